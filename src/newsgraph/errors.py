@@ -1,0 +1,43 @@
+"""Exceptions raised by the newsgraph library.
+
+Library code raises these; only the CLI and the HTTP server turn them into messages and exit codes.
+Each subclasses the builtin it really is, so callers that catch ``ValueError`` or ``OSError`` keep working.
+
+    NewsgraphError
+    ├── InputError(ValueError)         an input file or line cannot be read as an article
+    ├── ModelError(RuntimeError)       the spaCy pipeline cannot be loaded
+    ├── StoreError(OSError)            the store directory is missing, locked or not a store
+    ├── QueryError(ValueError)         an unknown query name, a bad parameter, a SPARQL syntax error
+    └── ExportError(ValueError)        an unknown export format or network, an output that cannot be written
+"""
+
+from __future__ import annotations
+
+
+class NewsgraphError(Exception):
+    """Base class of every error newsgraph raises on purpose."""
+
+
+class InputError(NewsgraphError, ValueError):
+    """An input that cannot become an article; ``source`` names the file (and line)."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem
+
+
+class ModelError(NewsgraphError, RuntimeError):
+    """The spaCy pipeline asked for is not installed or cannot be loaded."""
+
+
+class StoreError(NewsgraphError, OSError):
+    """The store directory cannot be opened or written."""
+
+
+class QueryError(NewsgraphError, ValueError):
+    """A query that cannot be found, bound or parsed."""
+
+
+class ExportError(NewsgraphError, ValueError):
+    """An export that cannot be made: unknown format or network, unwritable output."""

@@ -1,0 +1,187 @@
+"""Event mentions: a predicate, who does it, to whom, and its object, read off the dependency parse.
+
+One function per construction, named after it. An event is kept only when at least one of its
+participants is an actor: newsgraph reports actor-event-source triples, not every verb.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import GROUP_NOUNS, INTRANSITIVE_NOMINALS, NOMINAL_EVENTS, NON_EVENT_VERBS
+from ..model import ActorMention, EventMention
+
+_SUBJ = "nsubj"
+_PASSIVE_SUBJ = "nsubjpass"
+_OBJECT_DEPS = frozenset({"dobj", "dative"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# prepositions whose object takes part in the event ("spoke with Zelenskyy", "called on leaders")
+_PARTICIPANT_PREPS = frozenset("with on against to for from about at into over".split())
+
+# "for instance", "for example": prepositional phrases that are not participants
+_ADVERBIAL_OBJECTS = frozenset({"instance", "example", "part", "time", "once"})
+
+Lookup = Callable[[Token], int | None]  # token -> local entity index (or None)
+
+
+def find_events(doc: Doc, mentions: list[ActorMention], token_mention: dict[int, int]) -> list[EventMention]:
+    """Every event mention of ``doc`` that has an actor among its participants, in document order."""
+    sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+
+    def actor(token: Token) -> int | None:
+        m = token_mention.get(token.i)
+        if m is not None:
+            return mentions[m].local
+        # a group noun stands for its owner ("Russian Foreign Ministry officials", "Zelenskiy's government")
+        if token.lemma_.lower() in GROUP_NOUNS:
+            for child in token.children:
+                if child.dep_ in {"compound", "poss"} and child.i in token_mention:
+                    return mentions[token_mention[child.i]].local
+        return None
+
+    events = []
+    for token in doc:
+        if token.pos_ == "VERB" and token.lemma_.lower() not in NON_EVENT_VERBS:
+            ev = _verbal(token, actor)
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in NOMINAL_EVENTS:
+            ev = _nominal(token, actor)
+        else:
+            continue
+        if ev is None:
+            continue
+        lemma, agents, patients, others, obj, label, nominal = ev
+        events.append(
+            EventMention(
+                start=token.idx, end=token.idx + len(token.text), text=token.text, lemma=lemma, label=label,
+                sentence=sent_index[token.sent.start], nominal=nominal, agents=agents, patients=patients,
+                others=others, object=obj, local=len(events), rule="nominal" if nominal else _rule(token),
+            )
+        )
+    return events
+
+
+_Found = tuple[str, tuple[int, ...], tuple[int, ...], tuple[int, ...], str, str, bool]
+
+
+def _verbal(verb: Token, actor: Lookup) -> _Found | None:
+    subjects, passive = _subjects(verb)
+    agents = [t for t in subjects if not passive]
+    patients = [t for t in subjects if passive]
+    agents += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
+    patients += objects
+    others = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _PARTICIPANT_PREPS
+              for p in c.children if p.dep_ == "pobj" and p.lower_ not in _ADVERBIAL_OBJECTS]
+    a, p, o = _ids(agents, actor), _ids(patients, actor), _ids(others, actor)
+    o = tuple(x for x in o if x not in a and x not in p)
+    if not (a or p or o):
+        return None
+    lemma = verb.lemma_.lower()
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    if particle:
+        lemma = f"{lemma} {particle}"
+    obj_token = objects[0] if objects else _prep_object(verb)
+    return lemma, a, p, o, _phrase(obj_token), _label(lemma, obj_token, actor), False
+
+
+def _nominal(noun: Token, actor: Lookup) -> _Found | None:
+    """ "Witkoff's departure", "attack from Zelenskyy", "the accusation against Witkoff"."""
+    lemma = NOMINAL_EVENTS[noun.lemma_.lower()]
+    intransitive = lemma in INTRANSITIVE_NOMINALS
+    agents = [c for c in noun.children if c.dep_ == "poss"]
+    patients: list[Token] = []
+    for prep in (c for c in noun.children if c.dep_ == "prep"):
+        objs = [p for p in prep.children if p.dep_ == "pobj"]
+        if prep.lower_ in {"by", "from"} or (prep.lower_ == "of" and intransitive):
+            agents += objs
+        elif prep.lower_ in {"of", "on", "against", "with"}:
+            patients += objs
+    a, p = _ids(agents, actor), _ids(patients, actor)
+    if not (a or p):
+        return None
+    return lemma, a, p, (), "", _label(lemma, patients[0] if patients else None, actor), True
+
+
+def _subjects(verb: Token) -> tuple[list[Token], bool]:
+    """The verb's subject(s) and whether they undergo it (passive); found through the clause if absent."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or (verb.tag_ == "VBN" and verb.dep_ == "acl")
+    own = [c for c in verb.children if c.dep_ in {_SUBJ, _PASSIVE_SUBJ}]
+    if own:
+        # relative clause: "Lavrov, who called Rubio" -- the relative pronoun stands for the noun
+        own = [verb.head if (c.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl") else c for c in own]
+        return _with_conjuncts(own), passive or any(c.dep_ == _PASSIVE_SUBJ for c in own)
+    if verb.dep_ == "relcl":
+        return [verb.head], passive
+    if verb.dep_ == "acl":
+        # participial clause: "the coalition, convened by Macron" (undergoes) / "regime undermining efforts" (does)
+        return [verb.head], passive
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        # coordinated verbs share the subject: "Macron welcomed and thanked Witkoff"
+        subjects, head_passive = _subjects(verb.head)
+        return subjects, passive if any(c.dep_ == "auxpass" for c in verb.children) else head_passive
+    if verb.dep_ == "xcomp":
+        # control: "declined to disclose" (the subject discloses); "urged leaders to act" (the object acts)
+        obj = [c for c in verb.head.children if c.dep_ in _OBJECT_DEPS]
+        return (obj, False) if obj else (_subjects(verb.head)[0], passive)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children):
+        # participial adverbial: "..., citing strategic sensitivity" -- the main clause's subject
+        return _subjects(verb.head)[0], passive
+    return [], passive
+
+
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    """ "Macron and Rubio met": coordinated nouns are participants too."""
+    out = list(tokens)
+    for t in tokens:
+        out += [c for c in t.conjuncts if c.pos_ in {"PROPN", "NOUN", "PRON"}]
+    return out
+
+
+def _ids(tokens: list[Token], actor: Lookup) -> tuple[int, ...]:
+    ids: list[int] = []
+    for t in _with_conjuncts(tokens):
+        i = actor(t)
+        if i is not None and i not in ids:
+            ids.append(i)
+    return tuple(ids)
+
+
+def _prep_object(verb: Token) -> Token | None:
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _PARTICIPANT_PREPS):
+        for p in prep.children:
+            if p.dep_ == "pobj" and p.lower_ not in _ADVERBIAL_OBJECTS:
+                return p
+    return None
+
+
+def _phrase(token: Token | None) -> str:
+    """The object as written, up to its head ("the meeting"), at most eight words."""
+    if token is None:
+        return ""
+    words = [t for t in token.subtree if t.i <= token.i][-8:]
+    return token.doc[words[0].i : token.i + 1].text
+
+
+def _label(lemma: str, obj: Token | None, actor: Lookup) -> str:
+    """ "leave meeting", "call Rubio": the predicate and its object's head (an actor keeps its name)."""
+    if obj is None:
+        return lemma
+    if obj.pos_ == "PRON":
+        return lemma
+    prep = obj.head.lower_ if obj.dep_ == "pobj" and obj.head.head.pos_ == "VERB" else ""
+    word = obj.text if actor(obj) is not None else obj.lemma_.lower()
+    return " ".join(w for w in (lemma, prep, word) if w)
+
+
+def _rule(verb: Token) -> str:
+    if verb.dep_ == "relcl":
+        return "relative-clause"
+    if verb.dep_ == "acl":
+        return "participial-clause"
+    if any(c.dep_ in {"auxpass", "agent"} for c in verb.children):
+        return "passive"
+    if verb.dep_ == "conj":
+        return "conjunction"
+    return "verb"

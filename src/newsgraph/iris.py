@@ -1,0 +1,51 @@
+"""Deterministic IRIs: the same article, story or canonical key always gives the same IRI.
+
+Pure string functions (no rdflib) so that resolve, rdf and export agree on identity without importing
+each other.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import quote
+
+from .vocab import BASE
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens; never empty.
+
+    >>> slug("Zelenskiy’s Government!")
+    'zelenskiy-s-government'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _NON_WORD.sub("-", ascii_text.lower()).strip("-") or "x"
+
+
+def doc_iri(article_id: str) -> str:
+    return f"{BASE}doc/{quote(article_id, safe='')}"
+
+
+def outlet_iri(outlet: str) -> str:
+    return f"{BASE}outlet/{slug(outlet)}"
+
+
+def story_iri(story: str) -> str:
+    """The named graph holding a story's resolved actors and events."""
+    return f"{BASE}story/{slug(story)}"
+
+
+def actor_iri(story: str, key: str) -> str:
+    return f"{BASE}actor/{slug(story)}/{key}"
+
+
+def event_iri(story: str, key: str) -> str:
+    return f"{BASE}event/{slug(story)}/{key}"
+
+
+def span_iri(article_id: str, start: int, end: int) -> str:
+    """A mention or sentence, as an RFC 5147 fragment of its article: ``.../doc/000#char=159,172``."""
+    return f"{doc_iri(article_id)}#char={start},{end}"

@@ -1,0 +1,171 @@
+"""Plain records passed between the pipeline stages.
+
+ingest -> Article; extract -> Extraction (per article: mentions, local entities, event mentions);
+resolve -> Resolution (per story: canonical actors and events). No spaCy and no rdflib here, so every
+stage can be tested, pickled to worker processes and serialised to JSON on its own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+MentionKind = Literal["NAME", "NOMINAL", "PRONOUN"]
+
+#: The story of articles that name none.
+DEFAULT_STORY = "default"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as stored: offsets everywhere refer to ``text``."""
+
+    id: str
+    text: str
+    source: str  # the file (and line) it came from, for messages
+    outlet: str | None = None
+    story: str | None = None
+    published: str | None = None  # ISO 8601 date or date-time, as given
+    url: str | None = None
+    title: str | None = None
+
+    @property
+    def story_name(self) -> str:
+        """Without a story, all articles form one story."""
+        return self.story or DEFAULT_STORY
+
+    @property
+    def outlet_name(self) -> str:
+        """Without an outlet, each article is its own outlet."""
+        return self.outlet or f"article {self.id}"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """A span of the article that names or refers to an actor."""
+
+    start: int
+    end: int
+    text: str
+    kind: MentionKind
+    ner: str  # the label as the model gave it ("" for nominals and pronouns)
+    sentence: int
+    head: str  # lower-cased lemma of the head word
+    local: int  # index into Extraction.entities
+    rule: str  # why this mention joined its local entity
+
+
+@dataclass(frozen=True)
+class LocalEntity:
+    """An actor as one article knows it: its mentions' chain, with the best name and a corrected type."""
+
+    index: int
+    name: str  # the preferred name in this article ("Steve Witkoff")
+    type: str  # PERSON, ORG, GPE, NORP ...
+    names: tuple[str, ...]  # every proper name used for it, sorted
+    descriptions: tuple[str, ...] = ()  # titles and descriptions bound to it ("the U.S. envoy")
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """A predicate with its participants, as one sentence states it."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str  # the predicate's lemma; nominal events keep the verb ("departure" -> "depart")
+    label: str  # "leave meeting"
+    sentence: int
+    nominal: bool
+    agents: tuple[int, ...] = ()  # LocalEntity indices
+    patients: tuple[int, ...] = ()
+    others: tuple[int, ...] = ()  # other actor participants (prepositional objects ...)
+    object: str = ""  # the object phrase as written ("the meeting")
+    local: int = -1  # index of the local event chain (same happening named again in this article)
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything resolution and the graph need from one article; parsing it again is never needed."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    entities: tuple[LocalEntity, ...]
+    mentions: tuple[ActorMention, ...]
+    events: tuple[EventMention, ...]
+    model: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """A plain dict; the article's ``source`` path is left out, so the same text stored from another
+        folder gives the same graph."""
+        data = dataclasses.asdict(self)
+        del data["article"]["source"]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Extraction:
+        def tup(items: list[Any], kind: type) -> tuple[Any, ...]:
+            return tuple(_record(kind, item) for item in items)
+
+        return cls(
+            article=Article(**{"source": f"stored article {data['article']['id']}", **data["article"]}),
+            sentences=tup(data["sentences"], Sentence),
+            entities=tup(data["entities"], LocalEntity),
+            mentions=tup(data["mentions"], ActorMention),
+            events=tup(data["events"], EventMention),
+            model=data.get("model", ""),
+        )
+
+
+def _record(kind: type, item: dict[str, Any]) -> Any:
+    """Rebuild a frozen record from JSON, turning lists back into tuples."""
+    return kind(**{k: tuple(v) if isinstance(v, list) else v for k, v in item.items()})
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A story-level actor: one node however many articles and names refer to it."""
+
+    key: str  # canonical key the IRI is minted from
+    story: str
+    label: str
+    type: str
+    alt_labels: tuple[str, ...]
+    mentions: tuple[tuple[str, int], ...]  # (article id, ActorMention index)
+    rules: tuple[str, ...] = ()  # the rules that merged its article-level entities, sorted
+
+
+@dataclass(frozen=True)
+class Event:
+    """A story-level event: the same happening, however many articles report it."""
+
+    key: str
+    story: str
+    label: str
+    predicate: str
+    agents: tuple[str, ...]  # Actor keys
+    patients: tuple[str, ...]
+    others: tuple[str, ...]
+    mentions: tuple[tuple[str, int], ...]  # (article id, EventMention index)
+    objects: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The result of resolving one story: what the graph's story layer is made of."""
+
+    story: str
+    actors: tuple[Actor, ...]
+    events: tuple[Event, ...]
+    # (article id, mention index) -> (node key, rule that attached it)
+    actor_of: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)
+    event_of: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)

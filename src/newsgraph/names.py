@@ -1,0 +1,112 @@
+"""Name normalisation shared by within-article and cross-article resolution. Pure: no spaCy, no rdflib.
+
+Two names are candidates for one actor when their keys agree: ``key("Zelenskiy") == key("Zelenskyy")``.
+The key folds case, diacritics, punctuation and common transliteration variants; the place table joins
+aliases ("U.S." / "US" / "the United States" / "America").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+
+#: Courtesy titles: never part of a name's identity ("Mr. Witkoff" = "Witkoff").
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof mister madam".split())
+
+#: Role words that head or precede a person's name ("President Macron", "the U.S. envoy").
+TITLE_WORDS = frozenset(
+    """president vice-president envoy minister secretary adviser advisor chancellor premier king queen prince
+    ambassador spokesman spokeswoman spokesperson senator governor mayor general commander chief director
+    leader chairman chairwoman chair official diplomat negotiator representative pope prosecutor judge
+    attorney lawyer expert analyst officer lieutenant colonel captain admiral sergeant emir sheikh
+    speaker deputy head founder ceo coach star actor singer""".split()
+)
+
+_PUNCT = re.compile(r"[.\u2019'`´]")
+_SPACE = re.compile(r"[^a-z0-9&]+")
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII words, no dots or apostrophes, no leading article.
+
+    >>> fold("the U.S.")
+    'us'
+    >>> fold("Zelenskyy’s")
+    'zelenskyys'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    words = _SPACE.sub(" ", _PUNCT.sub("", ascii_text.lower())).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def strip_possessive(text: str) -> str:
+    return re.sub(r"[\u2019']s?$", "", text.strip())
+
+
+def name_words(name: str) -> list[str]:
+    """The folded words of a name without honorifics and leading titles ("President Emmanuel Macron")."""
+    words = fold(strip_possessive(name)).split()
+    while len(words) > 1 and (words[0] in HONORIFICS or words[0] in TITLE_WORDS):
+        words = words[1:]
+    return words
+
+
+def translit(word: str) -> str:
+    """One key for common romanisation variants: Zelenskiy/Zelenskyy/Zelensky, Sergey/Sergei.
+
+    >>> translit("zelenskiy") == translit("zelenskyy") == translit("zelensky")
+    True
+    >>> translit("sergey") == translit("sergei")
+    True
+    """
+    w = word.replace("kh", "h").replace("ph", "f").replace("ck", "k").replace("w", "v").replace("j", "i")
+    w = re.sub(r"ey$", "ei", w)
+    w = re.sub(r"(iy|yy|ij|ii|y)$", "i", w)
+    w = w.replace("y", "i").replace("ou", "u")
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+def key(name: str) -> str:
+    """The identity key of a name: its words, transliteration-folded.
+
+    >>> key("Mr. Witkoff") == key("WITKOFF")
+    True
+    """
+    return " ".join(translit(w) for w in name_words(name))
+
+
+@cache
+def _table(filename: str) -> dict[str, tuple[str, ...]]:
+    rows: dict[str, tuple[str, ...]] = {}
+    text = (resources.files("newsgraph") / "data" / filename).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            first, *rest = line.split("\t")
+            rows[fold(first)] = tuple(rest)
+    return rows
+
+
+def place(name: str) -> tuple[str, str] | None:
+    """(type, canonical name) of a known place or international organisation, else None.
+
+    >>> place("the U.S.")
+    ('GPE', 'United States')
+    """
+    row = _table("places.tsv").get(fold(strip_possessive(name)))
+    return (row[0], row[1]) if row else None
+
+
+def demonym(word: str) -> str | None:
+    """The country a demonym stands for ("Russian" -> "Russia"), else None."""
+    row = _table("demonyms.tsv").get(fold(word))
+    return row[0] if row else None
+
+
+def canonical(name: str) -> str:
+    """The key two names of one actor share: the alias table's canonical name, else the name key."""
+    known = place(name)
+    return key(known[1]) if known else key(name)

@@ -1,0 +1,178 @@
+"""The bundled SPARQL queries: find them by name, bind parameters, run them, shape the rows.
+
+Each ``queries/NAME.rq`` starts with a header comment::
+
+    # title: Actors only one outlet mentions
+    # description: one or more lines saying what the query answers
+    # param: actor  the actor's name or IRI (case-insensitive match on its names)
+
+Parameters are bound with Oxigraph substitutions (never pasted into the query text).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import pyoxigraph as ox
+from rdflib import Literal as RdfLiteral
+from rdflib import URIRef
+
+from .errors import QueryError
+from .store import Store
+from .vocab import BASE
+
+Format = Literal["table", "csv", "json"]
+FORMATS: tuple[Format, ...] = ("table", "csv", "json")
+
+_HEADER = re.compile(r"^#\s*(title|description|param):\s?(.*)$")
+
+
+@dataclass(frozen=True)
+class Query:
+    name: str
+    text: str
+    title: str
+    description: str
+    params: dict[str, str]  # name -> what it means
+
+
+@dataclass(frozen=True)
+class Rows:
+    """A SELECT result: column names and rows of plain Python values (str, int, float, bool or None)."""
+
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    raw: dict[str, Any]  # the SPARQL 1.1 Query Results JSON document
+
+
+def _queries_dir() -> Path:
+    return Path(str(resources.files("newsgraph") / "queries"))
+
+
+def bundled() -> dict[str, Query]:
+    """Every bundled query by name, sorted."""
+    return {p.stem: parse(p.stem, p.read_text(encoding="utf-8")) for p in sorted(_queries_dir().glob("*.rq"))}
+
+
+def parse(name: str, text: str) -> Query:
+    """Read a query's header comment."""
+    title, desc, params = "", [], {}
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        m = _HEADER.match(line)
+        if not m:
+            if desc and line.startswith("#  "):
+                desc.append(line[1:].strip())
+            continue
+        key, value = m.groups()
+        if key == "title":
+            title = value.strip()
+        elif key == "description":
+            desc.append(value.strip())
+        else:
+            pname, _, meaning = value.strip().partition(" ")
+            params[pname] = meaning.strip()
+    return Query(name, text, title, " ".join(desc), params)
+
+
+def resolve(spec: str) -> Query:
+    """A bundled query's name, a path to a .rq file, or SPARQL text -> Query."""
+    if re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", spec, re.IGNORECASE) and ("{" in spec):
+        return parse("(inline)", spec)
+    if spec.endswith(".rq"):
+        path = Path(spec)
+        try:
+            return parse(path.stem, path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise QueryError(f"{spec}: cannot read the query file ({exc.strerror or exc})") from exc
+        except UnicodeDecodeError as exc:
+            raise QueryError(f"{spec}: the query file is not UTF-8 text") from exc
+    queries = bundled()
+    if spec in queries:
+        return queries[spec]
+    raise QueryError(f"Unknown query {spec!r}. Available: {', '.join(queries)} (or a .rq file, or SPARQL text)")
+
+
+def _bind(query: Query, params: dict[str, str]) -> dict[str, URIRef | RdfLiteral]:
+    unknown = sorted(set(params) - set(query.params))
+    if unknown:
+        allowed = ", ".join(query.params) or "none"
+        raise QueryError(f"query {query.name} has no parameter {unknown[0]!r} (its parameters: {allowed})")
+    missing = [p for p in query.params if p not in params]
+    if missing:
+        raise QueryError(f"query {query.name} needs --param {missing[0]}=VALUE ({query.params[missing[0]]})")
+    return {k: URIRef(v) if re.match(r"^https?://\S+$", v) else RdfLiteral(v) for k, v in params.items()}
+
+
+def run(store: Store, query: Query, params: dict[str, str] | None = None) -> Rows:
+    """Run a SELECT query and return its rows; ASK gives one row with ``ask``, CONSTRUCT is refused here."""
+    result = store.raw_query(query.text, _bind(query, params or {}))
+    if isinstance(result, bool):
+        raw = {"head": {}, "boolean": result}
+        return Rows(["ask"], [{"ask": result}], raw)
+    if not isinstance(result, ox.QuerySolutions):
+        raise QueryError(f"query {query.name}: only SELECT and ASK queries can be printed as rows")
+    raw = json.loads(result.serialize(format=ox.QueryResultsFormat.JSON))
+    columns = raw["head"]["vars"]
+    rows = [{c: _value(b.get(c)) for c in columns} for b in raw["results"]["bindings"]]
+    return Rows(columns, rows, raw)
+
+
+_NUMERIC = {
+    "http://www.w3.org/2001/XMLSchema#" + t
+    for t in ("integer", "int", "long", "nonNegativeInteger", "positiveInteger", "short", "decimal", "double", "float")
+}
+
+
+def _value(binding: dict[str, str] | None) -> Any:
+    if binding is None:
+        return None
+    value, datatype = binding["value"], binding.get("datatype")
+    if datatype in _NUMERIC:
+        number = float(value)
+        return int(number) if number.is_integer() and "double" not in datatype else number
+    if datatype == "http://www.w3.org/2001/XMLSchema#boolean":
+        return value == "true"
+    return value
+
+
+def render(rows: Rows, fmt: Format, *, width: int = 60) -> str:
+    """Rows as an aligned text table, SPARQL CSV, or SPARQL 1.1 Query Results JSON."""
+    if fmt == "json":
+        return json.dumps(rows.raw, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(rows.columns)
+        writer.writerows([["" if r[c] is None else r[c] for c in rows.columns] for r in rows.rows])
+        return out.getvalue()
+    return _table(rows, width)
+
+
+def _table(rows: Rows, width: int) -> str:
+    """For reading in a terminal: newsgraph's IRIs shortened, long cells cut, except the last column."""
+
+    def cell(v: Any, last: bool) -> str:
+        text = "" if v is None else " ".join(str(v).split())
+        if text.startswith(BASE):
+            text = text[len(BASE):]
+        return text if last or len(text) <= width else text[: width - 1] + "…"
+
+    n = len(rows.columns)
+    cells = [[cell(r[c], i == n - 1) for i, c in enumerate(rows.columns)] for r in rows.rows]
+    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(rows.columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(rows.columns, widths)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
+    lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
+    return "\n".join(lines) + "\n"

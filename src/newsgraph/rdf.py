@@ -1,0 +1,167 @@
+"""Records -> RDF quads. Pure: no store, no files.
+
+Two layers, each in its own named graph so that either can be replaced on its own:
+- the article graph (IRI = the article's IRI): the article, its outlet, sentences and mentions, i.e. what
+  the text says and where, independent of any other article;
+- the story graph: the story's resolved actors and events and the links from mentions to them, rewritten
+  whenever an article of the story is added or removed.
+Queries run over the union of all graphs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from . import iris
+from .model import Article, Extraction, Resolution
+from .vocab import DCTERMS, GAF, NG, NIF, RDF, RDFS, SCHEMA, SEM, SKOS, XSD
+
+Quad = tuple[Node, Node, Node, URIRef]
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$")
+
+
+def _int(value: int) -> Literal:
+    """An offset. NIF says xsd:nonNegativeInteger, which Oxigraph stores as xsd:integer: write what is kept."""
+    return Literal(value, datatype=XSD.integer)
+
+
+def _date(value: str) -> Literal:
+    """A typed date where the value is one, else the string as given (never a malformed typed literal)."""
+    if _DATE.match(value):
+        return Literal(value, datatype=XSD.date)
+    if _DATETIME.match(value):
+        return Literal(value, datatype=XSD.dateTime)
+    return Literal(value)
+
+
+def article_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
+    """The article graph of one extracted article."""
+    art = extraction.article
+    g = URIRef(iris.doc_iri(art.id))
+    doc = g
+    outlet = URIRef(iris.outlet_iri(art.outlet_name))
+    quads: list[Quad] = [
+        (doc, RDF.type, SCHEMA.NewsArticle, g),
+        (doc, RDF.type, NIF.Context, g),
+        (doc, DCTERMS.identifier, Literal(art.id), g),
+        (doc, NIF.isString, Literal(art.text), g),
+        (doc, SCHEMA.publisher, outlet, g),
+        (doc, NG.story, Literal(art.story_name), g),
+        (doc, NG.contentHash, Literal(content_hash), g),
+        (doc, NG.extraction, Literal(json.dumps(extraction.to_json(), sort_keys=True, ensure_ascii=False)), g),
+        (outlet, RDF.type, SCHEMA.Organization, g),
+        (outlet, RDFS.label, Literal(art.outlet_name), g),
+    ]
+    if extraction.model:
+        quads.append((doc, NG.model, Literal(extraction.model), g))
+    if art.title:
+        quads.append((doc, SCHEMA.headline, Literal(art.title), g))
+    if art.published:
+        quads.append((doc, SCHEMA.datePublished, _date(art.published), g))
+    if art.url:
+        quads.append((doc, SCHEMA.url, URIRef(art.url) if _is_iri(art.url) else Literal(art.url), g))
+
+    sentence_iris = []
+    for sent in extraction.sentences:
+        s = URIRef(iris.span_iri(art.id, sent.start, sent.end))
+        sentence_iris.append(s)
+        quads += _span(s, NIF.Sentence, doc, sent.start, sent.end, art.text, g)
+    for m in extraction.mentions:
+        node = URIRef(iris.span_iri(art.id, m.start, m.end))
+        quads += _span(node, NIF.Phrase, doc, m.start, m.end, art.text, g)
+        quads += [
+            (node, NIF.sentence, sentence_iris[m.sentence], g),
+            (node, NG.mentionKind, Literal(m.kind), g),
+        ]
+        if m.ner:
+            quads.append((node, NG.nerLabel, Literal(m.ner), g))
+    for ev in extraction.events:
+        node = URIRef(iris.span_iri(art.id, ev.start, ev.end))
+        quads += _span(node, NIF.Phrase, doc, ev.start, ev.end, art.text, g)
+        quads += [
+            (node, NIF.sentence, sentence_iris[ev.sentence], g),
+            (node, NIF.lemma, Literal(ev.lemma), g),
+            (node, NG.nominal, Literal(ev.nominal), g),
+        ]
+    return quads
+
+
+def _span(node: URIRef, cls: URIRef, doc: URIRef, start: int, end: int, text: str, g: URIRef) -> list[Quad]:
+    return [
+        (node, RDF.type, cls, g),
+        (node, NIF.referenceContext, doc, g),
+        (node, NIF.beginIndex, _int(start), g),
+        (node, NIF.endIndex, _int(end), g),
+        (node, NIF.anchorOf, Literal(text[start:end]), g),
+    ]
+
+
+def story_quads(resolution: Resolution, extractions: Mapping[str, Extraction]) -> list[Quad]:
+    """The story graph: canonical actors and events, and which mentions denote them (and why)."""
+    story = resolution.story
+    g = URIRef(iris.story_iri(story))
+    quads: list[Quad] = []
+    for actor in resolution.actors:
+        a = URIRef(iris.actor_iri(story, actor.key))
+        quads += [
+            (a, RDF.type, SEM.Actor, g),
+            (a, RDFS.label, Literal(actor.label), g),
+            (a, NG.actorType, Literal(actor.type), g),
+            (a, NG.story, Literal(story), g),
+        ]
+        quads += [(a, SKOS.altLabel, Literal(alt), g) for alt in actor.alt_labels]
+        quads += _denotations(a, actor.mentions, resolution.actor_of, extractions, "mentions", g)
+    for event in resolution.events:
+        e = URIRef(iris.event_iri(story, event.key))
+        quads += [
+            (e, RDF.type, SEM.Event, g),
+            (e, RDFS.label, Literal(event.label), g),
+            (e, NG.predicate, Literal(event.predicate), g),
+            (e, NG.story, Literal(story), g),
+        ]
+        quads += [(e, NG.objectPhrase, Literal(obj), g) for obj in event.objects]
+        for role, keys in ((NG.agent, event.agents), (NG.patient, event.patients), (None, event.others)):
+            for key in keys:
+                a = URIRef(iris.actor_iri(story, key))
+                quads.append((e, SEM.hasActor, a, g))
+                if role is not None:
+                    quads.append((e, role, a, g))
+        quads += _denotations(e, event.mentions, resolution.event_of, extractions, "events", g)
+    return quads
+
+
+def _denotations(
+    node: URIRef,
+    mentions: tuple[tuple[str, int], ...],
+    reasons: Mapping[tuple[str, int], tuple[str, str]],
+    extractions: Mapping[str, Extraction],
+    field: str,
+    g: URIRef,
+) -> Iterator[Quad]:
+    for doc_id in sorted({doc_id for doc_id, _ in mentions}):
+        yield (node, NG.mentionedIn, URIRef(iris.doc_iri(doc_id)), g)
+    for doc_id, index in mentions:
+        m = getattr(extractions[doc_id], field)[index]
+        mention = URIRef(iris.span_iri(doc_id, m.start, m.end))
+        yield (node, GAF.denotedBy, mention, g)
+        yield (mention, GAF.denotes, node, g)
+        yield (mention, NG.resolvedBy, Literal(reasons[(doc_id, index)][1]), g)
+
+
+def _is_iri(value: str) -> bool:
+    return bool(re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]*$", value))
+
+
+def story_graph(story: str) -> URIRef:
+    return URIRef(iris.story_iri(story))
+
+
+def article_graph(article: Article | str) -> URIRef:
+    return URIRef(iris.doc_iri(article if isinstance(article, str) else article.id))

@@ -1,0 +1,109 @@
+"""The vocabularies of the graph, as closed namespaces.
+
+A typo such as ``NG.agnet`` raises instead of minting a new IRI (``_fail = True``). The public contract
+(what each term means and where it is used) is docs/vocabulary.md; extend it, never rename a term.
+"""
+
+from __future__ import annotations
+
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, Namespace
+from rdflib.term import URIRef
+
+__all__ = ["BASE", "DCTERMS", "GAF", "NG", "NIF", "PREFIXES", "PROV", "RDF", "RDFS", "SCHEMA", "SEM", "SKOS", "XSD"]
+
+#: Where newsgraph mints the IRIs of articles, outlets, stories, actors and events.
+BASE = "https://w3id.org/newsgraph/id/"
+
+
+class NG(DefinedNamespace):
+    """newsgraph's own terms, for what no standard vocabulary says."""
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/newsgraph/ns#")
+
+    story: URIRef  # article, actor or event -> story name (literal)
+    actorType: URIRef  # actor -> "PERSON" | "ORG" | "GPE" | "NORP" | "LOC" | "FAC"
+    mentionedIn: URIRef  # actor or event -> article
+    predicate: URIRef  # event -> predicate lemma ("leave")
+    agent: URIRef  # event -> actor who does it
+    patient: URIRef  # event -> actor it is done to
+    objectPhrase: URIRef  # event -> its object as written ("the meeting")
+    mentionKind: URIRef  # mention -> "NAME" | "NOMINAL" | "PRONOUN"
+    nerLabel: URIRef  # mention -> the spaCy model's own entity label, before correction
+    resolvedBy: URIRef  # mention -> the rule that attached it to its actor or event
+    nominal: URIRef  # event mention -> true when a noun names the event ("departure")
+    contentHash: URIRef  # article -> sha256 of its text and metadata, to skip unchanged articles
+    extraction: URIRef  # article -> the extraction record (JSON), so a story re-resolves without parsing
+    model: URIRef  # article -> name and version of the spaCy pipeline that read it
+
+
+class SEM(DefinedNamespace):
+    """Simple Event Model (van Hage et al. 2011), as NewsReader uses it."""
+
+    _fail = True
+    _NS = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+
+    Event: URIRef
+    Actor: URIRef
+    Place: URIRef
+    Time: URIRef
+    hasActor: URIRef
+    hasPlace: URIRef
+    hasTime: URIRef
+
+
+class GAF(DefinedNamespace):
+    """Grounded Annotation Framework: instances and the mentions that denote them."""
+
+    _fail = True
+    _NS = Namespace("http://groundedannotationframework.org/gaf#")
+
+    denotedBy: URIRef
+    denotes: URIRef
+
+
+class NIF(DefinedNamespace):
+    """NIF 2.0 core: article strings and offsets (Unicode code points, like Python str indices)."""
+
+    _fail = True
+    _NS = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+
+    Context: URIRef
+    Phrase: URIRef
+    Sentence: URIRef
+    isString: URIRef
+    referenceContext: URIRef
+    beginIndex: URIRef
+    endIndex: URIRef
+    anchorOf: URIRef
+    lemma: URIRef
+    sentence: URIRef
+
+
+class SCHEMA(DefinedNamespace):
+    """The schema.org terms for articles and outlets."""
+
+    _fail = True
+    _NS = Namespace("https://schema.org/")
+
+    NewsArticle: URIRef
+    Organization: URIRef
+    publisher: URIRef
+    headline: URIRef
+    datePublished: URIRef
+    url: URIRef
+
+
+PREFIXES: dict[str, str] = {
+    "ng": str(NG._NS),
+    "sem": str(SEM._NS),
+    "gaf": str(GAF._NS),
+    "nif": str(NIF._NS),
+    "schema": str(SCHEMA._NS),
+    "dcterms": str(DCTERMS),
+    "skos": str(SKOS),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+    "prov": str(PROV),
+}

@@ -1,0 +1,36 @@
+"""Hand-built spaCy Docs: test an extraction rule on a parse we control, without loading a model."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+_VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_, is_punct ...), no model
+
+
+def make_doc(rows: str, ents: dict[str, str] | None = None) -> Doc:
+    """Build a parsed Doc from one line per token: ``word TAG POS dep head [lemma]`` (head = token index).
+
+    ``ents`` maps a space-separated run of words to its label: ``{"Steve Witkoff": "PERSON"}``; each run is
+    tagged at every place it occurs that no earlier run took (so list "Steve Witkoff" before "Witkoff").
+    """
+    words, tags, pos, deps, heads, lemmas = [], [], [], [], [], []
+    for line in rows.strip().splitlines():
+        parts = line.split()
+        word, tag, p, dep, head = parts[:5]
+        words.append(word)
+        tags.append(tag)
+        pos.append(p)
+        deps.append(dep)
+        heads.append(int(head))
+        lemmas.append(parts[5] if len(parts) > 5 else (word if p == "PROPN" else word.lower()))
+    bio = ["O"] * len(words)
+    for run, label in (ents or {}).items():
+        run_words = run.split()
+        for i in range(len(words) - len(run_words) + 1):
+            if words[i : i + len(run_words)] == run_words and all(b == "O" for b in bio[i : i + len(run_words)]):
+                bio[i] = f"B-{label}"
+                for j in range(i + 1, i + len(run_words)):
+                    bio[j] = f"I-{label}"
+    spaces = [not (i + 1 < len(words) and words[i + 1] in {".", ",", "'s", "’s"}) for i in range(len(words))]
+    return Doc(_VOCAB, words=words, spaces=spaces, tags=tags, pos=pos, deps=deps, heads=heads, lemmas=lemmas, ents=bio)

@@ -1,0 +1,110 @@
+"""A small hand-built story, as records, for tests that need a graph but not a spaCy model.
+
+Two outlets report one story: both mention Witkoff and Macron; only the Daily Planet has Witkoff leaving,
+only the Globe has Lavrov calling Rubio. The bundled queries' golden results are written against it.
+"""
+
+from __future__ import annotations
+
+from newsgraph.model import (
+    Actor,
+    ActorMention,
+    Article,
+    Event,
+    EventMention,
+    Extraction,
+    LocalEntity,
+    Resolution,
+    Sentence,
+)
+
+STORY = "paris-meeting"
+
+
+def _mention(text: str, phrase: str, local: int, kind: str = "NAME", ner: str = "PERSON", nth: int = 0) -> ActorMention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(phrase, start + 1)
+    return ActorMention(start, start + len(phrase), phrase, kind, ner, _sentence(text, start), phrase.split()[-1].lower(), local, "name")  # type: ignore[arg-type]
+
+
+def _sentences(text: str) -> tuple[Sentence, ...]:
+    out, start = [], 0
+    for i, ch in enumerate(text):
+        if ch == ".":
+            out.append(Sentence(start, i + 1))
+            start = i + 2
+    return tuple(out)
+
+
+def _sentence(text: str, offset: int) -> int:
+    return next(i for i, s in enumerate(_sentences(text)) if s.start <= offset < s.end)
+
+
+def _event(text: str, phrase: str, lemma: str, label: str, agents: tuple[int, ...], patients: tuple[int, ...] = (), obj: str = "") -> EventMention:
+    start = text.index(phrase)
+    return EventMention(start, start + len(phrase), phrase, lemma, label, _sentence(text, start), False, agents, patients, (), obj, 0, "verb")
+
+
+A_TEXT = "Steve Witkoff left the meeting in Paris. Macron declined to comment. He said nothing."
+B_TEXT = "Macron welcomed Witkoff. Lavrov called Rubio by phone."
+
+
+def extractions() -> dict[str, Extraction]:
+    a = Article("a1", A_TEXT, "a1.txt", outlet="Daily Planet", story=STORY, published="2025-09-04", url="https://planet.example/a1", title="Envoy walks out")
+    b = Article("b1", B_TEXT, "b1.txt", outlet="The Globe & Mail <Intl>", story=STORY)
+    ea = Extraction(
+        a,
+        _sentences(A_TEXT),
+        (LocalEntity(0, "Steve Witkoff", "PERSON", ("Steve Witkoff",)), LocalEntity(1, "Macron", "PERSON", ("Macron",))),
+        (
+            _mention(A_TEXT, "Steve Witkoff", 0),
+            _mention(A_TEXT, "Macron", 1),
+            ActorMention(A_TEXT.index("He"), A_TEXT.index("He") + 2, "He", "PRONOUN", "", 2, "he", 1, "pronoun"),
+        ),
+        (
+            _event(A_TEXT, "left", "leave", "leave meeting", (0,), obj="the meeting"),
+            _event(A_TEXT, "declined", "decline", "decline comment", (1,)),
+        ),
+        model="fixture",
+    )
+    eb = Extraction(
+        b,
+        _sentences(B_TEXT),
+        (
+            LocalEntity(0, "Macron", "PERSON", ("Macron",)),
+            LocalEntity(1, "Witkoff", "PERSON", ("Witkoff",)),
+            LocalEntity(2, "Lavrov", "PERSON", ("Lavrov",)),
+            LocalEntity(3, "Rubio", "PERSON", ("Rubio",)),
+        ),
+        (
+            _mention(B_TEXT, "Macron", 0),
+            _mention(B_TEXT, "Witkoff", 1),
+            _mention(B_TEXT, "Lavrov", 2),
+            _mention(B_TEXT, "Rubio", 3),
+        ),
+        (
+            _event(B_TEXT, "welcomed", "welcome", "welcome Witkoff", (0,), (1,)),
+            _event(B_TEXT, "called", "call", "call Rubio", (2,), (3,)),
+        ),
+        model="fixture",
+    )
+    return {"a1": ea, "b1": eb}
+
+
+def resolution() -> Resolution:
+    actors = (
+        Actor("lavrov", STORY, "Lavrov", "PERSON", (), (("b1", 2),), ("name",)),
+        Actor("macron", STORY, "Macron", "PERSON", (), (("a1", 1), ("a1", 2), ("b1", 0)), ("name", "surname")),
+        Actor("rubio", STORY, "Rubio", "PERSON", (), (("b1", 3),), ("name",)),
+        Actor("steve-witkoff", STORY, "Steve Witkoff", "PERSON", ("Witkoff",), (("a1", 0), ("b1", 1)), ("name", "surname")),
+    )
+    events = (
+        Event("call-rubio", STORY, "call Rubio", "call", ("lavrov",), ("rubio",), (), (("b1", 1),)),
+        Event("decline-comment", STORY, "decline comment", "decline", ("macron",), (), (), (("a1", 1),)),
+        Event("leave-meeting", STORY, "leave meeting", "leave", ("steve-witkoff",), (), (), (("a1", 0),), ("the meeting",)),
+        Event("welcome-witkoff", STORY, "welcome Witkoff", "welcome", ("macron",), ("steve-witkoff",), (), (("b1", 0),)),
+    )
+    actor_of = {m: (a.key, "name" if m[1] == 0 or m[0] == "b1" else "pronoun") for a in actors for m in a.mentions}
+    event_of = {m: (e.key, "new") for e in events for m in e.mentions}
+    return Resolution(STORY, actors, events, actor_of, event_of)
