@@ -1,7 +1,7 @@
 """A small hand-built story, as records, for tests that need a graph but not a spaCy model.
 
-Two outlets report one story: both mention Witkoff and Macron; only the Daily Planet has Witkoff leaving,
-only the Globe has Lavrov calling Rubio. The bundled queries' golden results are written against it.
+Two outlets report one story: both mention Witkoff and Macron, and both report Macron welcoming Witkoff
+("greeted" / "welcomed"); only the Daily Planet has Witkoff leaving, only the Globe has Lavrov calling Rubio. The bundled queries' golden results are written against it.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def _event(text: str, phrase: str, lemma: str, label: str, agents: tuple[int, ..
     return EventMention(start, start + len(phrase), phrase, lemma, label, _sentence(text, start), False, agents, patients, (), obj, 0, "verb")
 
 
-A_TEXT = "Steve Witkoff left the meeting in Paris. Macron declined to comment. He said nothing."
+A_TEXT = "Steve Witkoff left the meeting in Paris. Macron declined to comment. He said nothing. Macron greeted Witkoff."
 B_TEXT = "Macron welcomed Witkoff. Lavrov called Rubio by phone."
 
 
@@ -61,10 +61,13 @@ def extractions() -> dict[str, Extraction]:
             _mention(A_TEXT, "Steve Witkoff", 0),
             _mention(A_TEXT, "Macron", 1),
             ActorMention(A_TEXT.index("He"), A_TEXT.index("He") + 2, "He", "PRONOUN", "", 2, "he", 1, "pronoun"),
+            _mention(A_TEXT, "Macron", 1, nth=1),
+            _mention(A_TEXT, "Witkoff", 0, nth=1),
         ),
         (
             _event(A_TEXT, "left", "leave", "leave meeting", (0,), obj="the meeting"),
             _event(A_TEXT, "declined", "decline", "decline comment", (1,)),
+            _event(A_TEXT, "greeted", "greet", "greet Witkoff", (1,), (0,)),
         ),
         model="fixture",
     )
@@ -95,16 +98,16 @@ def extractions() -> dict[str, Extraction]:
 def resolution() -> Resolution:
     actors = (
         Actor("lavrov", STORY, "Lavrov", "PERSON", (), (("b1", 2),), ("name",)),
-        Actor("macron", STORY, "Macron", "PERSON", (), (("a1", 1), ("a1", 2), ("b1", 0)), ("name", "surname")),
+        Actor("macron", STORY, "Macron", "PERSON", (), (("a1", 1), ("a1", 2), ("a1", 3), ("b1", 0)), ("name", "surname")),
         Actor("rubio", STORY, "Rubio", "PERSON", (), (("b1", 3),), ("name",)),
-        Actor("steve-witkoff", STORY, "Steve Witkoff", "PERSON", ("Witkoff",), (("a1", 0), ("b1", 1)), ("name", "surname")),
+        Actor("steve-witkoff", STORY, "Steve Witkoff", "PERSON", ("Witkoff",), (("a1", 0), ("a1", 4), ("b1", 1)), ("name", "surname")),
     )
     events = (
         Event("call-rubio", STORY, "call Rubio", "call", ("lavrov",), ("rubio",), (), (("b1", 1),)),
         Event("decline-comment", STORY, "decline comment", "decline", ("macron",), (), (), (("a1", 1),)),
         Event("leave-meeting", STORY, "leave meeting", "leave", ("steve-witkoff",), (), (), (("a1", 0),), ("the meeting",)),
-        Event("welcome-witkoff", STORY, "welcome Witkoff", "welcome", ("macron",), ("steve-witkoff",), (), (("b1", 0),)),
+        Event("welcome-witkoff", STORY, "welcome Witkoff", "welcome", ("macron",), ("steve-witkoff",), (), (("a1", 2), ("b1", 0)), (), ("new", "synonym")),
     )
-    actor_of = {m: (a.key, "name" if m[1] == 0 or m[0] == "b1" else "pronoun") for a in actors for m in a.mentions}
-    event_of = {m: (e.key, "new") for e in events for m in e.mentions}
+    actor_of = {m: (a.key, "pronoun" if m == ("a1", 2) else "name") for a in actors for m in a.mentions}
+    event_of = {m: (e.key, "synonym" if m == ("b1", 0) else "new") for e in events for m in e.mentions}
     return Resolution(STORY, actors, events, actor_of, event_of)

@@ -105,7 +105,7 @@ def test_actors_network_read_by_networkx_with_exact_types(fixture_store: Store, 
         assert data["label"] and data["single_source"] == (data["outlets"] == 1)
         assert data["viz"]["size"] == pytest.approx(10 + 4 * math.sqrt(data["mentions"]), abs=0.01)
     macron, lavrov = G.nodes[ACTOR + "macron"], G.nodes[ACTOR + "lavrov"]
-    assert (macron["mentions"], macron["outlets"], macron["single_source"]) == (3, 2, False)
+    assert (macron["mentions"], macron["outlets"], macron["single_source"]) == (4, 2, False)
     assert macron["outlet_names"] == f"Daily Planet|{GLOBE}"
     assert (lavrov["outlets"], lavrov["outlet_names"], lavrov["single_source"]) == (1, GLOBE, True)
     positions = {(d["viz"]["position"]["x"], d["viz"]["position"]["y"]) for _, d in G.nodes(data=True)}
@@ -121,7 +121,7 @@ def test_actors_network_read_by_networkx_with_exact_types(fixture_store: Store, 
         1.0,
         EVENT + "welcome-witkoff",
     )
-    assert (edge["outlets"], edge["outlet_names"], edge["single_source"]) == (1, GLOBE, True)
+    assert (edge["outlets"], edge["outlet_names"], edge["single_source"]) == (2, f"Daily Planet|{GLOBE}", False)
 
 
 def test_every_actor_is_a_node_even_without_events(tmp_path: Path) -> None:
@@ -167,7 +167,7 @@ def test_events_network_has_kinds_of_nodes_and_edges(fixture_store: Store, tmp_p
     assert (ACTOR + "lavrov", EVENT + "call-rubio", "agent") in found
     assert (ACTOR + "rubio", EVENT + "call-rubio", "patient") in found
     assert (DOC + "a1", EVENT + "leave-meeting", "mentioned_in") in found
-    assert len(found) == 10 and {k for *_, k in found} == {"agent", "patient", "mentioned_in"}
+    assert len(found) == 11 and {k for *_, k in found} == {"agent", "patient", "mentioned_in"}
     for source, target, kind in found:
         assert {kinds[source], kinds[target]} == (
             {"article", "event"} if kind == "mentioned_in" else {"actor", "event"}

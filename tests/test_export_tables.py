@@ -45,13 +45,13 @@ def test_graphml_keys_are_typed_and_gephi_mapped(fixture_store: Store, tmp_path:
     }
     for _, data in G.nodes(data=True):
         assert {k: type(v) for k, v in data.items()} == types
-    assert G.nodes[ACTOR + "macron"]["mentions"] == 3 and G.nodes[ACTOR + "macron"]["single_source"] is False
+    assert G.nodes[ACTOR + "macron"]["mentions"] == 4 and G.nodes[ACTOR + "macron"]["single_source"] is False
     edge = G.edges[ACTOR + "macron", ACTOR + "steve-witkoff"]
     assert (edge["label"], edge["weight"], edge["id"], edge["single_source"]) == (
         "welcome Witkoff",
         1.0,
         "1",
-        True,
+        False,
     )
     assert "None" not in text and "[" not in text  # no None and no Python lists slipped through
 
@@ -59,7 +59,7 @@ def test_graphml_keys_are_typed_and_gephi_mapped(fixture_store: Store, tmp_path:
 def test_graphml_events_network_keeps_edge_kinds(fixture_store: Store, tmp_path: Path) -> None:
     (path,) = ex.export(fixture_store, "graphml", tmp_path / "e.graphml", network="events")
     G = nx.read_graphml(path)
-    assert G.number_of_nodes() == 10 and G.number_of_edges() == 10
+    assert G.number_of_nodes() == 10 and G.number_of_edges() == 11
     assert {d["kind"] for *_, d in G.edges(data=True)} == {"agent", "patient", "mentioned_in"}
     assert {d["kind"] for _, d in G.nodes(data=True)} == {"actor", "event", "article"}
 
