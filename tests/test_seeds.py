@@ -75,7 +75,8 @@ def test_departure_and_leaving_are_one_event(seeds_store: Path, capsys: pytest.C
         PREFIX ng: <https://w3id.org/newsgraph/ns#>
         PREFIX gaf: <http://groundedannotationframework.org/gaf#>
         PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
-        SELECT ?m WHERE { ?e ng:predicate "leave" ; gaf:denotedBy/nif:anchorOf ?m }""", capsys)
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?m WHERE { ?e rdfs:label "leave meeting" ; gaf:denotedBy/nif:anchorOf ?m }""", capsys)
     assert sorted(r["m"] for r in rows) == ["departure", "left"]
 
 

@@ -24,6 +24,13 @@ TITLE_WORDS = frozenset(
     speaker deputy head founder ceo coach star actor singer""".split()
 )
 
+#: Abbreviations written out, so "Mt Cook" = "Mount Cook" and "St. Petersburg" = "Saint Petersburg".
+ABBREVIATIONS = {"mt": "mount", "st": "saint", "ft": "fort", "pt": "port", "gen": "general", "sen": "senator",
+                 "gov": "governor", "rep": "representative", "pres": "president", "jr": "junior", "sr": "senior"}
+
+#: Legal-form words that never distinguish two organisations ("Microsoft Corp." = "Microsoft").
+LEGAL_FORMS = frozenset("inc incorporated corp corporation co ltd limited llc plc sa ag gmbh nv bv".split())
+
 _PUNCT = re.compile(r"[.\u2019'`´]")
 _SPACE = re.compile(r"[^a-z0-9&]+")
 
@@ -49,9 +56,11 @@ def strip_possessive(text: str) -> str:
 
 def name_words(name: str) -> list[str]:
     """The folded words of a name without honorifics and leading titles ("President Emmanuel Macron")."""
-    words = fold(strip_possessive(name)).split()
+    words = [ABBREVIATIONS.get(w, w) for w in fold(strip_possessive(name)).split()]
     while len(words) > 1 and (words[0] in HONORIFICS or words[0] in TITLE_WORDS):
         words = words[1:]
+    while len(words) > 1 and (words[-1] in LEGAL_FORMS or words[-1] in {"junior", "senior", "ii", "iii"}):
+        words = words[:-1]
     return words
 
 
@@ -65,6 +74,7 @@ def translit(word: str) -> str:
     """
     w = word.replace("kh", "h").replace("ph", "f").replace("ck", "k").replace("w", "v").replace("j", "i")
     w = re.sub(r"ey$", "ei", w)
+    w = re.sub(r"ie$", "i", w)
     w = re.sub(r"(iy|yy|ij|ii|y)$", "i", w)
     w = w.replace("y", "i").replace("ou", "u")
     return re.sub(r"(.)\1+", r"\1", w)
@@ -110,3 +120,9 @@ def canonical(name: str) -> str:
     """The key two names of one actor share: the alias table's canonical name, else the name key."""
     known = place(name)
     return key(known[1]) if known else key(name)
+
+
+def gender(given_name: str) -> str:
+    """ "m" or "f" for a common given name, else "" (unknown: most names are not in the list)."""
+    row = _table("given_names.tsv").get(fold(given_name))
+    return row[0] if row else ""

@@ -8,11 +8,14 @@ actors
   ("Volodymyr Zelenskyy" / "Volodymyr Zelensky");
 - ``alias``: the place table names one state or organisation ("U.S." / "US" / "the United States");
 - ``same-name``: articles that only ever use one word for an actor, the same word ("Zelenskiy" / "Zelenskyy");
-- ``surname``: a one-word name joins the one full name of the story that ends with it; with two
-  candidates ("Emmanuel Macron", "Brigitte Macron") it joins neither.
+- ``surname`` / ``first-name`` / ``acronym``: a one-word name joins the one full name of the story that
+  ends or starts with it, or whose initials it spells; with two candidates ("Donald Trump", "Melania
+  Trump") it joins neither;
+- ``compact-spelling``: an organisation written with or without spaces ("SeaMicro" / "Sea Micro");
+- ``same-description``: actors known only by a description, the same one ("Ukrainian forces").
 events
-- ``same-predicate`` / ``synonym``: the same kind of happening (lemma, synonym or nominalisation) with at
-  least one actor in common and no clash of agents or patients ("Witkoff left" / "Witkoff's departure").
+- ``same-predicate`` / ``synonym`` / ``nominalisation``: the same kind of happening (lemma, synonym or
+  nominalisation) with no clash of agents, patients or objects ("Witkoff left" / "Witkoff's departure").
 
 Everything is decided on articles sorted by id, so the order articles arrive in never changes the graph.
 """
@@ -22,6 +25,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from . import names
 from .iris import slug
@@ -72,6 +76,13 @@ def _keys(entity: LocalEntity) -> tuple[set[str], set[str]]:
     return {k for k in keys if " " in k}, {k for k in keys if " " not in k}
 
 
+_FUNCTION_WORDS = frozenset({"and", "of", "the", "for", "&"})
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in _FUNCTION_WORDS)
+
+
 def _cluster_actors(docs: dict[str, Extraction]) -> tuple[list[list[EntityRef]], dict[EntityRef, str]]:
     entities = {(d, e.index): e for d, ex in docs.items() for e in ex.entities}
     uf = _UnionFind(sorted(entities))
@@ -81,41 +92,68 @@ def _cluster_actors(docs: dict[str, Extraction]) -> tuple[list[list[EntityRef]],
         if uf.union(base, attached):
             merged_by[attached] = rule
 
-    by_full: dict[str, list[EntityRef]] = defaultdict(list)
-    by_place: dict[str, list[EntityRef]] = defaultdict(list)
-    by_word: dict[str, list[EntityRef]] = defaultdict(list)
+    groups: dict[str, dict[str, list[EntityRef]]] = {
+        rule: defaultdict(list) for rule in ("full-name", "alias", "same-name", "same-description", "compact-spelling")
+    }
     for ref, ent in sorted(entities.items()):
+        if not ent.names:  # an actor known only by a description ("Ukrainian forces")
+            groups["same-description"][names.fold(ent.name)].append(ref)
+            continue
         full, single = _keys(ent)
         for k in full:
-            by_full[k].append(ref)
+            groups["full-name"][k].append(ref)
+            words = k.split()
+            if len(words) > 2 and ent.type == "PERSON":  # "LuAnn Marie Johnson" = "Luann Johnson"
+                groups["full-name"][f"{words[0]} {words[-1]}"].append(ref)
         for n in ent.names:
             known = names.place(n)
             if known:
-                by_place[known[1]].append(ref)
+                groups["alias"][known[1]].append(ref)
         if not full:
             for k in single:
-                by_word[k].append(ref)
-    for group in by_full.values():
-        for ref in group[1:]:
-            join(group[0], ref, "full-name")
-    for group in by_place.values():
-        for ref in group[1:]:
-            join(group[0], ref, "alias")
-    for group in by_word.values():
-        for ref in group[1:]:
-            join(group[0], ref, "same-name")
-    # a one-word name joins the one full-name actor of the story whose surname it is
-    surnames: dict[str, set[EntityRef]] = defaultdict(set)
-    for k, group in by_full.items():
-        surnames[k.split()[-1]].add(uf.find(group[0]))
-    for word, group in sorted(by_word.items()):
-        candidates = {uf.find(r) for r in surnames.get(word, set())}
-        if len(candidates) == 1 and not any(names.place(n) for r in group for n in entities[r].names):
-            join(next(iter(candidates)), group[0], "surname")
+                groups["same-name"][k].append(ref)
+        if ent.type != "PERSON":  # "SeaMicro" / "Sea Micro"
+            for k in full | single:
+                groups["compact-spelling"][k.replace(" ", "")].append(ref)
+    for rule, by_key in groups.items():
+        for group in by_key.values():
+            for ref in group[1:]:
+                join(group[0], ref, rule)
+    _attach_one_word_names(entities, groups["full-name"], groups["same-name"], uf, join)
     clusters: dict[EntityRef, list[EntityRef]] = defaultdict(list)
     for ref in sorted(entities):
         clusters[uf.find(ref)].append(ref)
     return sorted(clusters.values()), merged_by
+
+
+def _attach_one_word_names(entities, by_full, by_word, uf, join) -> None:  # type: ignore[no-untyped-def]
+    """A one-word name joins the one full name of the story it is the surname, first name or acronym of.
+
+    With two candidates ("Donald Trump", "Melania Trump") it joins neither.
+    """
+    surnames: dict[str, set[EntityRef]] = defaultdict(set)
+    first_names: dict[str, set[EntityRef]] = defaultdict(set)
+    acronyms: dict[str, set[EntityRef]] = defaultdict(set)
+    for k, group in by_full.items():
+        root = uf.find(group[0])
+        people = any(entities[r].type == "PERSON" for r in group)
+        surnames[k.split()[-1]].add(root)
+        if people:
+            first_names[k.split()[0]].add(root)
+        else:
+            acronyms[_initials(k)].add(root)
+    for word, group in sorted(by_word.items()):
+        if any(names.place(n) for r in group for n in entities[r].names):
+            continue
+        people = any(entities[r].type == "PERSON" for r in group)
+        for rule, index, allowed in (("surname", surnames, True), ("first-name", first_names, people),
+                                     ("acronym", acronyms, not people and len(word) <= 5)):
+            candidates = {uf.find(r) for r in index.get(word, set())}
+            if allowed and len(candidates) == 1:
+                join(next(iter(candidates)), group[0], rule)
+                break
+            if candidates:
+                break  # ambiguous: two people of one surname stay apart from both
 
 
 def _actors(story: str, docs: dict[str, Extraction], clusters: list[list[EntityRef]]) -> tuple[list[Actor], dict[EntityRef, str]]:
@@ -124,7 +162,7 @@ def _actors(story: str, docs: dict[str, Extraction], clusters: list[list[EntityR
         ents = [docs[d].entities[i] for d, i in refs]
         all_names = {n for e in ents for n in e.names}
         known = next((names.place(n) for n in sorted(all_names) if names.place(n)), None)
-        label = known[1] if known else _preferred(all_names)
+        label = known[1] if known else _preferred(all_names) if all_names else _preferred({e.name for e in ents})
         built.append((label, _story_type(ents, docs, refs, known), tuple(sorted(all_names - {label})), refs))
     keys = _unique_keys([(slug(label), typ) for label, typ, _alts, _refs in built])
     actor_key = {ref: key for (_l, _t, _a, refs), key in zip(built, keys) for ref in refs}
@@ -193,19 +231,28 @@ def _object_word(ev: EventMention) -> str:
 
 
 def _compatible(c: _EventCluster, agents: set[str], patients: set[str], everyone: set[str], obj: str) -> bool:
-    """Same happening: an actor in common, and no different agents, patients or objects."""
-    if not (everyone & c.everyone):
-        return False
+    """Same kind of happening, and no different agents or patients: within a story, a predicate named again
+    is the same happening unless its participants say otherwise. Different objects keep two mentions apart
+    unless an actor takes part in both ("enter rehab" / "enter the program" by one person is one happening
+    worded twice; "left the meeting" / "leaving it dependent" are two)."""
     if agents and c.agents and not agents & c.agents:
         return False
     if patients and c.patients and not patients & c.patients:
         return False
-    return not (obj and c.objects and obj not in c.objects)
+    if everyone & c.everyone:
+        return True
+    return not (obj and c.objects and not any(_similar(obj, o) for o in c.objects))
+
+
+def _similar(a: str, b: str) -> bool:
+    """Object heads that are one word, maybe spelled two ways ("center" / "centre")."""
+    return a == b or SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
 def _events(story: str, docs: dict[str, Extraction], actor_key: dict[EntityRef, str], actors: dict[str, Actor]) -> tuple[list[Event], dict[tuple[str, int], tuple[str, str]]]:
     clusters: list[_EventCluster] = []
     by_class_actor: dict[tuple[str, str], list[int]] = defaultdict(list)  # (class, actor) -> cluster indices
+    by_class: dict[str, list[int]] = defaultdict(list)
     rule_of: dict[tuple[str, int], str] = {}
     for doc_id, ex in docs.items():
         for i, ev in enumerate(ex.events):
@@ -213,12 +260,14 @@ def _events(story: str, docs: dict[str, Extraction], actor_key: dict[EntityRef, 
             everyone = agents | patients | others
             cls = event_class(ev.lemma)
             obj = _object_word(ev)
-            # only clusters of the same class that share an actor can match: look those up, oldest first
-            candidates = sorted({k for a in everyone for k in by_class_actor[(cls, a)]})
+            # clusters of the same class, those sharing an actor first, then the oldest
+            shared = sorted({k for a in everyone for k in by_class_actor[(cls, a)]})
+            candidates = shared + [k for k in by_class[cls] if k not in set(shared)]
             target = next((clusters[k] for k in candidates if _compatible(clusters[k], agents, patients, everyone, obj)), None)
             if target is None:
                 target = _EventCluster(cls, len(clusters))
                 clusters.append(target)
+                by_class[cls].append(target.index)
                 rule_of[(doc_id, i)] = "new"
             else:
                 first = docs[target.members[0][0]].events[target.members[0][1]]

@@ -1,7 +1,7 @@
 """Event mentions: a predicate, who does it, to whom, and its object, read off the dependency parse.
 
-One function per construction, named after it. An event is kept only when at least one of its
-participants is an actor: newsgraph reports actor-event-source triples, not every verb.
+One function per construction, named after it. Every predicate is an event, with or without an actor
+among its participants: "the gathering ended in disarray" is something only one outlet may report.
 """
 
 from __future__ import annotations
@@ -10,13 +10,14 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import GROUP_NOUNS, INTRANSITIVE_NOMINALS, NOMINAL_EVENTS, NON_EVENT_VERBS
+from ..lexicon import EVENT_CLASS, GROUP_NOUNS, INTRANSITIVE_NOMINALS, NOMINAL_EVENTS, NON_EVENT_VERBS
 from ..model import ActorMention, EventMention
 
 _SUBJ = "nsubj"
 _PASSIVE_SUBJ = "nsubjpass"
 _OBJECT_DEPS = frozenset({"dobj", "dative"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "yourself", "ourselves"})
 # prepositions whose object takes part in the event ("spoke with Zelenskyy", "called on leaders")
 _PARTICIPANT_PREPS = frozenset("with on against to for from about at into over".split())
 
@@ -27,7 +28,7 @@ Lookup = Callable[[Token], int | None]  # token -> local entity index (or None)
 
 
 def find_events(doc: Doc, mentions: list[ActorMention], token_mention: dict[int, int]) -> list[EventMention]:
-    """Every event mention of ``doc`` that has an actor among its participants, in document order."""
+    """Every event mention of ``doc``, in document order."""
     sent_index = {s.start: i for i, s in enumerate(doc.sents)}
 
     def actor(token: Token) -> int | None:
@@ -70,20 +71,24 @@ def _verbal(verb: Token, actor: Lookup) -> _Found | None:
     agents = [t for t in subjects if not passive]
     patients = [t for t in subjects if passive]
     agents += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
+    # "checked herself into rehab": a reflexive object is the subject again, not a patient
+    objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.lower_ not in _REFLEXIVES]
     patients += objects
     others = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _PARTICIPANT_PREPS
               for p in c.children if p.dep_ == "pobj" and p.lower_ not in _ADVERBIAL_OBJECTS]
     a, p, o = _ids(agents, actor), _ids(patients, actor), _ids(others, actor)
     o = tuple(x for x in o if x not in a and x not in p)
-    if not (a or p or o):
-        return None
     lemma = verb.lemma_.lower()
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
     if particle:
         lemma = f"{lemma} {particle}"
+    else:
+        # a verb whose preposition makes a known phrasal predicate: "checked into" -> "check into"
+        prep = next((c.lower_ for c in verb.children if c.dep_ == "prep" and f"{lemma} {c.lower_}" in EVENT_CLASS), "")
+        lemma = f"{lemma} {prep}" if prep else lemma
     obj_token = objects[0] if objects else _prep_object(verb)
-    return lemma, a, p, o, _phrase(obj_token), _label(lemma, obj_token, actor), False
+    # the object phrase is the direct object only: "on Thursday" or "to complications" name no object
+    return lemma, a, p, o, _phrase(objects[0] if objects else None), _label(lemma, obj_token, actor), False
 
 
 def _nominal(noun: Token, actor: Lookup) -> _Found | None:
@@ -99,8 +104,6 @@ def _nominal(noun: Token, actor: Lookup) -> _Found | None:
         elif prep.lower_ in {"of", "on", "against", "with"}:
             patients += objs
     a, p = _ids(agents, actor), _ids(patients, actor)
-    if not (a or p):
-        return None
     return lemma, a, p, (), "", _label(lemma, patients[0] if patients else None, actor), True
 
 
@@ -171,6 +174,8 @@ def _label(lemma: str, obj: Token | None, actor: Lookup) -> str:
     if obj.pos_ == "PRON":
         return lemma
     prep = obj.head.lower_ if obj.dep_ == "pobj" and obj.head.head.pos_ == "VERB" else ""
+    if prep and lemma.endswith(f" {prep}"):
+        prep = ""  # already part of the predicate ("check into")
     word = obj.text if actor(obj) is not None else obj.lemma_.lower()
     return " ".join(w for w in (lemma, prep, word) if w)
 

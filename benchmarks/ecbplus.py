@@ -1,0 +1,272 @@
+"""How true are newsgraph's "only one source" claims on real news? Scored on ECB+ (Cybulska & Vossen 2014).
+
+    python benchmarks/ecbplus.py [--topics test|dev|validation|36,37] [--markdown]
+
+Builds a graph of ECB+ with newsgraph itself (one story per (topic, subtopic), the outlet from `source`,
+each `ecb:unknown` article its own outlet), reads back newsgraph's own actor and event mentions from the
+store, and scores them against the gold annotation, separately for actors (gold HUMAN_PART_* and LOC_GEO)
+and events (ACTION_*, NEG_ACTION_*):
+- mention detection: a predicted mention matches a gold one when the spans overlap and one's last word
+  lies inside the other (one-to-one, largest overlap first);
+- cross-document coreference on the matched mentions, within each story: MUC, B3, CEAF-e, CoNLL F1;
+- single-source claims: precision and recall of "only one outlet mentions X", and the share of gold
+  clusters that two or more outlets mention which some node wrongly reports as single-source;
+- the same for two baselines on the same mentions (exact lower-cased text; head lemma), and, to check the
+  scorer against published figures, for the baselines on the gold mentions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from coref_metrics import conll  # noqa: E402
+
+from newsgraph import Store, build  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "datasets" / "ecbplus" / "normalized_validated_sentences.json"
+SPLITS = {
+    "validation": [2, 5, 12, 18, 21, 23, 34, 35],
+    "test": list(range(36, 46)),
+}
+SPLITS["dev"] = [t for t in range(1, 46) if t not in SPLITS["validation"] + SPLITS["test"]]
+
+Mention = tuple[str, int, int]  # (doc id, start, end)
+NODE_LABELS: dict[str, str] = {}  # node IRI -> rdfs:label, for the report of false claims
+
+
+@dataclass
+class Gold:
+    mentions: dict[str, list[tuple[Mention, str, str]]]  # kind -> [(mention, cluster, text)]
+    story_of: dict[str, str]  # doc -> story
+    outlet_of: dict[str, str]  # doc -> outlet
+    texts: dict[str, str]
+
+
+def is_actor(kind: str, typ: str) -> bool:
+    return kind == "entity" and (typ.startswith("HUMAN_PART") or typ == "LOC_GEO")
+
+
+def is_event(kind: str, typ: str) -> bool:
+    return kind == "event" and (typ.startswith("ACTION_") or typ.startswith("NEG_ACTION_"))
+
+
+def load(topics: Iterable[int], path: Path = DATA) -> tuple[Gold, list[dict[str, str]]]:
+    """The gold mentions of ``topics`` and the articles to build, as JSONL records."""
+    if not path.exists():
+        raise SystemExit(f"ECB+ not found at {path} (expected ../shared/datasets/ecbplus beside the project)")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    wanted = {str(t) for t in topics}
+    docs = [d for d in data["docs"] if d["topic"] in wanted and d["text"].strip()]
+    story_of = {d["doc_id"]: f"{d['topic']}-{d['subtopic']}" for d in docs}
+    outlet_of = {d["doc_id"]: (d["doc_id"] if d["source"] == "ecb:unknown" else d["source"]) for d in docs}
+    gold: dict[str, list[tuple[Mention, str, str]]] = {"actors": [], "events": []}
+    for m in data["mentions"]:
+        if m["doc_id"] not in story_of:
+            continue
+        kind = "actors" if is_actor(m["kind"], m["type"]) else "events" if is_event(m["kind"], m["type"]) else None
+        if kind:
+            gold[kind].append(((m["doc_id"], m["start"], m["end"]), f"{story_of[m['doc_id']]}|{m['cluster']}", m["text"]))
+    records = [
+        {"id": d["doc_id"], "text": d["text"], "story": story_of[d["doc_id"]],
+         **({"outlet": d["source"]} if d["source"] != "ecb:unknown" else {})}
+        for d in docs
+    ]
+    return Gold(gold, story_of, outlet_of, {d["doc_id"]: d["text"] for d in docs}), records
+
+
+def predict(records: list[dict[str, str]], workers: int = 1) -> dict[str, list[tuple[Mention, str, str]]]:
+    """Build the graph with newsgraph and read its actor and event mentions back: (mention, node, text)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "ecbplus.jsonl"
+        path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        store = Store.memory()
+        report = build([path], store, workers=workers)
+        if report.rejected:
+            print(f"warning: {len(report.rejected)} articles rejected, e.g. {report.rejected[0]}", file=sys.stderr)
+        out = {}
+        for kind, cls in (("actors", "Actor"), ("events", "Event")):
+            rows = store.raw_query(f"""
+                PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+                PREFIX gaf: <http://groundedannotationframework.org/gaf#>
+                PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+                PREFIX dcterms: <http://purl.org/dc/terms/>
+                PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+                SELECT ?doc ?b ?e ?node ?text ?label WHERE {{
+                  ?node a sem:{cls} ; rdfs:label ?label ; gaf:denotedBy ?m .
+                  ?m nif:referenceContext/dcterms:identifier ?doc ; nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?text }}""")
+            rows = list(rows)
+            out[kind] = [((r["doc"].value, int(r["b"].value), int(r["e"].value)), r["node"].value, r["text"].value) for r in rows]
+            NODE_LABELS.update({r["node"].value: r["label"].value for r in rows})
+        store.close()
+    return out
+
+
+def _last_word(text: str, start: int, end: int) -> tuple[int, int]:
+    words = text[start:end].rstrip(" .,;:").split()
+    if not words:
+        return start, end
+    last = text.rfind(words[-1], start, end)
+    return last, last + len(words[-1])
+
+
+def match(gold: list[tuple[Mention, str, str]], pred: list[tuple[Mention, str, str]], texts: dict[str, str]) -> list[tuple[int, int]]:
+    """One-to-one (gold index, predicted index) pairs: spans overlap and one's last word lies in the other."""
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for j, (m, _n, _t) in enumerate(pred):
+        by_doc[m[0]].append(j)
+    candidates = []
+    for i, ((doc, gs, ge), _c, _t) in enumerate(gold):
+        glw = _last_word(texts[doc], gs, ge)
+        for j in by_doc[doc]:
+            _d, ps, pe = pred[j][0]
+            overlap = min(ge, pe) - max(gs, ps)
+            if overlap <= 0:
+                continue
+            plw = _last_word(texts[doc], ps, pe)
+            if (gs <= plw[0] and plw[1] <= ge) or (ps <= glw[0] and glw[1] <= pe):
+                candidates.append((-overlap, i, j))
+    pairs, used_g, used_p = [], set(), set()
+    for _o, i, j in sorted(candidates):
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            pairs.append((i, j))
+    return sorted(pairs)
+
+
+def single_source(key: dict[int, str], response: dict[int, str], mention_doc: dict[int, str], outlet_of: dict[str, str], gold_outlets: dict[str, set[str]], labels: dict[str, str]) -> dict[str, object]:
+    """Precision/recall of single-source claims, and multi-outlet gold clusters wrongly claimed single-source.
+
+    A node claims "only outlet O mentions this" when its matched mentions come from one outlet; the claim is
+    true when the gold cluster most of its mentions belong to is mentioned (anywhere in the story) by O only.
+    """
+    node_outlets: dict[str, set[str]] = defaultdict(set)
+    node_gold: dict[str, Counter[str]] = defaultdict(Counter)
+    for m, node in response.items():
+        node_outlets[node].add(outlet_of[mention_doc[m]])
+        node_gold[node][key[m]] += 1
+    claims = {n for n, outs in node_outlets.items() if len(outs) == 1}
+    true_claims = {n for n in claims if gold_outlets[node_gold[n].most_common(1)[0][0]] == node_outlets[n]}
+    gold_single = {c for c in set(key.values()) if len(gold_outlets[c]) == 1}
+    found = {node_gold[n].most_common(1)[0][0] for n in true_claims}
+    multi = {c for c in set(key.values()) if len(gold_outlets[c]) > 1}
+    wrongly = defaultdict(list)
+    for n in claims:
+        for c in node_gold[n]:
+            if c in multi:
+                wrongly[c].append(n)
+    worst = sorted(wrongly, key=lambda c: (-len(gold_outlets[c]), c))[:5]
+    return {
+        "precision": len(true_claims) / len(claims) if claims else 0.0,
+        "recall": len(found & gold_single) / len(gold_single) if gold_single else 0.0,
+        "false_share": len(wrongly) / len(multi) if multi else 0.0,
+        "claims": len(claims),
+        "worst": [(labels.get(c, c), len(gold_outlets[c]), sorted(labels.get(n, n) for n in wrongly[c])[:3]) for c in worst],
+    }
+
+
+def evaluate(gold: Gold, pred: dict[str, list[tuple[Mention, str, str]]]) -> dict[str, dict[str, object]]:
+    results: dict[str, dict[str, object]] = {}
+    for kind in ("actors", "events"):
+        g, p = gold.mentions[kind], pred[kind]
+        pairs = match(g, p, gold.texts)
+        gold_outlets: dict[str, set[str]] = defaultdict(set)
+        gold_label: dict[str, str] = {}
+        for (doc, _s, _e), cluster, text in g:
+            gold_outlets[cluster].add(gold.outlet_of[doc])
+            gold_label.setdefault(cluster, text)
+        key = {k: g[i][1] for k, (i, _j) in enumerate(pairs)}
+        mention_doc = {k: g[i][0][0] for k, (i, _j) in enumerate(pairs)}
+        systems: dict[str, dict[int, str]] = {
+            "newsgraph": {k: p[j][1] for k, (_i, j) in enumerate(pairs)},
+            "exact text": {k: f"{gold.story_of[p[j][0][0]]}|{p[j][2].lower()}" for k, (_i, j) in enumerate(pairs)},
+            "head lemma": {k: f"{gold.story_of[p[j][0][0]]}|{_head(p[j][2])}" for k, (_i, j) in enumerate(pairs)},
+        }
+        labels = {**gold_label, **{p[j][1]: NODE_LABELS.get(p[j][1], p[j][2]) for _i, j in pairs}}
+        row: dict[str, object] = {
+            "gold": len(g), "predicted": len(p), "matched": len(pairs),
+            "precision": len(pairs) / len(p) if p else 0.0, "recall": len(pairs) / len(g) if g else 0.0,
+        }
+        for name, response in systems.items():
+            row[name] = {"coref": conll(key, response),
+                         "single": single_source(key, response, mention_doc, gold.outlet_of, gold_outlets, labels)}
+        # the baselines on the gold mentions themselves: a check of this scorer against published figures
+        gkey = {i: c for i, (_m, c, _t) in enumerate(g)}
+        gdoc = {i: m[0] for i, (m, _c, _t) in enumerate(g)}
+        for name, fn in (("exact text (gold mentions)", lambda t: t.lower()), ("head lemma (gold mentions)", _head)):
+            response = {i: f"{gold.story_of[m[0]]}|{fn(t)}" for i, (m, _c, t) in enumerate(g)}
+            row[name] = {"coref": conll(gkey, response),
+                         "single": single_source(gkey, response, gdoc, gold.outlet_of, gold_outlets, gold_label)}
+        results[kind] = row
+    return results
+
+
+def _head(text: str) -> str:
+    """A light head lemma: the last word, lower-cased, without a plural or possessive ending."""
+    words = [w for w in text.lower().replace("’", "'").split() if w.isalnum() or "'" in w]
+    word = words[-1] if words else text.lower()
+    for suffix, repl in (("'s", ""), ("ies", "y"), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)] + repl
+    return word
+
+
+def table(results: dict[str, dict[str, object]]) -> str:
+    lines = []
+    for kind, row in results.items():
+        lines += [
+            f"### {kind}: {row['gold']} gold mentions, {row['predicted']} predicted, {row['matched']} matched "
+            f"(mention precision {row['precision']:.2f}, recall {row['recall']:.2f})", "",
+            "| system | MUC F1 | B3 F1 | CEAF-e F1 | CoNLL F1 | single-source P | single-source R | multi-outlet clusters claimed single-source |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        ]
+        for name in ("newsgraph", "exact text", "head lemma", "exact text (gold mentions)", "head lemma (gold mentions)"):
+            s = row[name]  # type: ignore[index]
+            c, ss = s["coref"], s["single"]  # type: ignore[index]
+            lines.append(
+                f"| {name} | {c['muc'][2]:.2f} | {c['b3'][2]:.2f} | {c['ceafe'][2]:.2f} | **{c['conll']:.2f}** | "
+                f"{ss['precision']:.2f} | {ss['recall']:.2f} | {ss['false_share']:.2f} |"
+            )
+        worst = row["newsgraph"]["single"]["worst"]  # type: ignore[index]
+        if worst:
+            lines += ["", "Worst false single-source claims (gold cluster, outlets that mention it, newsgraph nodes):"]
+            lines += [f"- {label!r} ({n} outlets): {', '.join(repr(x) for x in nodes)}" for label, n, nodes in worst]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def run(topics: list[int], workers: int = 1) -> dict[str, dict[str, object]]:
+    gold, records = load(topics)
+    return evaluate(gold, predict(records, workers))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
+    parser.add_argument("--topics", default="test", help="test (36-45), dev, validation, or a comma list")
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--json", action="store_true", help="print the raw figures as JSON")
+    args = parser.parse_args(argv)
+    topics = SPLITS[args.topics] if args.topics in SPLITS else [int(t) for t in args.topics.split(",")]
+    started = time.perf_counter()
+    results = run(topics, args.workers)
+    if args.json:
+        print(json.dumps(results, indent=1, default=str))
+    else:
+        print(f"ECB+ topics {args.topics} ({len(topics)} topics), built and scored in {time.perf_counter() - started:.0f} s\n")
+        print(table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

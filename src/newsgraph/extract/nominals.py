@@ -1,0 +1,130 @@
+"""Actors named by a common noun: a role bound to a name ("the U.S. envoy"), or a described actor
+("the suspect", "Ukrainian forces", "police") that no name in the article stands for.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import names
+from ..lexicon import ACTOR_NOUNS, GROUP_NOUNS
+from .chains import Chain
+
+Found = tuple[Span, str, str, int, str]  # span, kind, ner, chain, rule
+
+_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+# nouns for a state's government and for its armed forces: "Russian officials" are Russia's government,
+# not Russia the country ("keep types distinct")
+_GOVERNMENT = frozenset({"official", "officials", "government", "authorities", "authority", "administration", "diplomat"})
+_MILITARY = frozenset({"force", "forces", "troop", "troops", "army", "military", "soldier", "soldiers"})
+# definite singular nouns that, in news, name again the organisation last named ("the company")
+_ORG_ANAPHORS = frozenset("company firm corporation maker manufacturer retailer carrier startup business studio label bank club team".split())
+_FEMALE_NOUNS = frozenset("woman girl actress mother wife sister daughter queen princess spokeswoman girlfriend".split())
+_MALE_NOUNS = frozenset("man boy actor father husband brother son king prince spokesman boyfriend".split())
+# person nouns too generic to stand for a named person
+_GENERIC_PEOPLE = frozenset("people person family child children kid crew staff member members individual".split())
+
+
+def role_mentions(doc: Doc, chains: list[Chain], found: list[Found]) -> list[tuple[Span, int]]:
+    """ "the U.S. envoy": a definite role noun joins the one earlier actor introduced with that role."""
+    taken = {t for s, *_ in found for t in range(s.start, s.end)}
+    out = []
+    for tok in doc:
+        role = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.i in taken or role not in names.TITLE_WORDS:
+            continue
+        if tok.dep_ in {"compound", "appos"} or any(c.dep_ == "appos" for c in tok.children):
+            continue  # bound to a name already ("envoy Steve Witkoff"), not a mention of its own
+        if not any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in tok.children):
+            continue
+        mods = {names.fold(c.text) for c in tok.subtree if c.i < tok.i and c.dep_ != "det"}
+        earlier = {chain for s, _k, _n, chain, _r in found if s.start < tok.i}
+        fits = [c for c in chains if c.index in earlier and role in c.titles and mods <= c.titles[role] | {""}]
+        if len(fits) == 1:
+            out.append((_phrase(doc, tok, set()), fits[0].index))
+    return out
+
+
+def described_mentions(doc: Doc, chains: list[Chain], found: list[Found], sentence_of: dict[int, int]) -> list[tuple[Span, int, str]]:
+    """Common nouns naming people or organisations that no name stands for: one chain per description.
+
+    Returns (span, chain, rule); new chains are appended to ``chains``. A group noun of a named organisation
+    ("Foreign Ministry officials") is that organisation; a demonym's officials or forces are that state's
+    government or military ("Russian officials" -> "Russian government"), never the country itself.
+    """
+    taken = {t for s, *_ in found for t in range(s.start, s.end)}
+    name_chain = {t: chain for s, kind, _n, chain, _r in found if kind == "NAME" for t in range(s.start, s.end)}
+    by_key: dict[str, int] = {}
+    out = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.i in taken or tok.pos_ != "NOUN" or tok.dep_ == "compound" or lemma not in ACTOR_NOUNS:
+            continue
+        owners = {name_chain[c.i] for c in tok.children if c.dep_ == "compound" and c.i in name_chain}
+        if lemma in GROUP_NOUNS and len(owners) == 1 and chains[next(iter(owners))].label_votes.get("ORG"):
+            out.append((doc[tok.i : tok.i + 1], next(iter(owners)), "group-of"))
+            continue
+        key, label, typ = _describe(tok, lemma)
+        if key in by_key:
+            out.append((_phrase(doc, tok, taken), by_key[key], "same-description"))
+            continue
+        named = _named_antecedent(tok, lemma, chains, found, sentence_of)
+        if named is not None:
+            out.append((_phrase(doc, tok, taken), named, "definite-description"))
+            continue
+        chain = Chain(len(chains), described=label, described_type=typ, plural=tok.tag_ == "NNS")
+        chains.append(chain)
+        by_key[key] = chain.index
+        span = _phrase(doc, tok, taken)
+        chain.descriptions.add(span.text)
+        out.append((span, chain.index, "new"))
+    return out
+
+
+def _named_antecedent(tok: Token, lemma: str, chains: list[Chain], found: list[Found], sentence_of: dict[int, int]) -> int | None:
+    """ "Microsoft ... the company", "Tara Reid ... the actress": a definite singular role names again the
+    most often mentioned fitting person or organisation of the article so far: the story's subject, rather
+    than whoever was named last."""
+    if tok.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    if lemma in _GENERIC_PEOPLE or any(c.dep_ in {"amod", "compound"} and c.text[:1].isupper() for c in tok.children):
+        return None
+    wanted = ACTOR_NOUNS[lemma]
+    if wanted == "ORG" and lemma not in _ORG_ANAPHORS:
+        return None
+    gender = "f" if lemma in _FEMALE_NOUNS else "m" if lemma in _MALE_NOUNS else ""
+    counts: dict[int, tuple[int, int]] = {}
+    for span, _kind, _ner, chain, _rule in found:
+        c = chains[chain]
+        if span.start >= tok.i or not c.names:
+            continue
+        is_person = c.person_evidence or c.label_votes.most_common(1)[0][0] == "PERSON"
+        if (wanted == "PERSON") != is_person or (wanted == "ORG" and not c.label_votes.get("ORG")):
+            continue
+        if gender and c.gender and c.gender != gender:
+            continue
+        n, _last = counts.get(chain, (0, 0))
+        counts[chain] = (n + 1, span.start)
+    return max(counts, key=lambda ch: counts[ch]) if counts else None
+
+
+def _describe(tok: Token, lemma: str) -> tuple[str, str, str]:
+    """(key, label, type) of a described actor: its head ("thief" for "jewel thieves"), or a state's
+    government or military ("Ukrainian forces" -> "Ukraine military")."""
+    mods = [c for c in tok.children if c.i < tok.i and c.dep_ in {"amod", "compound", "nmod"} and c.text[:1].isupper()]
+    demonym = next((names.demonym(c.text) for c in mods if names.demonym(c.text)), None)
+    if demonym and tok.lower_ in _GOVERNMENT:
+        return f"government of {names.fold(demonym)}", f"{demonym} government", "ORG"
+    if demonym and tok.lower_ in _MILITARY:
+        return f"military of {names.fold(demonym)}", f"{demonym} military", "ORG"
+    return lemma, lemma, ACTOR_NOUNS[lemma]
+
+
+def _phrase(doc: Doc, head: Token, taken: set[int]) -> Span:
+    """The noun with its contiguous left modifiers and determiner, stopping at words already mentioned."""
+    start = head.i
+    for t in sorted((t for t in head.subtree if t.i < head.i), key=lambda t: -t.i):
+        if t.i != start - 1 or t.i in taken or t.is_punct or t.dep_ == "poss" or t.tag_ == "POS":
+            break
+        start = t.i
+    return doc[start : head.i + 1]
