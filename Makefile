@@ -28,11 +28,20 @@ run: install
 	$(BIN)/newsgraph export --store $(STORE) --format csv -o out/csv
 	$(BIN)/newsgraph export --store $(STORE) --format trig -o out/graph.trig
 	$(BIN)/newsgraph export --store $(STORE) --format nquads -o out/graph.nq
-	@echo "Wrote out/: actors.gexf events.gexf actors.graphml csv/ graph.trig graph.nq (store: $(STORE))"
+	$(BIN)/newsgraph report --store $(STORE) -o out/report.html
+	@echo "Wrote out/: actors.gexf events.gexf actors.graphml csv/ graph.trig graph.nq report.html (store: $(STORE))"
 
-# System tools some tests need (xmllint validates GEXF against the official schema).
+# System tools some tests need: xmllint validates GEXF against the official schema, chromium renders the
+# report, node runs graphology-gexf (npm packages pinned in tests/js/package-lock.json), curl is a SPARQL client.
 tools:
-	@command -v xmllint >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq libxml2-utils >/dev/null; }
+	@missing=""; \
+	command -v xmllint >/dev/null 2>&1 || missing="$$missing libxml2-utils"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	command -v curl >/dev/null 2>&1 || missing="$$missing curl"; \
+	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
+	@test -d tests/js/node_modules/graphology-gexf || (cd tests/js && npm ci --no-audit --no-fund --loglevel=error)
 
 test: install tools
 	$(BIN)/python -m pytest -q

@@ -2,9 +2,13 @@
 
 Two outlets report one story: both mention Witkoff and Macron, and both report Macron welcoming Witkoff
 ("greeted" / "welcomed"); only the Daily Planet has Witkoff leaving, only the Globe has Lavrov calling Rubio. The bundled queries' golden results are written against it.
+The Daily Planet says everything in its own voice; the Globe only "reportedly" has Macron welcome Witkoff
+(so that event is contested) and has Lavrov's call in the quoted words of an unnamed aide.
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 from newsgraph.model import (
     Actor,
@@ -14,6 +18,7 @@ from newsgraph.model import (
     EventMention,
     Extraction,
     LocalEntity,
+    Quote,
     Resolution,
     Sentence,
 )
@@ -47,7 +52,7 @@ def _event(text: str, phrase: str, lemma: str, label: str, agents: tuple[int, ..
 
 
 A_TEXT = "Steve Witkoff left the meeting in Paris. Macron declined to comment. He said nothing. Macron greeted Witkoff."
-B_TEXT = "Macron welcomed Witkoff. Lavrov called Rubio by phone."
+B_TEXT = 'Macron reportedly welcomed Witkoff. "Lavrov called Rubio by phone," an aide said.'
 
 
 def extractions() -> dict[str, Extraction]:
@@ -87,10 +92,22 @@ def extractions() -> dict[str, Extraction]:
             _mention(B_TEXT, "Rubio", 3),
         ),
         (
-            _event(B_TEXT, "welcomed", "welcome", "welcome Witkoff", (0,), (1,)),
-            _event(B_TEXT, "called", "call", "call Rubio", (2,), (3,)),
+            dataclasses.replace(
+                _event(B_TEXT, "welcomed", "welcome", "welcome Witkoff", (0,), (1,)),
+                attribution="unnamed-source", cue="reportedly", cue_start=B_TEXT.index("reportedly"),
+                certainty="hedged", certainty_cue="reportedly",
+            ),
+            dataclasses.replace(
+                _event(B_TEXT, "called", "call", "call Rubio", (2,), (3,)),
+                attribution="unnamed-source", source_text="an aide", source_start=B_TEXT.index("an aide"),
+                source_end=B_TEXT.index("an aide") + 7, cue="said", cue_start=B_TEXT.index("said"), quote=0,
+            ),
         ),
         model="fixture",
+        quotes=(
+            Quote(B_TEXT.index("Lavrov"), B_TEXT.index('," an'), "Lavrov called Rubio by phone", -1, "an aide",
+                  B_TEXT.index("an aide"), B_TEXT.index("an aide") + 7, "said", B_TEXT.index("said")),
+        ),
     )
     return {"a1": ea, "b1": eb}
 

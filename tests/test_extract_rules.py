@@ -239,10 +239,10 @@ def test_adjectival_demonym_is_no_actor_and_a_setting_no_participant() -> None:
         {"Ukrainian": "NORP", "Paris": "GPE", "Macron": "PERSON"},
     )
     # "Ukrainian officials" are Ukraine's government, an organisation: not Ukraine, the country
-    assert mentions(ex) == [("Ukrainian officials", "NOMINAL", "Ukraine government"), ("Paris", "NAME", "Paris"), ("Macron", "NAME", "Macron")]
-    assert {e.name: e.type for e in ex.entities} == {"Paris": "GPE", "Macron": "PERSON", "Ukraine government": "ORG"}
+    assert mentions(ex) == [("Ukrainian officials", "NOMINAL", "Ukrainian government"), ("Paris", "NAME", "Paris"), ("Macron", "NAME", "Macron")]
+    assert {e.name: e.type for e in ex.entities} == {"Paris": "GPE", "Macron": "PERSON", "Ukrainian government": "ORG"}
     (meet,) = ex.events
-    assert [ex.entities[i].name for i in meet.agents] == ["Ukraine government"]
+    assert [ex.entities[i].name for i in meet.agents] == ["Ukrainian government"]
     assert [ex.entities[i].name for i in meet.others] == ["Macron"]
 
 

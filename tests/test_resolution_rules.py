@@ -231,3 +231,23 @@ def test_rules_on_ecbplus_news(seeds: dict[str, Extraction]) -> None:
     ex = extract_doc(nlp(reid["text"]), Article("1_14ecb", reid["text"], "ecb+"))
     names = {ex.entities[m.local].name for m in ex.mentions if m.text.lower() in {"reid", "the actress", "she", "her"}}
     assert names == {"Tara Reid"}
+
+
+def test_apposition_binds_a_role_to_its_name() -> None:
+    # "Yermak , the chief of staff , spoke ."
+    ex = extract(
+        """
+        Yermak NNP PROPN nsubj 7
+        , , PUNCT punct 0
+        the DT DET det 3
+        chief NN NOUN appos 0
+        of IN ADP prep 3
+        staff NN NOUN pobj 4
+        , , PUNCT punct 0
+        spoke VBD VERB ROOT 7 speak
+        . . PUNCT punct 7
+        """,
+        {"Yermak": "PERSON"},
+    )
+    assert chain_of(ex, "the chief") == ("Yermak", "apposition")
+    assert [m.text for m in ex.mentions] == ["Yermak", "the chief"]  # "staff" belongs to the role

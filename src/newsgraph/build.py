@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,9 +19,11 @@ from rdflib import Literal, URIRef
 
 from . import iris
 from .errors import InputError
+from .engines import Engine, Parsed, extract
 from .ingest import content_hash, read
 from .model import Article, Extraction
-from .rdf import article_graph, article_quads, story_graph, story_quads
+from .progress import Progress, estimate
+from .rdf import article_graph, story_graph, story_quads
 from .resolve import resolve_story
 from .store import Store
 from .vocab import NG
@@ -49,11 +51,22 @@ def build(
     *,
     model: str | None = None,
     workers: int = 1,
+    engine: Engine = "local",
+    scheduler: str | None = None,
     batch_size: int = 16,
-    progress: Callable[[str], None] | None = None,
+    progress: Progress | None = None,
 ) -> BuildReport:
-    """Add the articles under ``paths`` to ``store``: new and changed ones are parsed, unchanged ones skipped."""
+    """Add the articles under ``paths`` to ``store``: new and changed ones are parsed, unchanged ones skipped.
+
+    Parsing runs where ``engine`` says (this process, ``workers`` local processes, or the Dask cluster at
+    ``scheduler``); this process writes each article as its record comes back, then resolves the stories.
+
+    >>> with Store.open("out/store", create=True) as store:   # doctest: +SKIP
+    ...     build(["seeds/"], store, workers=2).stored
+    ['000', '003']
+    """
     report = BuildReport()
+    progress = progress or Progress()
     known = stored_articles(store)
     touched: set[str] = set()
 
@@ -62,38 +75,38 @@ def build(
             if isinstance(item, InputError):
                 log.info("rejected %s", item)
                 report.rejected.append(item)
+                progress.advance(item.source, "rejected")
                 continue
             old = known.get(item.id)
             if old and old[0] == content_hash(item):
                 report.unchanged.append(item.id)
+                progress.advance(item.id, "unchanged")
                 continue
             if old:
                 touched.add(old[1])  # the story it leaves must be resolved again too
             yield item
 
-    articles = todo()
-    first = next(articles, None)
-    if first is not None:
-        from .extract import extract_articles, load  # spaCy loads only when there is something to parse
-
-        nlp = load(model)
-        for extraction in extract_articles(nlp, _chain(first, articles), batch_size=batch_size, workers=workers):
-            if isinstance(extraction, InputError):
-                report.rejected.append(extraction)
+    progress.start(estimate(paths))
+    try:
+        results = extract(todo(), engine=engine, workers=workers, model=model, scheduler=scheduler,
+                          batch_size=batch_size)
+        for result in results:
+            if isinstance(result, InputError):
+                report.rejected.append(result)
+                progress.advance(result.source, "rejected")
                 continue
-            art = extraction.article
-            store.replace_graph(article_graph(art), article_quads(extraction, content_hash(art)))
+            if not isinstance(result, Parsed):
+                raise result
+            art = result.extraction.article
+            store.put_graph(article_graph(art), result.graph, fresh=art.id not in known)
+            known[art.id] = (content_hash(art), art.story_name)
             report.stored.append(art.id)
             touched.add(art.story_name)
-            if progress:
-                progress(art.id)
-    report.stories = resolve_stale(store, touched)
+            progress.advance(art.id, "stored", len(art.text.split()))
+        report.stories = resolve_stale(store, touched, progress, stored=known)
+    finally:
+        progress.close()
     return report
-
-
-def _chain(first: Article, rest: Iterator[Article]) -> Iterator[Article]:
-    yield first
-    yield from rest
 
 
 def stored_articles(store: Store) -> dict[str, tuple[str, str]]:
@@ -106,15 +119,27 @@ def stored_articles(store: Store) -> dict[str, tuple[str, str]]:
     return {r["id"].value: (r["hash"].value, r["story"].value) for r in rows}
 
 
-def resolve_stale(store: Store, also: Iterable[str] = ()) -> list[str]:
-    """Resolve again every story whose articles changed since its graph was written; returns them."""
+def resolve_stale(
+    store: Store,
+    also: Iterable[str] = (),
+    progress: Progress | None = None,
+    *,
+    stored: dict[str, tuple[str, str]] | None = None,
+) -> list[str]:
+    """Resolve again every story whose articles changed since its graph was written; returns them.
+
+    ``stored`` is ``stored_articles(store)`` when the caller already knows it (a build keeps it up to date),
+    which saves reading every article's hash again.
+    """
     by_story: dict[str, list[str]] = {}
-    for _id, (digest, story) in sorted(stored_articles(store).items()):
+    for _id, (digest, story) in sorted((stored if stored is not None else stored_articles(store)).items()):
         by_story.setdefault(story, []).append(digest)
     written = _story_hashes(store)
     stale = {s for s, hashes in by_story.items() if written.get(s) != _story_hash(hashes)}
     stale |= set(also) | (set(written) - set(by_story))  # a story whose last article went away
     for story in sorted(stale):
+        if progress:
+            progress.note(f"resolving story {story}")
         graph = story_graph(story)
         if story not in by_story:
             store.drop_graph(graph)
@@ -136,12 +161,16 @@ def _story_hash(article_hashes: list[str]) -> str:
 
 
 def _story_hashes(store: Store) -> dict[str, str]:
-    """Story name -> the hash of the articles its graph was resolved from."""
+    """Story name -> the hash of the articles its graph was resolved from.
+
+    An article graph has the same shape (the article names its story and its own hash): only a graph
+    named after its story counts.
+    """
     rows = store.raw_query(
-        "SELECT ?story ?hash WHERE { GRAPH ?g { ?g <https://w3id.org/newsgraph/ns#story> ?story ; "
+        "SELECT ?g ?story ?hash WHERE { GRAPH ?g { ?g <https://w3id.org/newsgraph/ns#story> ?story ; "
         "<https://w3id.org/newsgraph/ns#contentHash> ?hash } }"
     )
-    return {r["story"].value: r["hash"].value for r in rows}
+    return {r["story"].value: r["hash"].value for r in rows if r["g"].value == iris.story_iri(r["story"].value)}
 
 
 def load_extractions(store: Store, story: str) -> list[Extraction]:

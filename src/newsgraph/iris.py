@@ -6,6 +6,7 @@ each other.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from urllib.parse import quote
@@ -16,13 +17,22 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
 def slug(text: str) -> str:
-    """Lower-case ASCII words joined by hyphens; never empty.
+    """Lower-case ASCII words joined by hyphens; never empty. A name with letters ASCII cannot spell
+    (Hebrew, Arabic, Cyrillic ...) also gets a short hash of itself, so two such names never share a slug.
 
     >>> slug("Zelenskiy’s Government!")
-    'zelenskiy-s-government'
+    'zelenskiys-government'
+    >>> slug("Zoë") == "zoe" and slug("שלום News") != slug("مرحبا News")
+    True
     """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return _NON_WORD.sub("-", ascii_text.lower()).strip("-") or "x"
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_text = decomposed.encode("ascii", "ignore").decode("ascii")
+    out = _NON_WORD.sub("-", ascii_text.lower()).strip("-")
+    lost = any(ch.isalnum() and not ch.isascii() and unicodedata.category(ch) != "Mn" for ch in decomposed)
+    if lost or not out:
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+        out = f"{out}-{digest}" if out else digest
+    return out
 
 
 def doc_iri(article_id: str) -> str:

@@ -131,3 +131,18 @@ ACTOR_NOUNS: dict[str, str] = {
         regime opposition organization organisation group
         """.split()},
 }
+
+
+#: Verbs whose clausal complement is somebody's claim ("Zelenskyy claimed that ..."); a pronoun subject of
+#: one is not the person its claim names, and the events in its complement are attributed to its subject.
+REPORTING_VERBS = frozenset(
+    """say tell claim argue state add note stress insist warn reveal report confirm deny announce explain
+    suggest continue write tweet accuse allege admit acknowledge declare assert underscore
+    indicate believe think maintain contend estimate predict speculate suspect fear concede recall
+    testify inform assure signal hint learn respond reply observe remark comment mention reiterate restate
+    emphasize emphasise complain boast disclose caution articulate charge doubt dispute refute
+    rumor rumour understand""".split()
+)
+
+#: Prepositions whose object is where something happens, not who does it ("met in Paris").
+LOCATIVE_PREPS = frozenset("in at to into across near within throughout around outside inside toward towards onto".split())

@@ -12,6 +12,15 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 MentionKind = Literal["NAME", "NOMINAL", "PRONOUN"]
+#: Whose claim an event mention is: the article's own voice, a cited actor with a name, or a source without one.
+Attribution = Literal["author", "named-source", "unnamed-source"]
+#: Whether the text says the event happened, or says it did not ("declined to disclose", "never").
+Polarity = Literal["positive", "negative"]
+#: How sure the text is: asserted, hedged ("reportedly", "may"), future ("will"), conditional ("would", "if").
+Certainty = Literal["certain", "hedged", "future", "conditional"]
+ATTRIBUTIONS: tuple[Attribution, ...] = ("author", "named-source", "unnamed-source")
+POLARITIES: tuple[Polarity, ...] = ("positive", "negative")
+CERTAINTIES: tuple[Certainty, ...] = ("certain", "hedged", "future", "conditional")
 
 #: The story of articles that name none.
 DEFAULT_STORY = "default"
@@ -90,6 +99,41 @@ class EventMention:
     object: str = ""  # the object phrase as written ("the meeting")
     local: int = -1  # index of the local event chain (same happening named again in this article)
     rule: str = ""
+    # who says it and how sure (extract/attribution.py); offsets are -1 where there is no such span
+    attribution: Attribution = "author"
+    source: int = -1  # ActorMention index of the nearest source, when an actor mention names it
+    source_text: str = ""  # the nearest source as written ("sources close to the meeting"; "" for "reportedly")
+    source_start: int = -1
+    source_end: int = -1
+    cue: str = ""  # the word that attributes it ("claimed", "reportedly", "according")
+    cue_start: int = -1
+    chain: tuple[str, ...] = ()  # every source of a reporting chain, nearest first ("Y", "X" in "X said Y told him")
+    polarity: Polarity = "positive"
+    polarity_cue: str = ""  # "not", "never", "declined" ...
+    certainty: Certainty = "certain"
+    certainty_cue: str = ""  # "reportedly", "may", "will", "would", "if" ...
+    quote: int = -1  # index into Extraction.quotes of the direct quote it is said in
+    time: str = ""  # the time expression as written ("last Thursday")
+    time_start: int = -1
+    time_end: int = -1
+    time_value: str = ""  # ISO 8601 date, year-month or year, resolved against the publication date; "" if unknown
+    place: int = -1  # ActorMention index of the place where it happens ("in Paris")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quote (textacy's speaker, cue, content shape), with offsets into the article text."""
+
+    start: int  # the quoted words, without the quote marks
+    end: int
+    text: str
+    speaker: int = -1  # ActorMention index of the speaker, when an actor mention names it
+    speaker_text: str = ""  # the speaker as written ("Macron", "an aide"; "" when none was found)
+    speaker_start: int = -1
+    speaker_end: int = -1
+    cue: str = ""  # the verb (or dash) that introduces it ("said", "–")
+    cue_start: int = -1
+    closed: bool = True  # False when the closing mark is missing and the quote was cut at its sentence's end
 
 
 @dataclass(frozen=True)
@@ -102,6 +146,7 @@ class Extraction:
     mentions: tuple[ActorMention, ...]
     events: tuple[EventMention, ...]
     model: str = ""
+    quotes: tuple[Quote, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """A plain dict; the article's ``source`` path is left out, so the same text stored from another
@@ -122,6 +167,7 @@ class Extraction:
             mentions=tup(data["mentions"], ActorMention),
             events=tup(data["events"], EventMention),
             model=data.get("model", ""),
+            quotes=tup(data.get("quotes", []), Quote),  # records stored before quotes existed have none
         )
 
 

@@ -18,13 +18,15 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from . import iris
-from .model import Article, Extraction, Resolution
-from .vocab import DCTERMS, GAF, NG, NIF, RDF, RDFS, SCHEMA, SEM, SKOS, XSD
+from .model import Article, EventMention, Extraction, Quote, Resolution
+from .vocab import DCTERMS, GAF, NG, NIF, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XSD
 
 Quad = tuple[Node, Node, Node, URIRef]
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$")
+_YEAR_MONTH = re.compile(r"^\d{4}-\d{2}$")
+_YEAR = re.compile(r"^\d{4}$")
 
 
 def _int(value: int) -> Literal:
@@ -38,6 +40,10 @@ def _date(value: str) -> Literal:
         return Literal(value, datatype=XSD.date)
     if _DATETIME.match(value):
         return Literal(value, datatype=XSD.dateTime)
+    if _YEAR_MONTH.match(value):
+        return Literal(value, datatype=XSD.gYearMonth)
+    if _YEAR.match(value):
+        return Literal(value, datatype=XSD.gYear)
     return Literal(value)
 
 
@@ -90,6 +96,76 @@ def article_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
             (node, NIF.lemma, Literal(ev.lemma), g),
             (node, NG.nominal, Literal(ev.nominal), g),
         ]
+        quads += _perspective(node, ev, extraction, outlet, g)
+    for q in extraction.quotes:
+        quads += _quotation(q, extraction, g)
+    return quads
+
+
+def _perspective(node: URIRef, ev: EventMention, extraction: Extraction, outlet: URIRef, g: URIRef) -> list[Quad]:
+    """Who says it and how sure, when and where: the values attribution.py gave one event mention."""
+    art = extraction.article
+    quads: list[Quad] = [
+        (node, NG.attribution, Literal(ev.attribution), g),
+        (node, NG.polarity, Literal(ev.polarity), g),
+        (node, NG.certainty, Literal(ev.certainty), g),
+    ]
+    if ev.attribution == "author":
+        quads.append((node, PROV.wasAttributedTo, outlet, g))  # the outlet says it in its own voice
+    else:
+        source = _agent(extraction, ev.source, ev.source_start, ev.source_end, g)
+        if source is not None:
+            quads.append((node, PROV.wasAttributedTo, source[0], g))
+            quads += source[1]
+        if ev.cue:
+            quads.append((node, NG.cue, Literal(ev.cue), g))
+        if ev.chain:
+            quads.append((node, NG.sourceChain, Literal("; ".join(ev.chain)), g))
+    if ev.polarity_cue:
+        quads.append((node, NG.polarityCue, Literal(ev.polarity_cue), g))
+    if ev.certainty_cue:
+        quads.append((node, NG.certaintyCue, Literal(ev.certainty_cue), g))
+    if ev.quote >= 0:
+        q = extraction.quotes[ev.quote]
+        quads.append((node, NG.quote, URIRef(iris.span_iri(art.id, q.start, q.end)), g))
+    if ev.time_start >= 0:
+        t = URIRef(iris.span_iri(art.id, ev.time_start, ev.time_end))
+        quads += [(node, SEM.hasTime, t, g), (t, RDF.type, SEM.Time, g), (t, RDFS.label, Literal(ev.time), g)]
+        quads += _span(t, NIF.Phrase, URIRef(iris.doc_iri(art.id)), ev.time_start, ev.time_end, art.text, g)
+        if ev.time_value:
+            quads.append((t, SEM.hasTimeStamp, _date(ev.time_value), g))
+    if ev.place >= 0:
+        m = extraction.mentions[ev.place]
+        quads.append((node, SEM.hasPlace, URIRef(iris.span_iri(art.id, m.start, m.end)), g))
+    return quads
+
+
+def _agent(extraction: Extraction, mention: int, start: int, end: int, g: URIRef) -> tuple[URIRef, list[Quad]] | None:
+    """A source or speaker: its actor mention (which denotes the actor), else the phrase naming it."""
+    art = extraction.article
+    if mention >= 0:
+        m = extraction.mentions[mention]
+        return URIRef(iris.span_iri(art.id, m.start, m.end)), []
+    if start < 0:
+        return None  # "reportedly": nobody is named
+    node = URIRef(iris.span_iri(art.id, start, end))
+    return node, [(node, RDF.type, PROV.Agent, g), *_span(node, NIF.Phrase, URIRef(iris.doc_iri(art.id)), start, end, art.text, g)]
+
+
+def _quotation(q: Quote, extraction: Extraction, g: URIRef) -> list[Quad]:
+    """A direct quote: a schema:Quotation spanning the quoted words, said by its speaker."""
+    art = extraction.article
+    node = URIRef(iris.span_iri(art.id, q.start, q.end))
+    quads = [(node, RDF.type, SCHEMA.Quotation, g), (node, SCHEMA.text, Literal(q.text), g)]
+    quads += _span(node, NIF.Phrase, URIRef(iris.doc_iri(art.id)), q.start, q.end, art.text, g)
+    speaker = _agent(extraction, q.speaker, q.speaker_start, q.speaker_end, g)
+    if speaker is not None:
+        quads += [(node, SCHEMA.spokenByCharacter, speaker[0], g), (node, PROV.wasAttributedTo, speaker[0], g)]
+        quads += speaker[1]
+    if q.cue:
+        quads.append((node, NG.cue, Literal(q.cue), g))
+    if not q.closed:
+        quads.append((node, NG.closed, Literal(False), g))
     return quads
 
 

@@ -8,6 +8,7 @@ union of all graphs as their default graph. ``Store.dataset()`` gives the same d
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from types import TracebackType
@@ -31,13 +32,30 @@ class Store:
     ...     store.count()
     """
 
+    #: Graph writes between flushes of RocksDB's memtables. Without flushing, an open store's memory grows
+    #: with everything written to it (measured: +1.45 GB over 2,500 articles; flushed: +0.1 GB, and faster).
+    FLUSH_EVERY = 200
+
     def __init__(self, inner: ox.Store, path: Path | None) -> None:
         self._inner = inner
         self.path = path
+        self._writes = 0
+
+    def _written(self) -> None:
+        self._writes += 1
+        if self.path is not None and self._writes % self.FLUSH_EVERY == 0:
+            self._inner.flush()
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, create: bool = False) -> Store:
-        """Open the store at ``path``; with ``create``, make it when the folder is absent or empty."""
+        """Open the store at ``path``; with ``create``, make it when the folder is absent or empty.
+
+        A ``http://`` or ``https://`` URL opens a store on a SPARQL 1.1 server instead (``remote.RemoteStore``).
+        """
+        if re.match(r"^https?://", os.fspath(path), re.IGNORECASE):
+            from .remote import RemoteStore
+
+            return RemoteStore.open(os.fspath(path), create=create)
         p = Path(path)
         if p.exists() and not p.is_dir():
             raise StoreError(f"{p}: not a newsgraph store (it is a file)")
@@ -84,6 +102,20 @@ class Store:
         body = "\n".join(lines)
         update = f"DROP SILENT GRAPH {graph.n3()} ;\nINSERT DATA {{ GRAPH {graph.n3()} {{\n{body}\n}} }}"
         self._inner.update(update)
+        self._written()
+
+    def put_graph(self, graph: URIRef, ntriples: bytes, *, fresh: bool) -> None:
+        """Atomically make ``graph`` hold exactly the N-Triples ``ntriples``.
+
+        A ``fresh`` graph (known not to exist) is one transactional load, which skips SPARQL parsing: the
+        fast path every new article takes. Otherwise the graph is dropped and filled in one update.
+        """
+        if fresh:
+            self._inner.load(ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=to_ox(graph))
+        else:
+            body = ntriples.decode("utf-8")
+            self._inner.update(f"DROP SILENT GRAPH {graph.n3()} ;\nINSERT DATA {{ GRAPH {graph.n3()} {{\n{body}\n}} }}")
+        self._written()
 
     def drop_graph(self, graph: URIRef) -> None:
         self._inner.update(f"DROP SILENT GRAPH {graph.n3()}")

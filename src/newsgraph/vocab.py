@@ -35,6 +35,15 @@ class NG(DefinedNamespace):
     contentHash: URIRef  # article -> sha256 of its text and metadata, to skip unchanged articles
     extraction: URIRef  # article -> the extraction record (JSON), so a story re-resolves without parsing
     model: URIRef  # article -> name and version of the spaCy pipeline that read it
+    attribution: URIRef  # event mention -> "author" | "named-source" | "unnamed-source"
+    cue: URIRef  # event mention or quote -> the word that attributes it ("claimed", "reportedly", "–")
+    sourceChain: URIRef  # event mention -> every source of a reporting chain, nearest first ("Y; X")
+    polarity: URIRef  # event mention -> "positive" | "negative"
+    polarityCue: URIRef  # event mention -> the word that negates it ("not", "declined")
+    certainty: URIRef  # event mention -> "certain" | "hedged" | "future" | "conditional"
+    certaintyCue: URIRef  # event mention -> the word that hedges it ("reportedly", "may", "would")
+    quote: URIRef  # event mention -> the schema:Quotation it is said in
+    closed: URIRef  # quote -> false when its closing mark is missing (cut at its sentence's end)
 
 
 class SEM(DefinedNamespace):
@@ -50,6 +59,7 @@ class SEM(DefinedNamespace):
     hasActor: URIRef
     hasPlace: URIRef
     hasTime: URIRef
+    hasTimeStamp: URIRef
 
 
 class GAF(DefinedNamespace):
@@ -81,7 +91,7 @@ class NIF(DefinedNamespace):
 
 
 class SCHEMA(DefinedNamespace):
-    """The schema.org terms for articles and outlets."""
+    """The schema.org terms for articles, outlets and quotes."""
 
     _fail = True
     _NS = Namespace("https://schema.org/")
@@ -92,6 +102,9 @@ class SCHEMA(DefinedNamespace):
     headline: URIRef
     datePublished: URIRef
     url: URIRef
+    Quotation: URIRef
+    text: URIRef
+    spokenByCharacter: URIRef
 
 
 PREFIXES: dict[str, str] = {

@@ -11,8 +11,11 @@ from spacy.tokens import Doc
 from ..errors import InputError
 from ..model import Article, Extraction, Sentence
 from .actors import find_actors
+from .attribution import attribute_events
 from .events import find_events
 from .pipeline import describe, load
+from .quotes import find_quotes
+from .timeplace import situate_events
 
 __all__ = ["extract_doc", "extract_articles", "load"]
 
@@ -23,22 +26,60 @@ def extract_doc(doc: Doc, article: Article, model: str = "") -> Extraction:
     """Everything newsgraph needs from one parsed article."""
     mentions, entities, token_mention = find_actors(doc)
     events = find_events(doc, mentions, token_mention)
+    # who says it, how sure, when and where (attribution before time: future events look ahead)
+    quotes = find_quotes(doc, mentions)
+    events = attribute_events(doc, events, mentions, quotes)
+    events = situate_events(doc, events, mentions, article.published)
     sentences = tuple(Sentence(s.start_char, s.end_char) for s in doc.sents)
-    return Extraction(article, sentences, tuple(entities), tuple(mentions), tuple(events), model)
+    return Extraction(article, sentences, tuple(entities), tuple(mentions), tuple(events), model, tuple(quotes))
 
 
 def extract_articles(
-    nlp: Language, articles: Iterable[Article], *, batch_size: int = 16, workers: int = 1
+    nlp: Language, articles: Iterable[Article], *, batch_size: int = 16
 ) -> Iterator[Extraction | InputError]:
     """Stream articles through ``nlp.pipe`` in batches, one Extraction per article, in input order.
 
-    An article the rules fail on becomes an InputError naming it, so one odd text never stops a batch.
+    A text spaCy refuses (one longer than ``nlp.max_length``, say) fails its whole batch inside
+    ``nlp.pipe``; that batch is then parsed one article at a time, so only the bad article becomes an
+    InputError naming it. A rule that fails on one text likewise costs only that article.
     """
     model = describe(nlp)
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=workers):
-        try:
-            yield extract_doc(doc, article, model)
-        except Exception as exc:  # a rule's bug on one text must not lose the other articles
-            log.debug("extraction failed on %s", article.source, exc_info=True)
-            yield InputError(article.source, f"extraction failed ({type(exc).__name__}: {exc})")
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= batch_size:
+            yield from _extract_batch(nlp, batch, model)
+            batch = []
+    if batch:
+        yield from _extract_batch(nlp, batch, model)
+
+
+def _extract_batch(nlp: Language, batch: list[Article], model: str) -> Iterator[Extraction | InputError]:
+    try:
+        docs = list(nlp.pipe([a.text for a in batch], batch_size=len(batch)))
+    except Exception:  # one text spaCy refuses: find it by parsing the batch article by article
+        for article in batch:
+            try:
+                doc = nlp(article.text)
+            except Exception as exc:
+                yield InputError(article.source, f"spaCy cannot parse the text ({_first_line(exc)})")
+                continue
+            yield _extract_one(doc, article, model)
+        return
+    for doc, article in zip(docs, batch):
+        yield _extract_one(doc, article, model)
+
+
+def _extract_one(doc: Doc, article: Article, model: str) -> Extraction | InputError:
+    try:
+        return extract_doc(doc, article, model)
+    except Exception as exc:  # a rule's bug on one text must not lose the other articles
+        log.debug("extraction failed on %s", article.source, exc_info=True)
+        return InputError(article.source, f"extraction failed ({_first_line(exc)})")
+
+
+def _first_line(exc: BaseException) -> str:
+    """An exception as one short line: spaCy's messages run over several lines."""
+    text = " ".join(str(exc).split())
+    text = text if len(text) <= 160 else text[:159] + "…"
+    return f"{type(exc).__name__}: {text}"

@@ -16,17 +16,16 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .. import names
+from ..lexicon import LOCATIVE_PREPS
 from ..model import ActorMention, LocalEntity
 from .chains import Chain, attach_name, entities, record_name, title_tokens
 from .nominals import described_mentions, role_mentions
-from .pronouns import REPORTING, pronoun_mentions
+from .pronouns import pronoun_mentions
 
-__all__ = ["ACTOR_LABELS", "REPORTING", "find_actors", "name_spans"]
+__all__ = ["ACTOR_LABELS", "find_actors", "name_spans"]
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# prepositions whose object is where something happens, not who does it
-_LOCATIVE_PREPS = frozenset("in at to into across near within throughout around outside inside toward towards onto".split())
 
 
 def find_actors(doc: Doc) -> tuple[list[ActorMention], list[LocalEntity], dict[int, int]]:
@@ -163,4 +162,4 @@ def _in_title(span: Span) -> bool:
 def _is_locative(span: Span) -> bool:
     """ "met in Paris", "flew to Kyiv": the object of a preposition of place."""
     root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE_PREPS
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS

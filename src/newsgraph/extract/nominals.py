@@ -17,6 +17,8 @@ _DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 # not Russia the country ("keep types distinct")
 _GOVERNMENT = frozenset({"official", "officials", "government", "authorities", "authority", "administration", "diplomat"})
 _MILITARY = frozenset({"force", "forces", "troop", "troops", "army", "military", "soldier", "soldiers"})
+# nouns that name people or organisations: the actor lexicon and the role words of names.TITLE_WORDS
+_PEOPLE_NOUNS = frozenset(ACTOR_NOUNS) | names.TITLE_WORDS
 # definite singular nouns that, in news, name again the organisation last named ("the company")
 _ORG_ANAPHORS = frozenset("company firm corporation maker manufacturer retailer carrier startup business studio label bank club team".split())
 _FEMALE_NOUNS = frozenset("woman girl actress mother wife sister daughter queen princess spokeswoman girlfriend".split())
@@ -58,7 +60,15 @@ def described_mentions(doc: Doc, chains: list[Chain], found: list[Found], senten
     out = []
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if tok.i in taken or tok.pos_ != "NOUN" or tok.dep_ == "compound" or lemma not in ACTOR_NOUNS:
+        if tok.i in taken or tok.pos_ != "NOUN" or tok.dep_ == "compound" or lemma not in _PEOPLE_NOUNS:
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in names.TITLE_WORDS | set(ACTOR_NOUNS):
+            continue  # part of a role: the "staff" of "chief of staff"
+        # apposition: "Andriy Yermak, Zelenskyy's chief of staff" / "Macron's adviser, Emmanuel Bonne"
+        appositive = name_chain.get(tok.head.i) if tok.dep_ == "appos" else next(
+            (name_chain[c.i] for c in tok.children if c.dep_ == "appos" and c.i in name_chain), None)
+        if appositive is not None:
+            out.append((_phrase(doc, tok, taken), appositive, "apposition"))
             continue
         owners = {name_chain[c.i] for c in tok.children if c.dep_ == "compound" and c.i in name_chain}
         if lemma in GROUP_NOUNS and len(owners) == 1 and chains[next(iter(owners))].label_votes.get("ORG"):
@@ -89,7 +99,7 @@ def _named_antecedent(tok: Token, lemma: str, chains: list[Chain], found: list[F
         return None
     if lemma in _GENERIC_PEOPLE or any(c.dep_ in {"amod", "compound"} and c.text[:1].isupper() for c in tok.children):
         return None
-    wanted = ACTOR_NOUNS[lemma]
+    wanted = ACTOR_NOUNS.get(lemma, "PERSON")
     if wanted == "ORG" and lemma not in _ORG_ANAPHORS:
         return None
     gender = "f" if lemma in _FEMALE_NOUNS else "m" if lemma in _MALE_NOUNS else ""
@@ -110,14 +120,15 @@ def _named_antecedent(tok: Token, lemma: str, chains: list[Chain], found: list[F
 
 def _describe(tok: Token, lemma: str) -> tuple[str, str, str]:
     """(key, label, type) of a described actor: its head ("thief" for "jewel thieves"), or a state's
-    government or military ("Ukrainian forces" -> "Ukraine military")."""
+    government or military ("Ukrainian forces" -> "Ukrainian military")."""
     mods = [c for c in tok.children if c.i < tok.i and c.dep_ in {"amod", "compound", "nmod"} and c.text[:1].isupper()]
-    demonym = next((names.demonym(c.text) for c in mods if names.demonym(c.text)), None)
-    if demonym and tok.lower_ in _GOVERNMENT:
-        return f"government of {names.fold(demonym)}", f"{demonym} government", "ORG"
-    if demonym and tok.lower_ in _MILITARY:
-        return f"military of {names.fold(demonym)}", f"{demonym} military", "ORG"
-    return lemma, lemma, ACTOR_NOUNS[lemma]
+    adjective = next((c.text for c in mods if names.demonym(c.text)), "")
+    country = names.demonym(adjective) if adjective else None
+    if country and tok.lower_ in _GOVERNMENT:
+        return f"government of {names.fold(country)}", f"{adjective} government", "ORG"
+    if country and tok.lower_ in _MILITARY:
+        return f"military of {names.fold(country)}", f"{adjective} military", "ORG"
+    return lemma, lemma, ACTOR_NOUNS.get(lemma, "PERSON")
 
 
 def _phrase(doc: Doc, head: Token, taken: set[int]) -> Span:

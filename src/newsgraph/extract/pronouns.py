@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon import REPORTING_VERBS
 from .chains import Chain
 
 Found = tuple[Span, str, str, int, str]
@@ -20,10 +21,6 @@ PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 RELATIVE = frozenset({"who", "whom", "whose"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _QUOTES = frozenset({'"', "“", "”", "„", "«", "»", "''", "``"})
-REPORTING = frozenset(
-    """say tell claim argue state add note stress insist warn reveal report confirm deny announce explain
-    suggest continue write tweet accuse allege admit acknowledge declare assert underscore""".split()
-)
 
 
 def pronoun_mentions(doc: Doc, chains: list[Chain], found: list[Found], sentence_of: dict[int, int]) -> None:
@@ -107,7 +104,7 @@ def is_subject(token: Token) -> bool:
 def _quoted_names(pron: Token, found: list[Found]) -> set[int]:
     """ "He claimed that “Mr. Witkoff has ...”": the speaker is not the person the claim names."""
     verb = pron.head
-    if pron.dep_ != "nsubj" or verb.lemma_.lower() not in REPORTING:
+    if pron.dep_ != "nsubj" or verb.lemma_.lower() not in REPORTING_VERBS:
         return set()
     end = pron.sent.end
     return {chain for s, kind, _n, chain, _r in found if kind == "NAME" and verb.i < s.start < end}

@@ -1,0 +1,261 @@
+"""Where extraction runs: in this process, in a pool of local processes, or on a Dask cluster.
+
+Every engine turns a stream of articles into a stream of ``Parsed | InputError``, one per article and
+in input order, so the build that consumes it neither knows nor cares where the parsing happened. Each
+worker process loads the spaCy pipeline once (``extract.load`` is cached per process) and sends back
+the extraction record and the article graph as N-Triples, never spaCy Docs: the writing process only
+loads bytes, so it keeps up with many workers. At most a few batches per worker are in flight, so memory
+stays flat however many articles stream through.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import multiprocessing
+import signal
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
+from typing import Any, Literal, NamedTuple
+
+import pyoxigraph as ox
+
+from .errors import InputError, ModelError, NewsgraphError
+from .model import Article, Extraction
+
+Engine = Literal["local", "dask"]
+ENGINES: tuple[Engine, ...] = ("local", "dask")
+
+
+
+class Parsed(NamedTuple):
+    """One article as a worker hands it back: its record, and its article graph already serialised
+    (N-Triples), so the process that writes only has to load bytes."""
+
+    extraction: Extraction
+    graph: bytes
+
+
+Result = Parsed | NewsgraphError  # an InputError per bad article; a ModelError stops the build
+
+log = logging.getLogger(__name__)
+
+#: Batches in flight per worker: enough to keep every worker busy while the client writes.
+_WINDOW = 2
+
+
+def extract(
+    articles: Iterable[Article],
+    *,
+    engine: Engine = "local",
+    workers: int = 1,
+    model: str | None = None,
+    scheduler: str | None = None,
+    batch_size: int = 16,
+) -> Iterator[Result]:
+    """One Parsed (or InputError) per article, in input order, from the engine asked for.
+
+    ``engine="local"`` parses in this process (``workers=1``) or in a pool of ``workers`` processes;
+    ``engine="dask"`` sends batches to the Dask scheduler at ``scheduler`` (``tcp://HOST:PORT``).
+    """
+    if engine == "dask":
+        if not scheduler:
+            raise NewsgraphError("--engine dask needs --scheduler tcp://HOST:PORT")
+        return _dask(articles, scheduler, model, batch_size)
+    if engine != "local":
+        raise NewsgraphError(f"unknown engine {engine!r}. Available: {', '.join(ENGINES)}")
+    if workers <= 1:
+        return _in_process(articles, model, batch_size)
+    return _pool(articles, workers, model, batch_size)
+
+
+def extract_batch(batch: list[Article], model: str | None) -> list[Any]:
+    """The task every worker runs: parse one batch with this process's pipeline (loaded on first use).
+
+    A model that cannot load comes back as a ModelError value: raising would make Dask retry the task
+    on every worker before giving up.
+    """
+    from .extract import extract_articles, load  # spaCy is imported in the worker, not the client
+
+    try:
+        nlp = load(model)
+    except ModelError as exc:
+        return [exc]
+    return [_Rejected(r.source, r.problem) if isinstance(r, InputError) else Parsed(r, article_ntriples(r))
+            for r in extract_articles(nlp, batch, batch_size=len(batch))]
+
+
+def article_ntriples(extraction: Extraction) -> bytes:
+    """The article graph of one record as N-Triples, made where the record was made."""
+    from .ingest import content_hash
+    from .rdf import article_quads
+    from .store import to_ox
+
+    quads = article_quads(extraction, content_hash(extraction.article))
+    triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o, _ in quads]  # type: ignore[arg-type]
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+
+
+class _Rejected(NamedTuple):
+    """An InputError on its way back from a worker (the exception itself does not survive pickling)."""
+
+    source: str
+    problem: str
+
+
+def _in_process(articles: Iterable[Article], model: str | None, batch_size: int) -> Iterator[Result]:
+    from .extract import extract_articles, load
+
+    articles = iter(articles)
+    first = next(articles, None)
+    if first is None:  # nothing to parse: never load spaCy
+        return
+    nlp = load(model)
+    for result in extract_articles(nlp, _prepend(first, articles), batch_size=batch_size):
+        yield result if isinstance(result, InputError) else Parsed(result, article_ntriples(result))
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(articles)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _prepend(first: Article, rest: Iterator[Article]) -> Iterator[Article]:
+    yield first
+    yield from rest
+
+
+def _checked(batch: list[Article], results: list[Any]) -> Iterator[Result]:
+    """A batch's results; a ModelError from a worker stops the build (every article would fail alike)."""
+    for result in results:
+        if isinstance(result, ModelError):
+            raise result
+        yield InputError(result.source, result.problem) if isinstance(result, _Rejected) else result
+
+
+# --- local process pool ----------------------------------------------------------------------------------
+
+def _pool(articles: Iterable[Article], workers: int, model: str | None, batch_size: int) -> Iterator[Result]:
+    """A process pool with one pipeline per worker; results come back in submission order.
+
+    A worker that dies (killed, out of memory on one huge text) breaks the whole pool: the batches in
+    flight are then parsed again one article per task in a fresh pool, and an article that kills its
+    worker a second time is reported as bad, so the others are never lost.
+    """
+    # Workers are spawned (not forked): the parent holds the store's RocksDB threads.
+    context = multiprocessing.get_context("spawn")
+    pending: deque[tuple[list[Article], Future[list[Any]]]] = deque()
+    source = _batches(articles, batch_size)
+    executor = _executor(workers, context)
+    try:
+        for batch in source:
+            pending.append((batch, executor.submit(extract_batch, batch, model)))
+            while len(pending) >= workers * _WINDOW:
+                executor = yield from _drain_one(pending, executor, workers, context, model)
+        while pending:
+            executor = yield from _drain_one(pending, executor, workers, context, model)
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _executor(workers: int, context: Any) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init)
+
+
+def _drain_one(
+    pending: deque[tuple[list[Article], Future[list[Any]]]],
+    executor: ProcessPoolExecutor,
+    workers: int,
+    context: Any,
+    model: str | None,
+) -> Iterator[Result]:
+    """Yield the oldest batch's results; on a broken pool, recover and return the pool to go on with."""
+    batch, future = pending[0]
+    try:
+        results = future.result()
+    except BrokenProcessPool:
+        executor.shutdown(wait=True, cancel_futures=True)
+        todo = [article for batch, _ in pending for article in batch]
+        pending.clear()
+        log.warning("a parser process died; parsing the %d articles in flight one by one", len(todo))
+        yield from _one_by_one(todo, workers, context, model)
+        return _executor(workers, context)
+    pending.popleft()
+    yield from _checked(batch, results)
+    return executor
+
+
+def _one_by_one(todo: list[Article], workers: int, context: Any, model: str | None) -> Iterator[Result]:
+    for article in todo:
+        with ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_worker_init) as single:
+            try:
+                results = single.submit(extract_batch, [article], model).result()
+            except BrokenProcessPool:
+                yield InputError(article.source, "the parser process died while reading this article")
+                continue
+        yield from _checked([article], results)
+
+
+def _worker_init() -> None:
+    """A worker dies with its parent (a SIGKILLed build leaves no orphans) and leaves Ctrl-C to it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        pr_set_pdeathsig = 1
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+
+
+# --- Dask ----------------------------------------------------------------------------------------
+
+def _dask(articles: Iterable[Article], scheduler: str, model: str | None, batch_size: int) -> Iterator[Result]:
+    """Batches go to the cluster as tasks; the client keeps a bounded window and yields in order.
+
+    A task lost with its worker (Dask gives up after retrying on others) costs only its batch, whose
+    articles are then reported one by one; the build goes on with the next batches.
+    """
+    try:
+        from distributed import Client
+    except ImportError as exc:
+        raise NewsgraphError("--engine dask needs Dask: pip install 'newsgraph[dask]'") from exc
+
+    try:
+        client = Client(scheduler)  # waits distributed.comm.timeouts.connect (Dask's config) at most
+    except (OSError, TimeoutError) as exc:
+        raise NewsgraphError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from exc
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        pending: deque[tuple[list[Article], Any]] = deque()
+
+        def drain() -> Iterator[Result]:
+            batch, future = pending.popleft()
+            try:
+                results = future.result()
+            except Exception as exc:  # the worker died or the task could not run there
+                reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:160]
+                for article in batch:
+                    yield InputError(article.source, f"the Dask task parsing it failed ({reason})")
+                return
+            yield from _checked(batch, results)
+
+        for batch in _batches(articles, batch_size):
+            pending.append((batch, client.submit(extract_batch, batch, model, pure=False)))
+            while len(pending) >= workers * _WINDOW:
+                yield from drain()
+        while pending:
+            yield from drain()
+    finally:
+        client.close()
+
+
+def describe(engine: Engine, workers: int, scheduler: str | None) -> str:
+    """For log lines: where the parsing runs."""
+    if engine == "dask":
+        return f"dask scheduler {scheduler}"
+    return f"{workers} local process{'es' if workers > 1 else ''}" if workers > 1 else "this process"
+
+
+__all__ = ["ENGINES", "Engine", "describe", "extract", "extract_batch"]

@@ -1,0 +1,187 @@
+"""Direct quotes: speaker, cue and quoted words (textacy's direct_quotations shape), with offsets.
+
+Quote marks are paired per paragraph: curly, guillemets, straight and the PTB ``...'' forms. A quote
+whose closing mark is missing ends with its sentence (``closed=False``), so unbalanced marks never abort
+an article. The speaker is found, in this order:
+1. the reporting verb the quote hangs off, or the nearest one in its sentences ("…,” Macron said);
+2. a dash and a name after the closing mark ("…” – Emmanuel Macron");
+3. a reporting verb in the next sentence ("…” That is what Macron told reporters.") or in the previous
+   one when it ends with a colon.
+A quoted phrase without a verb (“reckless gamble”) is kept only when a verb of saying or calling frames it
+("calling it a “reckless gamble”"); otherwise it is a name or scare quotes, not a quote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import ActorMention, Quote
+from .attribution import REPORTING_VERBS, Mentions, phrase_bounds, subject_of, token_at
+
+#: Verbs that frame a quoted phrase as somebody's words ("calling it a “reckless gamble”").
+QUOTE_FRAMES = REPORTING_VERBS | frozenset("call hail describe dismiss cite voice label term brand dub praise".split())
+
+_MARKS = re.compile(r"``|''|[\"“”«»]")
+_OPENING = frozenset({"“", "«", "``"})
+_CLOSING = frozenset({"”", "»", "''"})
+_DASH_SPEAKER = re.compile(r"\s*,?\s*[–—-]+\s*")
+_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+@dataclass(frozen=True)
+class _Pair:
+    open_start: int  # the opening mark
+    start: int  # the quoted words
+    end: int
+    close_end: int  # after the closing mark (== end when there is none)
+    closed: bool
+
+
+def find_quotes(doc: Doc, mentions: Sequence[ActorMention]) -> list[Quote]:
+    """Every direct quote of ``doc`` with its speaker, in document order."""
+    lookup = Mentions(doc, mentions)
+    quotes = []
+    for pair in _pairs(doc):
+        span = doc.char_span(pair.start, pair.end, alignment_mode="contract")
+        if span is None or not len(span):
+            continue
+        # a clause has a subject of its own ("Russia uses every day ..."); a phrase has none ("lasting peace")
+        clausal = any(t.dep_ in _SUBJECT_DEPS and span.start <= t.head.i < span.end for t in span)
+        cue, speaker = _speaker(doc, span, pair, lookup, clausal=clausal)
+        if not clausal and cue is None:
+            continue  # a name or scare quotes
+        quotes.append(_quote(doc, pair, cue, speaker, lookup))
+    return quotes
+
+
+# --- pairing the marks -----------------------------------------------------------------------------
+def _pairs(doc: Doc) -> Iterator[_Pair]:
+    text = doc.text
+    offset = 0
+    for paragraph in text.split("\n"):
+        yield from _pairs_in(doc, paragraph, offset)
+        offset += len(paragraph) + 1
+
+
+def _pairs_in(doc: Doc, paragraph: str, offset: int) -> Iterator[_Pair]:
+    pending: re.Match[str] | None = None
+    for mark in _MARKS.finditer(paragraph):
+        opening = mark.group() in _OPENING or (mark.group() == '"' and pending is None)
+        if opening:
+            if pending is not None:
+                # a new quote opens before the last one closed: the last one ends with its sentence
+                yield from _unclosed(doc, pending, offset, limit=offset + mark.start())
+            pending = mark
+        elif pending is not None:
+            yield from _trimmed(doc.text, offset + pending.start(), offset + pending.end(),
+                                offset + mark.start(), offset + mark.end(), closed=True)
+            pending = None
+        # a closing mark with nothing open is a stray mark: ignored
+    if pending is not None:
+        yield from _unclosed(doc, pending, offset, limit=offset + len(paragraph))
+
+
+def _unclosed(doc: Doc, mark: re.Match[str], offset: int, limit: int) -> Iterator[_Pair]:
+    start = offset + mark.end()
+    first = start
+    while first < limit and doc.text[first].isspace():
+        first += 1
+    token = token_at(doc, first) if first < limit else None
+    end = limit
+    if token is not None:
+        sent = token.sent
+        if sent.end_char <= start and sent.end < len(doc):
+            sent = doc[sent.end].sent  # the mark was split off into the sentence before
+        end = min(max(sent.end_char, start), limit)
+    yield from _trimmed(doc.text, offset + mark.start(), start, end, end, closed=False)
+
+
+def _trimmed(text: str, open_start: int, start: int, end: int, close_end: int, *, closed: bool) -> Iterator[_Pair]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1  # '“We will win,” he said': the comma belongs to the sentence around the quote
+    if end > start:
+        yield _Pair(open_start, start, end, close_end, closed)
+
+
+# --- the speaker -----------------------------------------------------------------------------------
+def _speaker(doc: Doc, span: Span, pair: _Pair, lookup: Mentions, *, clausal: bool) -> tuple[Token | None, Token | int | None]:
+    """The cue (a verb, or the dash token) and the speaker (a subject token, or a mention index)."""
+    inside = range(span.start, span.end)
+    # 1. the verb the quote hangs off ("calling it a “reckless gamble”", "He claimed that “...”")
+    node: Token = span.root
+    for _ in range(6):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.i in inside or node.pos_ not in {"VERB", "AUX"}:
+            continue
+        if node.lemma_.lower() in QUOTE_FRAMES:
+            subject = subject_of(node)
+            if subject is not None and subject.i not in inside:
+                return node, subject
+        break  # the first verb outside the quote frames it, or nothing does
+    if not clausal:
+        return None, None
+    # 1b. the nearest reporting verb with a subject in the quote's sentences, outside any quote
+    sentences = {span[0].sent.start: span[0].sent, span[-1].sent.start: span[-1].sent}
+    candidates = [
+        t for sent in sentences.values() for t in sent
+        if t.i not in inside and t.lemma_.lower() in QUOTE_FRAMES and t.pos_ == "VERB"
+    ]
+    for verb in sorted(candidates, key=lambda t: (min(abs(t.i - span.start), abs(t.i - span.end)), t.i)):
+        subject = subject_of(verb)
+        if subject is not None and subject.i not in inside and not _quoted(doc, subject):
+            return verb, subject
+    # 2. a dash and a name: "“...” – Emmanuel Macron"
+    dash = _DASH_SPEAKER.match(doc.text, pair.close_end)
+    if pair.closed and dash and dash.group().strip(" ,"):
+        after = dash.end()
+        for index, m in enumerate(lookup.mentions):
+            if m.start == after and m.kind == "NAME" and m.ner in _SPEAKER_LABELS:
+                cue = token_at(doc, dash.start() + dash.group().index(dash.group().strip(" ,")[0]))
+                return cue, index
+    # 3. the next sentence, or the previous one ending with a colon
+    last = span[-1].sent
+    neighbours = []
+    if last.end < len(doc):
+        neighbours.append(doc[last.end].sent)
+    first = span[0].sent
+    if first.start > 0:
+        previous = doc[first.start - 1].sent
+        if previous.text.rstrip().endswith(":"):
+            neighbours.append(previous)
+    for sent in neighbours:
+        for verb in sent:
+            if verb.lemma_.lower() in REPORTING_VERBS and verb.pos_ == "VERB":
+                subject = subject_of(verb)
+                if subject is not None and not _quoted(doc, subject):
+                    return verb, subject
+    return None, None
+
+
+def _quoted(doc: Doc, token: Token) -> bool:
+    """Inside quote marks of its own sentence (an odd number before it)."""
+    before = doc[token.sent.start : token.i]
+    return sum(1 for t in before if _MARKS.fullmatch(t.text)) % 2 == 1
+
+
+def _quote(doc: Doc, pair: _Pair, cue: Token | None, speaker: Token | int | None, lookup: Mentions) -> Quote:
+    text = doc.text[pair.start : pair.end]
+    if cue is None or speaker is None:
+        return Quote(pair.start, pair.end, text, closed=pair.closed)
+    if isinstance(speaker, int):
+        m = lookup.mentions[speaker]
+        return Quote(pair.start, pair.end, text, speaker, m.text, m.start, m.end, cue.text, cue.idx, pair.closed)
+    start, end = phrase_bounds(speaker)
+    mention = lookup.of(speaker)
+    named = mention if mention is not None and lookup.is_named(mention) else -1
+    first, last = doc[start], doc[end - 1]
+    return Quote(pair.start, pair.end, text, named, doc[start:end].text, first.idx, last.idx + len(last.text),
+                 cue.text, cue.idx, pair.closed)

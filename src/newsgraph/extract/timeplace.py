@@ -1,0 +1,188 @@
+"""When and where an event happens: sem:hasTime and sem:hasPlace of each event mention.
+
+Time: a date or time expression the model found in the event's own clause ("The briefings were held last
+Thursday"), resolved to an ISO 8601 value against the article's publication date where one is given.
+Durations and ages ("45 minutes", "its third year") are not times. Place: a place named after a preposition
+of place in the event's own phrase ("talks in Saint Petersburg", "left the meeting in Paris").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import LOCATIVE_PREPS
+from ..model import ActorMention, EventMention
+from .attribution import Mentions, token_at
+
+#: Prepositions whose object is where something happens ("talks in Paris"); the same list actors.py uses
+#: to tell a setting from a participant.
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PREDICATES = frozenset({"VERB", "AUX"})
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        ("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul",
+         "august aug", "september sept sep", "october oct", "november nov", "december dec")
+    )
+    for name in names.split()
+}
+#: Days named relative to the publication date.
+RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+#: Words that make an expression a point in time rather than a duration.
+_CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(RELATIVE_DAYS) | {"morning", "evening", "afternoon", "night"}
+
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
+
+
+# --- the pass --------------------------------------------------------------------------------------
+def situate_events(
+    doc: Doc, events: Sequence[EventMention], mentions: Sequence[ActorMention], published: str | None = None
+) -> list[EventMention]:
+    """Every event mention with its time expression (and value) and its place filled in."""
+    anchor = _anchor(published)
+    lookup = Mentions(doc, mentions)
+    out = []
+    for ev in events:
+        token = token_at(doc, ev.start)
+        if token is None:
+            out.append(ev)
+            continue
+        changes: dict[str, object] = {}
+        time = time_of(token)
+        if time is not None:
+            value = resolve_time(time.text, anchor, future=ev.certainty == "future")
+            changes.update(time=time.text, time_start=time.start_char, time_end=time.end_char, time_value=value)
+        place = place_of(token, lookup)
+        if place is not None:
+            changes["place"] = place
+        out.append(dataclasses.replace(ev, **changes) if changes else ev)  # type: ignore[arg-type]
+    return out
+
+
+def _anchor(published: str | None) -> dt.date | None:
+    """The publication date ("2025-09-04" or a date-time); None when absent or unreadable."""
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+# --- time ------------------------------------------------------------------------------------------
+def time_of(predicate: Token) -> Span | None:
+    """The first point-in-time expression of the predicate's own clause or phrase."""
+    for ent in predicate.sent.ents:
+        if ent.label_ not in _TIME_LABELS or not _is_point(ent.text):
+            continue
+        if _governor(ent.root) == predicate.i:
+            return ent
+    return None
+
+
+def _governor(token: Token) -> int | None:
+    """The nearest predicate above ``token``: "held last Thursday" -> held; "the talks on Thursday" -> talks."""
+    node = token
+    for _ in range(8):
+        parent = node.head
+        if parent.i == node.i:
+            return None
+        if parent.pos_ in _PREDICATES:
+            return parent.i
+        if parent.pos_ == "NOUN" and node.dep_ == "prep":
+            return parent.i  # a noun with its own time phrase: a nominal event ("the talks on Thursday")
+        node = parent
+    return None
+
+
+def _is_point(text: str) -> bool:
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return bool(words & _CALENDAR_WORDS or _ISO.search(text) or (_YEAR.search(text) and len(text.split()) <= 3))
+
+
+def resolve_time(text: str, published: dt.date | None, *, future: bool = False) -> str:
+    """An ISO 8601 value for a time expression, or "" when it cannot be pinned down.
+
+    >>> resolve_time("last Thursday", dt.date(2025, 9, 4))
+    '2025-08-28'
+    >>> resolve_time("September 4", dt.date(2025, 9, 10)), resolve_time("2024", None)
+    ('2025-09-04', '2024')
+    """
+    lower = text.lower()
+    words = re.findall(r"[a-z]+", lower)
+    iso = _ISO.search(text)
+    if iso:
+        return iso.group()
+    year_match = _YEAR.search(text)
+    year = int(year_match.group()) if year_match else None
+    month = next((MONTHS[w] for w in words if w in MONTHS), None)  # the model's DATE: "May" is the month
+    if month is not None:
+        day_match = _DAY.search(_YEAR.sub("", text))
+        if year is None and published is not None:
+            year = published.year
+        if year is None:
+            return ""
+        if day_match:
+            try:
+                return dt.date(year, month, int(day_match.group(1))).isoformat()
+            except ValueError:
+                return ""
+        return f"{year:04d}-{month:02d}"
+    if published is not None:
+        for word, shift in RELATIVE_DAYS.items():
+            if word in words:
+                return (published + dt.timedelta(days=shift)).isoformat()
+        weekday = next((WEEKDAYS.index(w) for w in words if w in WEEKDAYS), None)
+        if weekday is not None:
+            return _weekday(published, weekday, words, future=future).isoformat()
+        if "year" in words and ("last" in words or "this" in words):
+            return str(published.year - (1 if "last" in words else 0))
+        if "month" in words and ("last" in words or "this" in words):
+            first = published.replace(day=1)
+            if "last" in words:
+                first = (first - dt.timedelta(days=1)).replace(day=1)
+            return f"{first.year:04d}-{first.month:02d}"
+    if year is not None and len(words) <= 2:
+        return str(year)
+    return ""
+
+
+def _weekday(published: dt.date, weekday: int, words: list[str], *, future: bool) -> dt.date:
+    """ "last Thursday": the one before the publication day; "next Thursday" and future events: the one after;
+    a bare "Thursday": the latest one on or before the publication day (news reports what happened)."""
+    back = (published.weekday() - weekday) % 7
+    if "next" in words or (future and "last" not in words):
+        ahead = (weekday - published.weekday()) % 7
+        return published + dt.timedelta(days=ahead or 7)
+    if "last" in words:
+        return published - dt.timedelta(days=back or 7)
+    return published - dt.timedelta(days=back)
+
+
+# --- place -----------------------------------------------------------------------------------------
+def place_of(predicate: Token, lookup: Mentions) -> int | None:
+    """The ActorMention index of the place named in the predicate's own phrase, nearest first."""
+    frontier = [c for c in predicate.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS]
+    # "left the meeting in Paris": the object's place is where the event happens too
+    frontier += [p for o in predicate.children if o.dep_ == "dobj" for p in o.children
+                 if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS]
+    for _ in range(3):  # "In a speech at the U.N. in Paris": prepositions nest a few deep
+        deeper = []
+        for prep in frontier:
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                mention = lookup.of(obj)
+                if mention is not None and lookup.mentions[mention].ner in _PLACE_LABELS:
+                    return mention
+                deeper += [p for p in obj.children if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS]
+        frontier = deeper
+    return None

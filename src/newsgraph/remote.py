@@ -1,0 +1,193 @@
+"""A store on any SPARQL 1.1 server: Query and Update protocols, and the Graph Store protocol.
+
+For a graph that outgrows one machine. ``RemoteStore`` has the embedded store's methods, so build,
+query, export and remove work unchanged on ``--store http://HOST:PORT/``. The base URL's ``query``,
+``update`` and ``store`` endpoints are used (Oxigraph's layout). Each article graph is replaced with one
+Graph Store ``PUT``, which the server applies as one request: a killed build never leaves half an article.
+
+The server must answer queries over the union of its named graphs (``oxigraph serve --union-default-graph``),
+as the embedded store does; ``open`` checks this and says so when it does not hold.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import URIRef
+from rdflib.term import Node
+
+from .errors import QueryError, StoreError
+from .rdf import Quad
+from .store import Store, _quad_key, to_ox
+
+_TIMEOUT = 600.0  # seconds; the server's own --timeout-s is the real limit on a query
+_PROBE = URIRef("urn:newsgraph:probe")
+_RESULTS_JSON = "application/sparql-results+json"
+
+
+def is_url(location: str) -> bool:
+    return bool(re.match(r"^https?://", location, re.IGNORECASE))
+
+
+class RemoteStore(Store):
+    """A newsgraph store on a SPARQL 1.1 server.
+
+    >>> with Store.open("http://127.0.0.1:7878/", create=True) as store:   # doctest: +SKIP
+    ...     store.count()
+    """
+
+    def __init__(self, url: str) -> None:
+        base = url if url.endswith("/") else url + "/"
+        self.url = url
+        self.path = None
+        self._writes = 0
+        self._query_url = urllib.parse.urljoin(base, "query")
+        self._update_url = urllib.parse.urljoin(base, "update")
+        self._store_url = urllib.parse.urljoin(base, "store")
+
+    @classmethod
+    def open(cls, path: Any, *, create: bool = False) -> RemoteStore:
+        """Connect to the server at ``path`` (a URL) and check it serves the union of its graphs."""
+        store = cls(str(path))
+        if store._ask("ASK { GRAPH ?g { ?s ?p ?o } }"):
+            if not store._ask("ASK { ?s ?p ?o }"):
+                raise store._no_union()
+        elif create:  # an empty server: prove the union with a probe graph, then take it away
+            store.replace_graph(_PROBE, [(_PROBE, _PROBE, _PROBE, _PROBE)])
+            try:
+                if not store._ask("ASK { ?s ?p ?o }"):
+                    raise store._no_union()
+            finally:
+                store.drop_graph(_PROBE)
+        else:
+            raise StoreError(f"{store.url}: the server holds no graphs (build one first: "
+                             f"newsgraph build INPUT --store {store.url})")
+        return store
+
+    def _no_union(self) -> StoreError:
+        return StoreError(f"{self.url}: the server does not query the union of its named graphs by default "
+                          "(start it with: oxigraph serve --union-default-graph ...)")
+
+    def close(self) -> None:
+        """Nothing to release: every request stands alone."""
+
+    # --- writing ---------------------------------------------------------------------------------
+    def replace_graph(self, graph: URIRef, quads: Iterable[Quad]) -> None:
+        """Atomically make ``graph`` hold exactly ``quads``: one Graph Store protocol PUT."""
+        triples = []
+        for s, p, o, g in quads:
+            if g != graph:
+                raise ValueError(f"quad in graph {g} passed to replace_graph({graph})")
+            triples.append(ox.Triple(to_ox(s), to_ox(p), to_ox(o)))  # type: ignore[arg-type]
+        self.put_graph(graph, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"", fresh=False)
+
+    def put_graph(self, graph: URIRef, ntriples: bytes, *, fresh: bool) -> None:
+        """Atomically make ``graph`` hold exactly ``ntriples``: a Graph Store PUT replaces it whole."""
+        url = f"{self._store_url}?{urllib.parse.urlencode({'graph': str(graph)})}"
+        self._request(url, ntriples, {"Content-Type": "application/n-triples"}, method="PUT")
+
+    def drop_graph(self, graph: URIRef) -> None:
+        self._update(f"DROP SILENT GRAPH {graph.n3()}")
+
+    def _update(self, sparql: str) -> None:
+        self._request(self._update_url, sparql.encode("utf-8"), {"Content-Type": "application/sparql-update"})
+
+    # --- reading ---------------------------------------------------------------------------------
+    def graphs(self) -> list[str]:
+        rows = self.raw_query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return sorted(r["g"].value for r in rows)
+
+    def count(self) -> int:
+        rows = list(self.raw_query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))
+        return int(rows[0]["n"].value)
+
+    def raw_query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Any:
+        """Run SPARQL on the server; returns the same pyoxigraph result objects as the embedded store.
+
+        Parameters become a VALUES block at the top of the WHERE clause: the protocol has no substitution.
+        """
+        text = bind_values(sparql, bindings) if bindings else sparql
+        body = self._request(self._query_url, text.encode("utf-8"),
+                             {"Content-Type": "application/sparql-query",
+                              "Accept": f"{_RESULTS_JSON}, application/n-triples;q=0.5"}, query=True)
+        if body[:1] in (b"{", b"[") or body.lstrip()[:1] == b"{":
+            result = ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
+            return bool(result) if isinstance(result, ox.QueryBoolean) else result
+        return list(ox.parse(body, ox.RdfFormat.N_TRIPLES))
+
+    def _ask(self, sparql: str) -> bool:
+        return bool(self.raw_query(sparql))
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every quad of every named graph, in the embedded store's stable order."""
+        quads = ox.parse(self.dump(ox.RdfFormat.N_QUADS), ox.RdfFormat.N_QUADS)
+        return iter(sorted(quads, key=_quad_key))
+
+    def dump(self, fmt: ox.RdfFormat) -> bytes:
+        """The whole dataset through the Graph Store protocol, in a dataset format (N-Quads, TriG)."""
+        return self._request(self._store_url, None, {"Accept": fmt.media_type}, method="GET")
+
+    def dataset(self) -> Any:
+        raise StoreError(f"{self.url}: rdflib's view of the store is only available for a local store")
+
+    # --- HTTP ------------------------------------------------------------------------------------
+    def _request(self, url: str, body: bytes | None, headers: dict[str, str], *, method: str = "POST",
+                 query: bool = False) -> bytes:
+        request = urllib.request.Request(url, data=body, headers=headers, method=method)
+        try:
+            with urllib.request.urlopen(request, timeout=_TIMEOUT) as response:
+                return bytes(response.read())
+        except urllib.error.HTTPError as exc:
+            detail = " ".join(exc.read().decode("utf-8", "replace").split())[:300]
+            if query and exc.code == 400:
+                raise QueryError(f"the server rejected the query: {detail}") from exc
+            raise StoreError(f"{url}: HTTP {exc.code} {exc.reason}: {detail}") from exc
+        except (urllib.error.URLError, OSError) as exc:
+            reason = getattr(exc, "reason", exc)
+            raise StoreError(f"{self.url}: cannot reach the SPARQL server ({reason})") from exc
+
+
+def bind_values(sparql: str, bindings: Mapping[str, Node]) -> str:
+    """``sparql`` with ``VALUES (?a ?b) { (x y) }`` opening its WHERE clause, so each parameter is bound
+    wherever the group uses it, FILTERs included, as a substitution would.
+
+    >>> from rdflib import Literal
+    >>> bind_values("SELECT ?x WHERE { ?x ?p ?actor }", {"actor": Literal("Witkoff")})
+    'SELECT ?x WHERE { VALUES (?actor) { ("Witkoff") } ?x ?p ?actor }'
+    """
+    names = " ".join(f"?{name}" for name in bindings)
+    terms = " ".join(str(to_ox(term)) for term in bindings.values())
+    at = _where_brace(sparql)
+    if at < 0:
+        raise QueryError("cannot bind parameters: the query has no WHERE clause")
+    return f"{sparql[:at + 1]} VALUES ({names}) {{ ({terms}) }}{sparql[at + 1:]}"
+
+
+def _where_brace(sparql: str) -> int:
+    """The offset of the ``{`` opening the WHERE clause, skipping comments, IRIs and strings."""
+    i, n, after_where, first = 0, len(sparql), False, -1
+    while i < n:
+        c = sparql[i]
+        if c == "#":
+            i = sparql.find("\n", i)
+            i = n if i < 0 else i
+        elif c == "<" and re.match(r"<[^\s<>\"{}|^`\\]*>", sparql[i:]):
+            i = sparql.index(">", i)
+        elif c in "\"'":
+            end = re.match(r"(\"\"\"|'''|\"|')(?:\\.|.)*?\1", sparql[i:], re.DOTALL)
+            i += end.end() - 1 if end else 0
+        elif c == "{":
+            if after_where:
+                return i
+            if first < 0:
+                first = i
+        elif sparql[i:i + 5].upper() == "WHERE" and not (sparql[i - 1:i].isalnum() if i else False):
+            after_where = True
+        i += 1
+    return first

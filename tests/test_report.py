@@ -1,0 +1,238 @@
+"""The blind-spot report: its content from the fixture story, and the seeds' report as Chromium shows it."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+from newsgraph import query
+from newsgraph.cli import main
+from newsgraph.report import claim, collect, generate_report, highlight, render
+from newsgraph.store import Store
+
+from .conftest import SEEDS, fill
+from .test_export_support import hostile_store
+
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+]
+
+
+def dom(text: str) -> lxml_html.HtmlElement:
+    return lxml_html.fromstring(text)
+
+
+def words(element: lxml_html.HtmlElement) -> str:
+    return " ".join(element.text_content().split())
+
+
+@pytest.fixture
+def report(fixture_store: Store) -> lxml_html.HtmlElement:
+    return dom(generate_report(fixture_store))
+
+
+def test_claims_sit_under_their_outlet_with_evidence_and_highlight(
+    fixture_store: Store, report: lxml_html.HtmlElement
+) -> None:
+    expected, chips = {}, {}
+    for kind in ("actor", "event"):
+        for row in query.run(fixture_store, query.bundled()[f"single-source-{kind}s"]).rows:
+            key = (row["outlet"], kind, row["label"])
+            expected[key] = (" ".join(row["evidence"].split()), row["mention"])
+            chips[key] = {k: str(v) for k, v in row.items() if k not in KNOWN_COLUMNS and v not in (None, "")}
+    found, shown = {}, {}
+    for outlet in report.cssselect("article.outlet"):
+        for li in outlet.cssselect("li.claim"):
+            kind = "actor" if "actor" in li.classes else "event"
+            key = (outlet.get("data-outlet"), kind, li.get("data-label"))
+            quote = li.cssselect("blockquote.evidence")[0]
+            found[key] = (words(quote), words(quote.cssselect("mark")[0]))
+            shown[key] = {e.get("data-column"): " ".join((e.cssselect(".key")[0].tail or "").split())
+                          for e in li.cssselect(".extra")}
+    assert found == expected
+    assert shown == chips
+    assert {k[2] for k in found if k[0] == "Daily Planet"} >= {"leave meeting"}
+    assert {k[2] for k in found if k[0] == "The Globe & Mail <Intl>"} >= {"Lavrov", "Rubio", "call Rubio"}
+
+
+KNOWN_COLUMNS = {"story", "actor", "event", "label", "type", "agents", "patients", "outlet", "articles", "mention",
+                 "evidence"}
+
+
+@pytest.mark.parametrize(
+    ("label", "source"),
+    [("leave meeting", "article a1: “Envoy walks out” (2025-09-04)"), ("Lavrov", "article b1")],
+)
+def test_each_claim_names_its_article(report: lxml_html.HtmlElement, label: str, source: str) -> None:
+    li = next(li for li in report.cssselect("li.claim") if li.get("data-label") == label)
+    assert words(li.cssselect(".source cite")[0]) == source
+
+
+def test_shared_actors_matrix_and_the_names_each_outlet_uses(report: lxml_html.HtmlElement) -> None:
+    shared = {words(li.cssselect("b")[0]): words(li.cssselect(".reach")[0]) for li in report.cssselect("ul.shared li")}
+    assert shared == {"Macron": "every outlet", "Steve Witkoff": "every outlet", "welcome Witkoff": "every outlet"}
+
+    table = report.cssselect("table.matrix")[0]
+    outlets = [words(th) for th in table.cssselect("thead th")][1:]
+    assert outlets == ["Daily Planet", "The Globe & Mail <Intl>"]
+    cells = {words(tr.cssselect("th")[0]): [td.get("data-n") for td in tr.cssselect("td")] for tr in table.cssselect("tbody tr")}
+    assert cells["Macron"] == ["3", "1"] and cells["Lavrov"] == ["0", "1"]
+    assert [words(th) for th in table.cssselect("tr.single th")] == ["Lavrov", "Rubio"]
+
+    names = {
+        words(box.cssselect("h4")[0]): {words(dt): words(dd) for dt, dd in zip(box.cssselect("dt"), box.cssselect("dd"))}
+        for box in report.cssselect(".actor-names")
+    }
+    assert names["Macron"] == {"Daily Planet": "“Macron” ×2, “He”", "The Globe & Mail <Intl>": "“Macron”"}
+    assert names["Steve Witkoff"] == {"Daily Planet": "“Steve Witkoff”, “Witkoff”", "The Globe & Mail <Intl>": "“Witkoff”"}
+    he = next(s for s in report.cssselect(".actor-names .name") if words(s) == "“He”")
+    assert "pronoun" in he.classes
+
+
+def test_extra_columns_of_a_claim_are_shown_beside_it() -> None:
+    row = {
+        "story": "s", "event": "https://w3id.org/newsgraph/id/event/s/say", "label": "say", "agents": "Lavrov",
+        "patients": None, "outlet": "Globe", "articles": "b1 b2", "mention": "said",
+        "evidence": "Lavrov said so, officials claimed.", "attribution": "officials", "polarity": "positive",
+        "certainty": "", "source": "Lavrov",
+    }
+    c = claim("event", row, {"Lavrov said so, officials claimed.": ["b2"]})
+    assert c.extra == (("attribution", "officials"), ("polarity", "positive"), ("source", "Lavrov"))
+    assert (c.article, c.articles, c.detail) == ("b2", ("b1", "b2"), "Lavrov")
+    page = dom(render([_story_with(c)]))
+    chips = {e.get("data-column"): words(e) for e in page.cssselect("li.claim .extra")}
+    assert chips == {"attribution": "attribution officials", "polarity": "polarity positive", "source": "source Lavrov"}
+    assert words(page.cssselect("li.claim .source")[0]) == "— article b2 (also in b1)"
+
+
+def _story_with(c: object) -> object:
+    from newsgraph.report import Story
+
+    story = Story("s", outlets=["Globe"])
+    story.claims.append(c)  # type: ignore[arg-type]
+    return story
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "expected"),
+    [
+        ("Witkoff left. <Paris>", "left", "Witkoff <mark>left</mark>. &lt;Paris&gt;"),
+        ("Leftover: he left.", "left", "Leftover: he <mark>left</mark>."),  # a whole word first
+        ("A & B said", "A & B", "<mark>A &amp; B</mark> said"),
+        ("nothing here", "Witkoff", "nothing here"),
+        ("  spaced\n out  ", "out", "spaced <mark>out</mark>"),
+    ],
+)
+def test_highlight(sentence: str, mention: str, expected: str) -> None:
+    assert highlight(sentence, mention) == expected
+
+
+class _Strict(HTMLParser):
+    """Collects the text of every element; any markup that leaked from a label would show up as a tag."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: set[str] = set()
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_hostile_labels_are_escaped_and_nothing_is_fetched() -> None:
+    store = hostile_store()
+    text = generate_report(store)
+    store.close()
+    parser = _Strict()
+    parser.feed(text)
+    assert parser.tags <= {
+        "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "h4", "h5", "p", "main",
+        "section", "details", "summary", "ul", "li", "b", "span", "div", "article", "blockquote", "mark", "cite",
+        "table", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd", "footer", "nav", "a",
+    }
+    body = " ".join("".join(parser.text).split())
+    assert 'Zoë "Q" <&>' in body and "Le \"Monde\" <&> \U0001f600" in body
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", text)
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", text), "the report must not load anything"
+    assert "default-src 'none'" in text
+
+
+def test_same_store_same_bytes_and_an_empty_store(fixture_store: Store) -> None:
+    again = fill(Store.memory())
+    assert generate_report(fixture_store) == generate_report(again)
+    again.close()
+    empty = Store.memory()
+    page = dom(generate_report(empty))
+    assert words(page.cssselect("p.empty")[0]) == "The store holds no articles yet."
+    assert collect(empty) == []
+
+
+def test_report_command(fixture_store_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "deep" / "report.html"
+    assert main(["report", "--store", str(fixture_store_path), "-o", str(target), "--title", "Paris <meeting>"]) == 0
+    assert capsys.readouterr().err == f"wrote {target}\n"
+    assert words(dom(target.read_text(encoding="utf-8")).cssselect("h1")[0]) == "Paris <meeting>"
+
+
+# --- the seeds' report in a real browser ------------------------------------------------------------------
+def chromium() -> str:
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    if os.environ.get("CI") == "true":
+        pytest.fail("chromium is missing although CI=true: `make test` installs it (apt-get install chromium)")
+    pytest.skip("chromium not installed (apt-get install chromium, or run `make test`)")
+
+
+def browse(page: Path, profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args, page.as_uri()],
+        capture_output=True, text=True, timeout=120,
+    )
+
+
+@pytest.mark.model
+def test_seeds_report_in_chromium(tmp_path: Path) -> None:
+    store_dir, page = tmp_path / "store", tmp_path / "report.html"
+    assert main(["build", str(SEEDS), "--store", str(store_dir), "--quiet"]) == 0
+    assert main(["report", "--store", str(store_dir), "-o", str(page)]) == 0
+    with Store.open(store_dir) as store:
+        rows = {kind: query.run(store, query.bundled()[f"single-source-{kind}s"]).rows for kind in ("actor", "event")}
+
+    shown = browse(page, tmp_path / "profile", "--dump-dom")
+    assert shown.returncode == 0, shown.stderr[-2000:]
+    rendered = dom(shown.stdout)
+    outlets = {o.get("data-outlet"): o for o in rendered.cssselect("article.outlet")}
+    assert set(outlets) == {"article 000", "article 003"}
+    for kind, found in rows.items():
+        assert found, kind
+        for row in found:
+            matches = [li for li in outlets[row["outlet"]].cssselect(f"li.claim.{kind}") if li.get("data-iri") == row[kind]]
+            assert len(matches) == 1, (kind, row["label"], row["outlet"])
+            quote = matches[0].cssselect("blockquote.evidence")[0]
+            assert words(quote) == " ".join(row["evidence"].split())
+            assert words(quote.cssselect("mark")[0]) == " ".join(row["mention"].split())
+            assert words(matches[0].cssselect("cite")[0]) == f"article {row['articles'].split()[0]}"
+    labels = {li.get("data-label") for li in outlets["article 003"].cssselect("li.claim.actor")}
+    assert {"Marco Rubio", "Sergey Lavrov", "Andriy Yermak"} <= labels
+    assert {"Poland", "NATO"} <= {li.get("data-label") for li in outlets["article 000"].cssselect("li.claim.actor")}
+    assert "leave meeting" in {li.get("data-label") for li in outlets["article 000"].cssselect("li.claim.event")}
+
+    for width, name in ((1280, "laptop.png"), (390, "phone.png")):
+        shot = tmp_path / name
+        run = browse(page, tmp_path / "profile", f"--window-size={width},1600", f"--screenshot={shot}")
+        assert run.returncode == 0, run.stderr[-2000:]
+        assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert int.from_bytes(shot.read_bytes()[16:20], "big") == width  # the IHDR width
