@@ -10,12 +10,13 @@ from rdflib import Literal, URIRef
 
 from newsgraph import iris, query
 from newsgraph.model import ActorMention, Article, EventMention, Extraction, LocalEntity, Quote, Sentence
-from newsgraph.rdf import article_graph, article_quads, story_graph, story_quads
+from newsgraph.rdf import article_quads, story_graph, story_quads
 from newsgraph.store import Store
 from newsgraph import vocab
 from newsgraph.vocab import NG, NIF, PROV, RDF, RDFS, SCHEMA, SEM
 
 from . import fixture_graph
+from .conftest import write_article
 
 TEXT = "Macron met Zelenskyy in Paris last Thursday."
 NEW_PREDICATES = {NG.attribution, NG.polarity, NG.certainty, NG.cue, NG.sourceChain, NG.polarityCue,
@@ -105,7 +106,7 @@ def test_single_source_queries_work_on_a_store_without_attribution() -> None:
     with Store.memory() as store:
         for ex in extractions.values():
             quads = [q for q in article_quads(ex, "h") if q[1] not in NEW_PREDICATES and q[2] != SCHEMA.Quotation]
-            store.replace_graph(article_graph(ex.article), quads)
+            write_article(store, ex, "h", quads)
         resolution = fixture_graph.resolution()
         store.replace_graph(story_graph(resolution.story), story_quads(resolution, extractions))
         events = query.run(store, query.resolve("single-source-events")).rows

@@ -27,7 +27,7 @@ from newsgraph.model import (
     Resolution,
     Sentence,
 )
-from newsgraph.rdf import article_graph, article_quads, story_graph, story_quads
+from newsgraph.rdf import article_graph, article_quads, outlet_quads, story_graph, story_quads
 from newsgraph.store import Store
 
 from . import fixture_graph
@@ -50,7 +50,8 @@ def fill(
     store: Store, extractions: Mapping[str, Extraction], resolution: Resolution, *, reverse: bool = False
 ) -> Store:
     """Write a story as a build would; ``reverse`` writes the graphs in the opposite order."""
-    writes = [
+    writes = [(outlet_quads(ex.article.outlet_name)[0][3], outlet_quads(ex.article.outlet_name)) for ex in extractions.values()]
+    writes += [
         (article_graph(ex.article), article_quads(ex, f"hash-{ex.article.id}")) for ex in extractions.values()
     ]
     writes.append((story_graph(resolution.story), story_quads(resolution, extractions)))

@@ -23,7 +23,7 @@ from .engines import Engine, Parsed, extract
 from .ingest import content_hash, read
 from .model import Article, Extraction
 from .progress import Progress, estimate
-from .rdf import article_graph, story_graph, story_quads
+from .rdf import article_graph, outlet_quads, story_graph, story_quads
 from .resolve import resolve_story
 from .store import Store
 from .vocab import NG
@@ -68,6 +68,7 @@ def build(
     report = BuildReport()
     progress = progress or Progress()
     known = stored_articles(store)
+    outlets = stored_outlets(store)
     touched: set[str] = set()
 
     def todo() -> Iterator[Article]:
@@ -98,6 +99,10 @@ def build(
             if not isinstance(result, Parsed):
                 raise result
             art = result.extraction.article
+            outlet = URIRef(iris.outlet_iri(art.outlet_name))
+            if outlet not in outlets:  # before the article: a crash never leaves an article without its outlet
+                store.replace_graph(outlet, outlet_quads(art.outlet_name))
+                outlets.add(outlet)
             store.put_graph(article_graph(art), result.graph, fresh=art.id not in known)
             known[art.id] = (content_hash(art), art.story_name)
             report.stored.append(art.id)
@@ -117,6 +122,22 @@ def stored_articles(store: Store) -> dict[str, tuple[str, str]]:
         "<https://w3id.org/newsgraph/ns#story> ?story }"
     )
     return {r["id"].value: (r["hash"].value, r["story"].value) for r in rows}
+
+
+def stored_outlets(store: Store) -> set[URIRef]:
+    """The outlets that have their graph in the store."""
+    rows = store.raw_query("SELECT ?g WHERE { GRAPH ?g { ?g a <https://schema.org/Organization> } }")
+    return {URIRef(r["g"].value) for r in rows}
+
+
+def _drop_orphan_outlets(store: Store) -> None:
+    """An outlet whose last article went away leaves the graph too."""
+    rows = store.raw_query(
+        "SELECT ?g WHERE { GRAPH ?g { ?g a <https://schema.org/Organization> } "
+        "FILTER NOT EXISTS { ?doc <https://schema.org/publisher> ?g } }"
+    )
+    for r in list(rows):
+        store.drop_graph(URIRef(r["g"].value))
 
 
 def resolve_stale(
@@ -153,6 +174,7 @@ def resolve_stale(
         ]
         store.replace_graph(graph, quads)
         log.info("resolved story %s: %d actors, %d events", story, len(resolution.actors), len(resolution.events))
+    _drop_orphan_outlets(store)
     return sorted(stale)
 
 

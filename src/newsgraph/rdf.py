@@ -62,8 +62,6 @@ def article_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
         (doc, NG.story, Literal(art.story_name), g),
         (doc, NG.contentHash, Literal(content_hash), g),
         (doc, NG.extraction, Literal(json.dumps(extraction.to_json(), sort_keys=True, ensure_ascii=False)), g),
-        (outlet, RDF.type, SCHEMA.Organization, g),
-        (outlet, RDFS.label, Literal(art.outlet_name), g),
     ]
     if extraction.model:
         quads.append((doc, NG.model, Literal(extraction.model), g))
@@ -100,6 +98,13 @@ def article_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
     for q in extraction.quotes:
         quads += _quotation(q, extraction, g)
     return quads
+
+
+def outlet_quads(name: str) -> list[Quad]:
+    """An outlet's own graph (IRI = the outlet's IRI): written once however many articles it publishes, so a
+    query over the union of all graphs sees its label once, not once per article."""
+    outlet = URIRef(iris.outlet_iri(name))
+    return [(outlet, RDF.type, SCHEMA.Organization, outlet), (outlet, RDFS.label, Literal(name), outlet)]
 
 
 def _perspective(node: URIRef, ev: EventMention, extraction: Extraction, outlet: URIRef, g: URIRef) -> list[Quad]:
