@@ -351,3 +351,18 @@ def test_two_people_sharing_a_first_name_stay_two() -> None:
     )
     assert sorted(e.name for e in ex.entities) == ["Emmanuel Bonne", "Emmanuel Macron"]
     assert events(ex) == [("meet", ["Emmanuel Macron"], ["Emmanuel Bonne"])]
+
+
+def test_a_name_of_titles_only_names_no_one() -> None:
+    # "Mr. . said it ." -- the model tags a bare "Mr." PERSON in odd text; it must not stop the article
+    ex = extract(
+        """
+        Mr. NNP PROPN nsubj 2
+        . . PUNCT punct 0
+        said VBD VERB ROOT 2 say
+        it PRP PRON dobj 2
+        . . PUNCT punct 2
+        """,
+        {"Mr.": "PERSON"},
+    )
+    assert ex.mentions == ()

@@ -85,3 +85,8 @@ def test_render_formats(fixture_store: Store) -> None:
     assert query.render(rows, "csv").splitlines()[0] == ",".join(rows.columns)
     table = query.render(rows, "table")
     assert "actor/paris-meeting/lavrov" in table and table.rstrip().endswith("(4 rows)")
+
+
+def test_ask_gives_one_row(fixture_store: Store) -> None:
+    rows = query.run(fixture_store, query.resolve("ASK { ?a a <http://semanticweb.cs.vu.nl/2009/11/sem/Actor> }"))
+    assert (rows.columns, rows.rows) == (["ask"], [{"ask": True}])

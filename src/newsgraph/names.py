@@ -89,6 +89,16 @@ def key(name: str) -> str:
     return " ".join(translit(w) for w in name_words(name))
 
 
+def names_someone(text: str) -> bool:
+    """False for a "name" that is only punctuation, courtesy titles or role words ("Mr.", "’s", "President").
+
+    >>> names_someone("Mr."), names_someone("Mr. Witkoff")
+    (False, True)
+    """
+    words = fold(strip_possessive(text)).split()
+    return any(w not in HONORIFICS and w not in TITLE_WORDS for w in words)
+
+
 @cache
 def _table(filename: str) -> dict[str, tuple[str, ...]]:
     rows: dict[str, tuple[str, ...]] = {}

@@ -117,7 +117,8 @@ def _bind(query: Query, params: dict[str, str]) -> dict[str, URIRef | RdfLiteral
 def run(store: Store, query: Query, params: dict[str, str] | None = None) -> Rows:
     """Run a SELECT query and return its rows; ASK gives one row with ``ask``, CONSTRUCT is refused here."""
     result = store.raw_query(query.text, _bind(query, params or {}))
-    if isinstance(result, bool):
+    if isinstance(result, (bool, ox.QueryBoolean)):
+        result = bool(result)
         raw = {"head": {}, "boolean": result}
         return Rows(["ask"], [{"ask": result}], raw)
     if not isinstance(result, ox.QuerySolutions):

@@ -1,8 +1,9 @@
 """Records -> RDF quads. Pure: no store, no files.
 
-Two layers, each in its own named graph so that either can be replaced on its own:
-- the article graph (IRI = the article's IRI): the article, its outlet, sentences and mentions, i.e. what
-  the text says and where, independent of any other article;
+Three kinds of named graph, each replaceable on its own:
+- the article graph (IRI = the article's IRI): the article, sentences and mentions, i.e. what the text
+  says and where, independent of any other article;
+- the outlet graph (IRI = the outlet's IRI): its type and name, stated once for all its articles;
 - the story graph: the story's resolved actors and events and the links from mentions to them, rewritten
   whenever an article of the story is added or removed.
 Queries run over the union of all graphs.

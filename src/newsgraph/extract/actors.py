@@ -93,7 +93,7 @@ def name_spans(doc: Doc) -> list[Span]:
         span = _trim(ent)
         if span is not None and span.start in headline:
             span = _headline_name(span, body_names)
-        if span is None or _is_adjective(span) or _in_title(span):
+        if span is None or _is_adjective(span) or _in_title(span) or not names.names_someone(span.text):
             continue
         known = names.place(span.text)
         spans.append(Span(doc, span.start, span.end, label=known[0] if known else ent.label_))
