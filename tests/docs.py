@@ -5,6 +5,9 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
+from newsgraph.extract import extract_doc
+from newsgraph.model import Article, Extraction
+
 _VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_, is_punct ...), no model
 
 
@@ -34,3 +37,25 @@ def make_doc(rows: str, ents: dict[str, str] | None = None) -> Doc:
                     bio[j] = f"I-{label}"
     spaces = [not (i + 1 < len(words) and words[i + 1] in {".", ",", "'s", "’s"}) for i in range(len(words))]
     return Doc(_VOCAB, words=words, spaces=spaces, tags=tags, pos=pos, deps=deps, heads=heads, lemmas=lemmas, ents=bio)
+
+
+def extract(rows: str, ents: dict[str, str]) -> Extraction:
+    """Run newsgraph's extraction on a hand-built parse."""
+    doc = make_doc(rows, ents)
+    return extract_doc(doc, Article("t", doc.text, "test"))
+
+
+#: "Lavrov , who called Rubio , left ." -- a relative clause whose subject is the noun it modifies
+LAVROV_WHO_CALLED_RUBIO = (
+    """
+    Lavrov NNP PROPN nsubj 6
+    , , PUNCT punct 0
+    who WP PRON nsubj 3
+    called VBD VERB relcl 0 call
+    Rubio NNP PROPN dobj 3
+    , , PUNCT punct 0
+    left VBD VERB ROOT 6 leave
+    . . PUNCT punct 6
+    """,
+    {"Lavrov": "PERSON", "Rubio": "PERSON"},
+)

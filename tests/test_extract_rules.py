@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from newsgraph.extract import extract_doc
-from newsgraph.model import Article, Extraction
+from newsgraph.model import Extraction
 
-from .docs import make_doc
+from .docs import LAVROV_WHO_CALLED_RUBIO, extract
 
-
-def extract(rows: str, ents: dict[str, str]) -> Extraction:
-    doc = make_doc(rows, ents)
-    return extract_doc(doc, Article("t", doc.text, "test"))
 
 
 def events(ex: Extraction) -> list[tuple[str, list[str], list[str]]]:
@@ -65,19 +60,7 @@ def test_passive_by_phrase_is_the_agent() -> None:
 
 def test_relative_clause_subject_is_the_noun_it_modifies() -> None:
     # "Lavrov, who called Rubio, left."
-    ex = extract(
-        """
-        Lavrov NNP PROPN nsubj 6
-        , , PUNCT punct 0
-        who WP PRON nsubj 3
-        called VBD VERB relcl 0 call
-        Rubio NNP PROPN dobj 3
-        , , PUNCT punct 0
-        left VBD VERB ROOT 6 leave
-        . . PUNCT punct 6
-        """,
-        {"Lavrov": "PERSON", "Rubio": "PERSON"},
-    )
+    ex = extract(*LAVROV_WHO_CALLED_RUBIO)
     assert events(ex) == [("call", ["Lavrov"], ["Rubio"]), ("leave", ["Lavrov"], [])]
     assert ex.events[0].rule == "relative-clause"
     assert ex.events[0].label == "call Rubio"

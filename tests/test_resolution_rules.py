@@ -11,13 +11,9 @@ from newsgraph.model import Article, Extraction
 from newsgraph.resolve import resolve_story
 
 from .conftest import SEEDS, SHARED
-from .docs import make_doc
+from .docs import LAVROV_WHO_CALLED_RUBIO, extract
 from .test_resolve import actor_groups, article
 
-
-def extract(rows: str, ents: dict[str, str]) -> Extraction:
-    doc = make_doc(rows, ents)
-    return extract_doc(doc, Article("t", doc.text, "test"))
 
 
 def chain_of(ex: Extraction, text: str) -> tuple[str, str]:
@@ -128,19 +124,7 @@ def test_group_noun_of_a_named_organisation_is_that_organisation() -> None:
 
 def test_relative_pronoun_is_the_noun_its_clause_modifies() -> None:
     # "Lavrov , who called Rubio , left ."
-    ex = extract(
-        """
-        Lavrov NNP PROPN nsubj 6
-        , , PUNCT punct 0
-        who WP PRON nsubj 3
-        called VBD VERB relcl 0 call
-        Rubio NNP PROPN dobj 3
-        , , PUNCT punct 0
-        left VBD VERB ROOT 6 leave
-        . . PUNCT punct 6
-        """,
-        {"Lavrov": "PERSON", "Rubio": "PERSON"},
-    )
+    ex = extract(*LAVROV_WHO_CALLED_RUBIO)
     assert chain_of(ex, "who") == ("Lavrov", "relative-pronoun")
 
 
