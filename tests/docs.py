@@ -59,3 +59,16 @@ LAVROV_WHO_CALLED_RUBIO = (
     """,
     {"Lavrov": "PERSON", "Rubio": "PERSON"},
 )
+
+#: "Macron declined to disclose details ." -- a controlled infinitive (and a negative implicative)
+MACRON_DECLINED_TO_DISCLOSE = (
+    """
+    Macron NNP PROPN nsubj 1
+    declined VBD VERB ROOT 1 decline
+    to TO PART aux 3
+    disclose VB VERB xcomp 1 disclose
+    details NNS NOUN dobj 3 detail
+    . . PUNCT punct 1
+    """,
+    {"Macron": "PERSON"},
+)

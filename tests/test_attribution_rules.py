@@ -11,7 +11,7 @@ from newsgraph.extract.attribution import Mentions, perspective
 from newsgraph.extract.quotes import find_quotes
 from newsgraph.extract.timeplace import place_of, resolve_time, time_of
 
-from .docs import make_doc
+from .docs import MACRON_DECLINED_TO_DISCLOSE, make_doc
 
 CLAIMED = """
 Zelenskyy NNP PROPN nsubj 1
@@ -48,14 +48,7 @@ a DT DET det 10
 gamble NN NOUN oprd 7
 . . PUNCT punct 3
 """
-DECLINED = """
-Macron NNP PROPN nsubj 1
-declined VBD VERB ROOT 1 decline
-to TO PART aux 3
-disclose VB VERB xcomp 1 disclose
-details NNS NOUN dobj 3 detail
-. . PUNCT punct 1
-"""
+DECLINED = MACRON_DECLINED_TO_DISCLOSE[0]
 WOULD = """
 Officials NNS NOUN nsubj 1 official
 warned VBD VERB ROOT 1 warn

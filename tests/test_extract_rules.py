@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsgraph.model import Extraction
 
-from .docs import LAVROV_WHO_CALLED_RUBIO, extract
+from .docs import LAVROV_WHO_CALLED_RUBIO, MACRON_DECLINED_TO_DISCLOSE, extract
 
 
 
@@ -120,17 +120,7 @@ def test_coordinated_subjects_are_all_agents() -> None:
 
 def test_controlled_infinitive_takes_the_main_subject() -> None:
     # "Macron declined to disclose details."
-    ex = extract(
-        """
-        Macron NNP PROPN nsubj 1
-        declined VBD VERB ROOT 1 decline
-        to TO PART aux 3
-        disclose VB VERB xcomp 1 disclose
-        details NNS NOUN dobj 3 detail
-        . . PUNCT punct 1
-        """,
-        {"Macron": "PERSON"},
-    )
+    ex = extract(*MACRON_DECLINED_TO_DISCLOSE)
     assert events(ex) == [("decline", ["Macron"], []), ("disclose", ["Macron"], [])]
     assert ex.events[1].label == "disclose detail"
 
