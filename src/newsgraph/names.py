@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
@@ -97,6 +98,15 @@ def names_someone(text: str) -> bool:
     """
     words = fold(strip_possessive(text)).split()
     return any(w not in HONORIFICS and w not in TITLE_WORDS for w in words)
+
+
+def preferred_name(candidates: Iterable[str]) -> str:
+    """The fullest name: most words, then longest, then alphabetical (never order-dependent).
+
+    >>> preferred_name({"Zelenskyy", "Volodymyr Zelenskyy", "Mr. Zelenskyy"})
+    'Volodymyr Zelenskyy'
+    """
+    return min(candidates, key=lambda n: (-len(name_words(n)), -len(n), n))
 
 
 @cache

@@ -162,7 +162,7 @@ def _actors(story: str, docs: dict[str, Extraction], clusters: list[list[EntityR
         ents = [docs[d].entities[i] for d, i in refs]
         all_names = {n for e in ents for n in e.names}
         known = next((names.place(n) for n in sorted(all_names) if names.place(n)), None)
-        label = known[1] if known else _preferred(all_names) if all_names else _preferred({e.name for e in ents})
+        label = known[1] if known else names.preferred_name(all_names or {e.name for e in ents})
         built.append((label, _story_type(ents, docs, refs, known), tuple(sorted(all_names - {label})), refs))
     keys = _unique_keys([(slug(label), typ) for label, typ, _alts, _refs in built])
     actor_key = {ref: key for (_l, _t, _a, refs), key in zip(built, keys) for ref in refs}
@@ -177,10 +177,6 @@ def _actors(story: str, docs: dict[str, Extraction], clusters: list[list[EntityR
         actors.append(Actor(key, story, label, typ, alts, mentions, rules))
     return sorted(actors, key=lambda a: a.key), actor_key
 
-
-def _preferred(candidates: set[str]) -> str:
-    """The fullest name: most words, then longest, then alphabetical (never order-dependent)."""
-    return min(candidates, key=lambda n: (-len(names.name_words(n)), -len(n), n))
 
 
 def _story_type(ents: list[LocalEntity], docs: dict[str, Extraction], refs: list[EntityRef], known: tuple[str, str] | None) -> str:
@@ -261,8 +257,8 @@ def _events(story: str, docs: dict[str, Extraction], actor_key: dict[EntityRef, 
             cls = event_class(ev.lemma)
             obj = _object_word(ev)
             # clusters of the same class, those sharing an actor first, then the oldest
-            shared = sorted({k for a in everyone for k in by_class_actor[(cls, a)]})
-            candidates = shared + [k for k in by_class[cls] if k not in set(shared)]
+            shared_set = {k for a in everyone for k in by_class_actor[(cls, a)]}
+            candidates = sorted(shared_set) + [k for k in by_class[cls] if k not in shared_set]
             target = next((clusters[k] for k in candidates if _compatible(clusters[k], agents, patients, everyone, obj)), None)
             if target is None:
                 target = _EventCluster(cls, len(clusters))
@@ -281,14 +277,15 @@ def _events(story: str, docs: dict[str, Extraction], actor_key: dict[EntityRef, 
             target.everyone |= everyone
             if obj:
                 target.objects.add(obj)
-    built = [(_event_label(c, docs, actor_key, actors), c) for c in clusters]
-    keys = _unique_keys([(slug(label), "-".join(sorted(c.agents)) or "x") for label, c in built])
+    built = [(_predicate(c, docs), c) for c in clusters]
+    built = [(predicate, _event_label(predicate, c, docs, actor_key, actors), c) for predicate, c in built]
+    keys = _unique_keys([(slug(label), "-".join(sorted(c.agents)) or "x") for _p, label, c in built])
     events, event_of = [], {}
-    for (label, c), key in zip(built, keys):
+    for (predicate, label, c), key in zip(built, keys):
         others = set().union(*(_roles(docs[d].events[i], d, actor_key)[2] for d, i in c.members))
         objects = tuple(sorted({docs[d].events[i].object for d, i in c.members} - {""}))
         events.append(Event(
-            key, story, label, _predicate(c, docs), tuple(sorted(c.agents)), tuple(sorted(c.patients)),
+            key, story, label, predicate, tuple(sorted(c.agents)), tuple(sorted(c.patients)),
             tuple(sorted(others - c.agents - c.patients)), tuple(c.members), objects,
             tuple(sorted({rule_of[m] for m in c.members})),
         ))
@@ -296,9 +293,8 @@ def _events(story: str, docs: dict[str, Extraction], actor_key: dict[EntityRef, 
     return sorted(events, key=lambda e: e.key), event_of
 
 
-def _event_label(c: _EventCluster, docs: dict[str, Extraction], actor_key: dict[EntityRef, str], actors: dict[str, Actor]) -> str:
+def _event_label(predicate: str, c: _EventCluster, docs: dict[str, Extraction], actor_key: dict[EntityRef, str], actors: dict[str, Actor]) -> str:
     """ "leave meeting", "call Sergey Lavrov": the predicate and the first verbal mention's object."""
-    predicate = _predicate(c, docs)
     doc_id, i = next(((d, i) for d, i in c.members if not docs[d].events[i].nominal), c.members[0])
     first = docs[doc_id].events[i]
     if first.patients:

@@ -147,7 +147,7 @@ def entities(chains: list[Chain]) -> list[LocalEntity]:
     return [
         LocalEntity(
             index=c.index,
-            name=preferred_name(c.names) if c.names else c.described,
+            name=names.preferred_name(c.names) if c.names else c.described,
             type=chain_type(c),
             names=tuple(sorted(c.names)),
             descriptions=tuple(sorted(c.descriptions)),
@@ -155,10 +155,6 @@ def entities(chains: list[Chain]) -> list[LocalEntity]:
         for c in chains
     ]
 
-
-def preferred_name(candidates: set[str] | tuple[str, ...]) -> str:
-    """The fullest name: most words, then longest, then alphabetical (never order-dependent)."""
-    return min(candidates, key=lambda n: (-len(names.name_words(n)), -len(n), n))
 
 
 def chain_type(chain: Chain) -> str:
