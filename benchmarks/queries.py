@@ -6,7 +6,8 @@ A base store of 1,000 ECB+ articles is built with newsgraph (or ``--base`` names
 Larger stores repeat its graphs without parsing: copy k renames every article id (``ID~k``), story name
 (``S~k``) and the IRIs minted from them, so each copy is new articles in new stories with the same
 shape, loaded in bulk into an on-disk store as a user's would be. Each query runs 3 times; the median is
-printed with its row count. rdflib's in-memory Dataset answers the same queries at the ``--rdflib``
+printed with its row count, and the same for its first page (``--page`` rows, as ``newsgraph query
+--limit``). rdflib's in-memory Dataset answers the same queries at the ``--rdflib``
 sizes, each cut off after ``--timeout`` seconds. Target: every bundled query <= 1 s at 50k articles.
 """
 
@@ -126,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base-articles", type=int, default=1000)
     parser.add_argument("--timeout", type=int, default=120, help="rdflib: seconds before a query is cut off")
     parser.add_argument("--keep", type=Path, help="build the stores here and keep them")
+    parser.add_argument("--page", type=int, default=50, help="rows in the first page timed on Oxigraph (0: none)")
     args = parser.parse_args(argv)
     corpus.docs()
     print(f"# machine: {corpus.machine()}")
@@ -149,6 +151,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"# {copies * n_base:,} articles: {quads:,} quads, loaded in {time.perf_counter() - started:.0f} s")
         with Store.open(target) as store:
             results[f"oxigraph {size:,}"] = time_queries(lambda q, p: len(query.run(store, q, p).rows))
+            if args.page:
+                results[f"oxigraph {size:,} first {args.page}"] = time_queries(
+                    lambda q, p: len(query.run(store, q, p, limit=args.page).rows)
+                )
         _print(results)
     for size in (int(s) for s in args.rdflib.split(",") if s):
         copies = max(1, round(size / n_base))
@@ -165,14 +171,14 @@ def main(argv: list[str] | None = None) -> int:
 def _print(results: dict[str, dict[str, tuple[float, int]]]) -> None:
     columns = list(results)
     names = list(next(iter(results.values())))
-    print("query".ljust(22) + "".join(c.rjust(22) for c in columns))
+    print("query".ljust(22) + "".join(c.rjust(26) for c in columns))
     for name in names:
         cells = []
         for c in columns:
             seconds, rows = results[c].get(name, (float("nan"), 0))
-            cells.append((f">{seconds:.0f} s cut off" if rows < 0 else f"{seconds:8.3f} s {rows:6d} rows").rjust(22))
+            cells.append((f">{seconds:.0f} s cut off" if rows < 0 else f"{seconds:8.3f} s {rows:6d} rows").rjust(26))
         print(name.ljust(22) + "".join(cells))
-    oxi = [c for c in columns if c.startswith("oxigraph")]
+    oxi = [c for c in columns if c.startswith("oxigraph") and " first " not in c]
     for c in columns:
         if c.startswith("rdflib"):
             same = c.replace("rdflib", "oxigraph")

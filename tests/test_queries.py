@@ -90,3 +90,33 @@ def test_render_formats(fixture_store: Store) -> None:
 def test_ask_gives_one_row(fixture_store: Store) -> None:
     rows = query.run(fixture_store, query.resolve("ASK { ?a a <http://semanticweb.cs.vu.nl/2009/11/sem/Actor> }"))
     assert (rows.columns, rows.rows) == (["ask"], [{"ask": True}])
+
+
+@pytest.mark.parametrize("name", ["single-source-events", "coverage-matrix", "actors"])
+def test_pages_are_slices_of_the_whole_answer(fixture_store: Store, name: str) -> None:
+    q = query.bundled()[name]
+    whole = query.run(fixture_store, q).rows
+    assert query.run(fixture_store, q, limit=2).rows == whole[:2]
+    assert query.run(fixture_store, q, limit=2, offset=1).rows == whole[1:3]
+    assert query.run(fixture_store, q, offset=len(whole)).rows == []
+
+
+def test_paging_is_checked() -> None:
+    with pytest.raises(QueryError, match="whole number >= 0"):
+        query.paged("SELECT * WHERE { ?s ?p ?o }", limit=-1)
+    with pytest.raises(QueryError, match="its own LIMIT"):
+        query.paged("SELECT * WHERE { ?s ?p ?o } LIMIT 5\n# the end", limit=10)
+
+
+def test_bundled_queries_run_on_rdflib(fixture_store: Store) -> None:
+    """The benchmark's reference (rdflib's in-memory Dataset) answers the bundled queries like Oxigraph."""
+    from rdflib import Dataset, Literal
+
+    import pyoxigraph as ox
+
+    ds = Dataset(default_union=True)
+    ds.parse(data=fixture_store.dump(ox.RdfFormat.N_QUADS).decode("utf-8"), format="nquads")
+    for name, q in query.bundled().items():
+        bindings = {k: Literal(v) for k, v in PARAMS.get(name, {}).items()}
+        rows = list(ds.query(q.text, initBindings=bindings))
+        assert len(rows) == len(query.run(fixture_store, q, PARAMS.get(name, {})).rows), name

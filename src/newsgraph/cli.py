@@ -68,6 +68,9 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--format", choices=FORMATS, default="table",
                    help="table (default), csv, or json (SPARQL 1.1 Query Results JSON)")
     q.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="bind a query parameter")
+    q.add_argument("--limit", type=int, metavar="N",
+                   help="print at most N rows (a page; the query still orders every row before cutting)")
+    q.add_argument("--offset", type=int, metavar="K", help="skip the first K rows (with --limit: the next page)")
     q.add_argument("--list", action="store_true", help="list the bundled queries and exit")
 
     e = command("export", "write the graph for Gephi (gexf, graphml, csv) or as an RDF dump",
@@ -180,9 +183,12 @@ def _query(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         if not sep or not name:
             parser.error(f"query: --param takes NAME=VALUE, not {item!r}")
         params[name] = value
+    for flag, value in (("--limit", args.limit), ("--offset", args.offset)):
+        if value is not None and value < 0:
+            parser.error(f"query: {flag} takes a whole number >= 0, not {value}")
     q = query.resolve(args.query)
     with Store.open(args.store) as store:
-        rows = query.run(store, q, params)
+        rows = query.run(store, q, params, limit=args.limit, offset=args.offset)
     if args.format == "table" and q.title:
         print(f"# {q.title}")
     sys.stdout.write(query.render(rows, args.format))

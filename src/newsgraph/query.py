@@ -114,9 +114,14 @@ def _bind(query: Query, params: dict[str, str]) -> dict[str, URIRef | RdfLiteral
     return {k: URIRef(v) if re.match(r"^https?://\S+$", v) else RdfLiteral(v) for k, v in params.items()}
 
 
-def run(store: Store, query: Query, params: dict[str, str] | None = None) -> Rows:
-    """Run a SELECT query and return its rows; ASK gives one row with ``ask``, CONSTRUCT is refused here."""
-    result = store.raw_query(query.text, _bind(query, params or {}))
+def run(
+    store: Store, query: Query, params: dict[str, str] | None = None, *, limit: int | None = None, offset: int | None = None
+) -> Rows:
+    """Run a SELECT query and return its rows; ASK gives one row with ``ask``, CONSTRUCT is refused here.
+
+    ``limit`` and ``offset`` take one page of the rows (SPARQL ``LIMIT`` / ``OFFSET``, added to the query).
+    """
+    result = store.raw_query(paged(query.text, limit, offset), _bind(query, params or {}))
     if isinstance(result, (bool, ox.QueryBoolean)):
         result = bool(result)
         raw = {"head": {}, "boolean": result}
@@ -127,6 +132,26 @@ def run(store: Store, query: Query, params: dict[str, str] | None = None) -> Row
     columns = raw["head"]["vars"]
     rows = [{c: _value(b.get(c)) for c in columns} for b in raw["results"]["bindings"]]
     return Rows(columns, rows, raw)
+
+
+_OWN_PAGING = re.compile(r"\b(LIMIT|OFFSET)\s+\d+\s*$", re.IGNORECASE)
+
+
+def paged(text: str, limit: int | None = None, offset: int | None = None) -> str:
+    """The query with ``LIMIT``/``OFFSET`` appended (whole numbers, checked, so nothing else is pasted in).
+
+    >>> paged("SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s", limit=50, offset=100)
+    'SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s\nLIMIT 50\nOFFSET 100'
+    """
+    if limit is None and offset is None:
+        return text
+    for name, value in (("limit", limit), ("offset", offset)):
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+            raise QueryError(f"{name} must be a whole number >= 0, not {value!r}")
+    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#")).rstrip()
+    if _OWN_PAGING.search(body):
+        raise QueryError("the query has its own LIMIT or OFFSET: page it there, or drop them to use limit/offset")
+    return text.rstrip() + (f"\nLIMIT {limit}" if limit is not None else "") + (f"\nOFFSET {offset}" if offset is not None else "")
 
 
 _NUMERIC = {

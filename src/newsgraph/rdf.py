@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -186,10 +186,20 @@ def _span(node: URIRef, cls: URIRef, doc: URIRef, start: int, end: int, text: st
 
 
 def story_quads(resolution: Resolution, extractions: Mapping[str, Extraction]) -> list[Quad]:
-    """The story graph: canonical actors and events, and which mentions denote them (and why)."""
+    """The story graph: canonical actors and events, which mentions denote them (and why), and how each
+    outlet covers each of them (``ng:Coverage``), so that queries look coverage up instead of aggregating
+    every mention."""
     story = resolution.story
     g = URIRef(iris.story_iri(story))
     quads: list[Quad] = []
+    # the event mentions of the events each actor takes part in: how an outlet reports what the actor does
+    reports_of: dict[str, list[_Report]] = {}
+    event_reports: dict[str, list[_Report]] = {}
+    for event in resolution.events:
+        reports = [_report(doc_id, extractions[doc_id].events[i], extractions) for doc_id, i in event.mentions]
+        event_reports[event.key] = reports
+        for key in dict.fromkeys((*event.agents, *event.patients, *event.others)):
+            reports_of.setdefault(key, []).extend(reports)
     for actor in resolution.actors:
         a = URIRef(iris.actor_iri(story, actor.key))
         quads += [
@@ -200,6 +210,14 @@ def story_quads(resolution: Resolution, extractions: Mapping[str, Extraction]) -
         ]
         quads += [(a, SKOS.altLabel, Literal(alt), g) for alt in actor.alt_labels]
         quads += _denotations(a, actor.mentions, resolution.actor_of, extractions, "mentions", g)
+        seen = []
+        for doc_id, i in actor.mentions:
+            m = extractions[doc_id].mentions[i]
+            mention = _mention_iri(doc_id, m.start, m.end)
+            # names before descriptions and pronouns, then the earliest
+            key = ("0" if m.kind == "NAME" else "1") + _order_key(doc_id, m.start, mention)
+            seen.append((_outlet_of(doc_id, extractions), mention, key))
+        quads += _coverage(a, seen, reports_of.get(actor.key, []), g, events=False)
     for event in resolution.events:
         e = URIRef(iris.event_iri(story, event.key))
         quads += [
@@ -216,6 +234,8 @@ def story_quads(resolution: Resolution, extractions: Mapping[str, Extraction]) -
                 if role is not None:
                     quads.append((e, role, a, g))
         quads += _denotations(e, event.mentions, resolution.event_of, extractions, "events", g)
+        reports = event_reports[event.key]
+        quads += _coverage(e, [(r[0], r[1], r[2].partition("|")[2]) for r in reports], reports, g, events=True)
     return quads
 
 
@@ -231,10 +251,82 @@ def _denotations(
         yield (node, NG.mentionedIn, URIRef(iris.doc_iri(doc_id)), g)
     for doc_id, index in mentions:
         m = getattr(extractions[doc_id], field)[index]
-        mention = URIRef(iris.span_iri(doc_id, m.start, m.end))
+        mention = _mention_iri(doc_id, m.start, m.end)
         yield (node, GAF.denotedBy, mention, g)
         yield (mention, GAF.denotes, node, g)
         yield (mention, NG.resolvedBy, Literal(reasons[(doc_id, index)][1]), g)
+
+
+#: (outlet, event mention, factual key "ARANK PRANK CRANK|order key", the record)
+_Report = tuple[URIRef, URIRef, str, EventMention]
+_ATTRIBUTION_RANK = {"author": "0", "named-source": "1"}  # unnamed sources last
+_CERTAINTY_RANK = {"certain": "0", "hedged": "1", "future": "2"}  # conditional last
+
+
+def _mention_iri(doc_id: str, start: int, end: int) -> URIRef:
+    return URIRef(iris.span_iri(doc_id, start, end))
+
+
+def _outlet_of(doc_id: str, extractions: Mapping[str, Extraction]) -> URIRef:
+    return URIRef(iris.outlet_iri(extractions[doc_id].article.outlet_name))
+
+
+def _order_key(doc_id: str, begin: int, mention: URIRef) -> str:
+    """Which mention comes first: by article id, then offset (padded to ten digits), then IRI, compared as
+    one string, the order the bundled queries have always used, so their rows do not change."""
+    return f"{doc_id}|{1000000000 + begin}|{mention}"
+
+
+def _report(doc_id: str, ev: EventMention, extractions: Mapping[str, Extraction]) -> _Report:
+    """An event mention with its key for "most factual": own voice before named and then unnamed sources,
+    positive before negative, certain before hedged, future and conditional; then the earliest."""
+    mention = _mention_iri(doc_id, ev.start, ev.end)
+    rank = (
+        _ATTRIBUTION_RANK.get(ev.attribution, "2")
+        + ("0" if ev.polarity == "positive" else "1")
+        + _CERTAINTY_RANK.get(ev.certainty, "3")
+    )
+    return (_outlet_of(doc_id, extractions), mention, f"{rank}|{_order_key(doc_id, ev.start, mention)}", ev)
+
+
+def _coverage(
+    node: URIRef, seen: Sequence[tuple[URIRef, URIRef, str]], reports: Sequence[_Report], g: URIRef, *, events: bool
+) -> list[Quad]:
+    """How many outlets and mentions, the first mention, and one ``ng:Coverage`` per outlet.
+
+    ``seen``: (outlet, mention, order key) for each mention denoting ``node``; ``reports``: the event
+    mentions an outlet's most factual one is chosen from (an event's own; for an actor, those of the
+    events it takes part in). Everything sorted or chosen by key: the same story gives the same quads.
+    """
+    by_outlet: dict[URIRef, dict[URIRef, str]] = {}
+    for outlet, mention, key in seen:
+        by_outlet.setdefault(outlet, {})[mention] = key
+    quads: list[Quad] = [
+        (node, NG.outletCount, _int(len(by_outlet)), g),
+        (node, NG.mentionCount, _int(len({mention for _, mention, _ in seen})), g),
+    ]
+    if seen:
+        quads.append((node, NG.firstMention, min(seen, key=lambda s: s[2])[1], g))
+    for outlet in sorted(by_outlet):
+        c = URIRef(f"{node}#outlet={outlet.rsplit('/', 1)[1]}")
+        mentions = by_outlet[outlet]
+        quads += [
+            (node, NG.mentionedBy, outlet, g),
+            (node, NG.coverage, c, g),
+            (c, RDF.type, NG.Coverage, g),
+            (c, NG.outlet, outlet, g),
+            (c, NG.mentionCount, _int(len(mentions)), g),
+            (c, NG.firstMention, min(mentions, key=lambda m: mentions[m]), g),
+        ]
+        own = [r for r in reports if r[0] == outlet]
+        if own:
+            quads.append((c, NG.mostFactualMention, min(own, key=lambda r: r[2])[1], g))
+        if events:
+            quads += [
+                (c, NG.ownVoice, Literal(any(r[3].attribution == "author" for r in own)), g),
+                (c, NG.statesAsFact, Literal(any(r[2].startswith("000|") for r in own)), g),
+            ]
+    return quads
 
 
 def _is_iri(value: str) -> bool:

@@ -44,6 +44,17 @@ class NG(DefinedNamespace):
     certaintyCue: URIRef  # event mention -> the word that hedges it ("reportedly", "may", "would")
     quote: URIRef  # event mention -> the schema:Quotation it is said in
     closed: URIRef  # quote -> false when its closing mark is missing (cut at its sentence's end)
+    # coverage, precomputed at resolution time so that queries look it up instead of aggregating mentions
+    Coverage: URIRef  # class: how one outlet covers one actor or event
+    outletCount: URIRef  # actor or event -> how many distinct outlets mention it (xsd:integer)
+    mentionCount: URIRef  # actor, event or coverage -> how many distinct mentions denote it (xsd:integer)
+    mentionedBy: URIRef  # actor or event -> an outlet whose articles mention it
+    coverage: URIRef  # actor or event -> its ng:Coverage by one outlet
+    outlet: URIRef  # coverage -> the outlet
+    firstMention: URIRef  # actor, event or coverage -> its representative mention (names first, earliest)
+    mostFactualMention: URIRef  # coverage -> the outlet's most factual event mention (own voice, positive, certain first)
+    ownVoice: URIRef  # event coverage -> true when one of the outlet's mentions is in the article's own voice
+    statesAsFact: URIRef  # event coverage -> true when one is in its own voice, positive and certain
 
 
 class SEM(DefinedNamespace):
