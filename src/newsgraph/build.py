@@ -25,7 +25,7 @@ from .model import Article, Extraction
 from .progress import Progress, estimate
 from .rdf import article_graph, outlet_quads, story_graph, story_quads
 from .resolve import resolve_story
-from .store import Store
+from .store import Store, to_ntriples
 from .vocab import NG
 
 log = logging.getLogger(__name__)
@@ -88,6 +88,19 @@ def build(
             yield item
 
     progress.start(estimate(paths))
+    pending: dict[URIRef, bytes] = {}  # article graphs waiting for the next bulk write
+    waiting: list[Article] = []
+
+    def write_pending() -> None:
+        store.put_graphs(pending)
+        for art in waiting:
+            known[art.id] = (content_hash(art), art.story_name)
+            report.stored.append(art.id)
+            touched.add(art.story_name)
+            progress.advance(art.id, "stored", len(art.text.split()))
+        pending.clear()
+        waiting.clear()
+
     try:
         results = extract(todo(), engine=engine, workers=workers, model=model, scheduler=scheduler,
                           batch_size=batch_size)
@@ -103,11 +116,11 @@ def build(
             if outlet not in outlets:  # before the article: a crash never leaves an article without its outlet
                 store.replace_graph(outlet, outlet_quads(art.outlet_name))
                 outlets.add(outlet)
-            store.put_graph(article_graph(art), result.graph, fresh=art.id not in known)
-            known[art.id] = (content_hash(art), art.story_name)
-            report.stored.append(art.id)
-            touched.add(art.story_name)
-            progress.advance(art.id, "stored", len(art.text.split()))
+            pending[article_graph(art)] = result.graph
+            waiting.append(art)
+            if len(waiting) >= batch_size:
+                write_pending()
+        write_pending()
         report.stories = resolve_stale(store, touched, progress, stored=known)
     finally:
         progress.close()
@@ -158,6 +171,7 @@ def resolve_stale(
     written = _story_hashes(store)
     stale = {s for s, hashes in by_story.items() if written.get(s) != _story_hash(hashes)}
     stale |= set(also) | (set(written) - set(by_story))  # a story whose last article went away
+    batch: dict[URIRef, bytes] = {}  # story graphs waiting to be written: several at a time cost less
     for story in sorted(stale):
         if progress:
             progress.note(f"resolving story {story}")
@@ -172,14 +186,29 @@ def resolve_stale(
             (graph, NG.story, Literal(story), graph),
             (graph, NG.contentHash, Literal(_story_hash(by_story[story])), graph),
         ]
-        store.replace_graph(graph, quads)
+        batch[graph] = to_ntriples(quads)
+        if sum(map(len, batch.values())) >= _BATCH_BYTES:
+            store.put_graphs(batch)
+            batch.clear()
         log.info("resolved story %s: %d actors, %d events", story, len(resolution.actors), len(resolution.events))
+    store.put_graphs(batch)
     _drop_orphan_outlets(store)
     return sorted(stale)
 
 
+#: Story graphs' N-Triples gathered before writing them: a few large bulk loads cost less than many small.
+_BATCH_BYTES = 32_000_000
+
+
+#: The shape of the story graphs this code writes. Part of every story's hash, so a store whose story
+#: graphs were written by older code has them resolved again by the next build (no parsing needed).
+#: Raise it whenever story_quads or resolution changes what a story graph holds.
+STORY_FORMAT = "2"
+
+
 def _story_hash(article_hashes: list[str]) -> str:
-    return hashlib.sha256("\n".join(sorted(article_hashes)).encode()).hexdigest()
+    """What a story graph was resolved from: the hashes of its articles, and the story graph format."""
+    return hashlib.sha256("\n".join([f"format {STORY_FORMAT}", *sorted(article_hashes)]).encode()).hexdigest()
 
 
 def _story_hashes(store: Store) -> dict[str, str]:

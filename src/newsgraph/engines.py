@@ -22,7 +22,6 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any, Literal, NamedTuple
 
-import pyoxigraph as ox
 
 from .errors import InputError, ModelError, NewsgraphError
 from .model import Article, Extraction
@@ -93,11 +92,9 @@ def article_ntriples(extraction: Extraction) -> bytes:
     """The article graph of one record as N-Triples, made where the record was made."""
     from .ingest import content_hash
     from .rdf import article_quads
-    from .store import to_ox
+    from .store import to_ntriples
 
-    quads = article_quads(extraction, content_hash(extraction.article))
-    triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o, _ in quads]  # type: ignore[arg-type]
-    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+    return to_ntriples(article_quads(extraction, content_hash(extraction.article)))
 
 
 class _Rejected(NamedTuple):

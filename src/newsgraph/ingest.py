@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from .errors import InputError
-from .model import Article
+from .model import Article, plain
 
 #: File endings read when walking a folder (compared case-insensitively), sorted.
 SUFFIXES: tuple[str, ...] = (".htm", ".html", ".jsonl", ".md", ".txt")
@@ -76,7 +76,7 @@ def content_hash(article: Article) -> str:
     >>> content_hash(a) == content_hash(dataclasses.replace(a, source="b.jsonl:3"))
     True
     """
-    fields = dataclasses.asdict(article)
+    fields = plain(article)
     del fields["source"]
     canonical = json.dumps(fields, sort_keys=True, separators=(",", ":"))  # ASCII: never fails to encode
     return hashlib.sha256(canonical.encode("ascii")).hexdigest()

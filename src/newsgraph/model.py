@@ -151,7 +151,11 @@ class Extraction:
     def to_json(self) -> dict[str, Any]:
         """A plain dict; the article's ``source`` path is left out, so the same text stored from another
         folder gives the same graph."""
-        data = dataclasses.asdict(self)
+        data = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        for name, value in data.items():
+            if isinstance(value, tuple):
+                data[name] = [plain(record) for record in value]
+        data["article"] = plain(self.article)
         del data["article"]["source"]
         return data
 
@@ -169,6 +173,16 @@ class Extraction:
             model=data.get("model", ""),
             quotes=tup(data.get("quotes", []), Quote),  # records stored before quotes existed have none
         )
+
+
+def plain(record: Any) -> dict[str, Any]:
+    """A flat record (str, int, bool fields and tuples of them) as a dict, tuples as lists.
+
+    What ``dataclasses.asdict`` gives for these records, without its deep copies: storing a record costs
+    less than building its graph.
+    """
+    return {f.name: list(v) if isinstance(v := getattr(record, f.name), tuple) else v
+            for f in dataclasses.fields(record)}
 
 
 def _record(kind: type, item: dict[str, Any]) -> Any:

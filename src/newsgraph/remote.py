@@ -24,7 +24,7 @@ from rdflib.term import Node
 
 from .errors import QueryError, StoreError
 from .rdf import Quad
-from .store import Store, _quad_key, to_ox
+from .store import Store, _quad_key, to_ntriples, to_ox
 
 _TIMEOUT = 600.0  # seconds; the server's own --timeout-s is the real limit on a query
 _PROBE = URIRef("urn:newsgraph:probe")
@@ -80,17 +80,16 @@ class RemoteStore(Store):
     # --- writing ---------------------------------------------------------------------------------
     def replace_graph(self, graph: URIRef, quads: Iterable[Quad]) -> None:
         """Atomically make ``graph`` hold exactly ``quads``: one Graph Store protocol PUT."""
-        triples = []
-        for s, p, o, g in quads:
-            if g != graph:
-                raise ValueError(f"quad in graph {g} passed to replace_graph({graph})")
-            triples.append(ox.Triple(to_ox(s), to_ox(p), to_ox(o)))  # type: ignore[arg-type]
-        self.put_graph(graph, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"", fresh=False)
+        quads = list(quads)
+        if any(g != graph for *_, g in quads):
+            raise ValueError(f"a quad outside {graph} passed to replace_graph({graph})")
+        self.put_graphs({graph: to_ntriples(quads)})
 
-    def put_graph(self, graph: URIRef, ntriples: bytes, *, fresh: bool) -> None:
-        """Atomically make ``graph`` hold exactly ``ntriples``: a Graph Store PUT replaces it whole."""
-        url = f"{self._store_url}?{urllib.parse.urlencode({'graph': str(graph)})}"
-        self._request(url, ntriples, {"Content-Type": "application/n-triples"}, method="PUT")
+    def put_graphs(self, graphs: Mapping[URIRef, bytes]) -> None:
+        """Make each graph hold exactly its N-Triples: one Graph Store PUT each, which replaces it whole."""
+        for graph, ntriples in graphs.items():
+            url = f"{self._store_url}?{urllib.parse.urlencode({'graph': str(graph)})}"
+            self._request(url, ntriples, {"Content-Type": "application/n-triples"}, method="PUT")
 
     def drop_graph(self, graph: URIRef) -> None:
         self._update(f"DROP SILENT GRAPH {graph.n3()}")
