@@ -72,3 +72,17 @@ MACRON_DECLINED_TO_DISCLOSE = (
     """,
     {"Macron": "PERSON"},
 )
+
+#: "` ` Nvidia will continue ." -- ECB+ 43_3ecb writes an opening quote as two backticks, and the model tags
+#: the pair ORG: a "name" with no word in it once folded
+NVIDIA_AFTER_BACKTICKS = (
+    """
+    ` `` PUNCT punct 4
+    ` `` PUNCT punct 4
+    Nvidia NNP PROPN nsubj 4
+    will MD AUX aux 4
+    continue VB VERB ROOT 4
+    . . PUNCT punct 4
+    """,
+    {"` `": "ORG", "Nvidia": "ORG"},
+)

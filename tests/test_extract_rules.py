@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
+from newsgraph.extract.chains import Chain, attach_name, record_name
 from newsgraph.model import Extraction
 
-from .docs import LAVROV_WHO_CALLED_RUBIO, MACRON_DECLINED_TO_DISCLOSE, extract
-
+from .docs import (
+    LAVROV_WHO_CALLED_RUBIO,
+    MACRON_DECLINED_TO_DISCLOSE,
+    NVIDIA_AFTER_BACKTICKS,
+    extract,
+    make_doc,
+)
 
 
 def events(ex: Extraction) -> list[tuple[str, list[str], list[str]]]:
@@ -339,3 +347,20 @@ def test_a_name_of_titles_only_names_no_one() -> None:
         {"Mr.": "PERSON"},
     )
     assert ex.mentions == ()
+
+
+def test_quote_marks_tagged_as_a_name_are_no_mention() -> None:
+    # ECB+ 43_3ecb and 4_6ecb: the model tags the two backticks opening a quote ORG
+    ex = extract(*NVIDIA_AFTER_BACKTICKS)
+    assert mentions(ex) == [("Nvidia", "NAME", "Nvidia")]
+
+
+def test_a_name_with_no_word_left_joins_no_chain() -> None:
+    # the same "` `" reaching the chain rules: folded it has no word, so no surname or first name can match
+    # (it raised IndexError when an earlier chain had no full name)
+    doc = make_doc(*NVIDIA_AFTER_BACKTICKS)
+    chains: list[Chain] = []
+    nvidia, marks = Span(doc, 2, 3, label="ORG"), Span(doc, 0, 2, label="ORG")
+    chain, _rule = attach_name(nvidia, chains)
+    record_name(chains[chain], nvidia, [])
+    assert attach_name(marks, chains) == (1, "new")

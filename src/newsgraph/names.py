@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 #: Courtesy titles: never part of a name's identity ("Mr. Witkoff" = "Witkoff").
@@ -36,6 +36,12 @@ _PUNCT = re.compile(r"[.\u2019'`´]")
 _SPACE = re.compile(r"[^a-z0-9&]+")
 
 
+#: Distinct names whose keys are kept: extraction and resolution ask for the same names again and again
+#: (each call runs several regular expressions); bounded so a long build does not grow.
+_NAMES_KEPT = 1 << 14
+
+
+@lru_cache(maxsize=_NAMES_KEPT)
 def fold(text: str) -> str:
     """Lower-case ASCII words, no dots or apostrophes, no leading article.
 
@@ -90,6 +96,7 @@ def key(name: str) -> str:
     return " ".join(translit(w) for w in name_words(name))
 
 
+@lru_cache(maxsize=_NAMES_KEPT)
 def names_someone(text: str) -> bool:
     """False for a "name" that is only punctuation, courtesy titles or role words ("Mr.", "’s", "President").
 
@@ -120,6 +127,7 @@ def _table(filename: str) -> dict[str, tuple[str, ...]]:
     return rows
 
 
+@lru_cache(maxsize=_NAMES_KEPT)
 def place(name: str) -> tuple[str, str] | None:
     """(type, canonical name) of a known place or international organisation, else None.
 
@@ -136,6 +144,7 @@ def demonym(word: str) -> str | None:
     return row[0] if row else None
 
 
+@lru_cache(maxsize=_NAMES_KEPT)
 def canonical(name: str) -> str:
     """The key two names of one actor share: the alias table's canonical name, else the name key."""
     known = place(name)

@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 from ..errors import InputError
 from ..model import Article, Extraction, Sentence
 from .actors import find_actors
-from .attribution import attribute_events
+from .attribution import Mentions, attribute_events
+from .docindex import DocIndex
 from .events import find_events
 from .pipeline import describe, load
 from .quotes import find_quotes
@@ -23,14 +24,21 @@ log = logging.getLogger(__name__)
 
 
 def extract_doc(doc: Doc, article: Article, model: str = "") -> Extraction:
-    """Everything newsgraph needs from one parsed article."""
-    mentions, entities, token_mention = find_actors(doc)
-    events = find_events(doc, mentions, token_mention)
+    """Everything newsgraph needs from one parsed article.
+
+    The Doc's tokens, heads, children, text, sentences and entities are made once (``DocIndex``) and the
+    token -> mention lookup built once (``Mentions``), then shared by every rule: spaCy makes new objects
+    for them on each access, and that was most of the rules' cost.
+    """
+    index = DocIndex(doc)
+    mentions, entities, token_mention = find_actors(doc, index=index)
+    events = find_events(doc, mentions, token_mention, index=index)
     # who says it, how sure, when and where (attribution before time: future events look ahead)
-    quotes = find_quotes(doc, mentions)
-    events = attribute_events(doc, events, mentions, quotes)
-    events = situate_events(doc, events, mentions, article.published)
-    sentences = tuple(Sentence(s.start_char, s.end_char) for s in doc.sents)
+    lookup = Mentions(doc, mentions, index)
+    quotes = find_quotes(doc, mentions, index=index, lookup=lookup)
+    events = attribute_events(doc, events, mentions, quotes, index=index, lookup=lookup)
+    events = situate_events(doc, events, mentions, article.published, index=index, lookup=lookup)
+    sentences = tuple(Sentence(s.start_char, s.end_char) for s in index.sents)
     return Extraction(article, sentences, tuple(entities), tuple(mentions), tuple(events), model, tuple(quotes))
 
 

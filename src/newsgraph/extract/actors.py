@@ -13,12 +13,13 @@ Each mention records the rule that attached it to its chain, so a user can audit
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import names
 from ..lexicon import LOCATIVE_PREPS
 from ..model import ActorMention, LocalEntity
 from .chains import Chain, attach_name, entities, record_name, title_tokens
+from .docindex import DocIndex
 from .nominals import described_mentions, role_mentions
 from .pronouns import pronoun_mentions
 
@@ -28,26 +29,26 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
-def find_actors(doc: Doc) -> tuple[list[ActorMention], list[LocalEntity], dict[int, int]]:
+def find_actors(doc: Doc, *, index: DocIndex | None = None) -> tuple[list[ActorMention], list[LocalEntity], dict[int, int]]:
     """Every actor mention of ``doc`` with its local entity; also token index -> mention index."""
-    sent_index = {s.start: i for i, s in enumerate(doc.sents)}
-    sentence_of = {t.i: sent_index[t.sent.start] for t in doc}
+    index = index if index is not None else DocIndex(doc)
+    sentence_of = index.sentence_of
     chains: list[Chain] = []
     found: list[tuple[Span, str, str, int, str]] = []  # span, kind, ner, chain, rule
 
     settings: set[int] = set()  # token indices of places named as a setting: mentioned, but no participant
-    for span in name_spans(doc):
+    for span in name_spans(doc, index=index):
         if _is_dateline(span) or (span.label_ in _PLACE_LABELS and _is_locative(span)):
             settings.update(range(span.start, span.end))
         chain, rule = attach_name(span, chains)
-        record_name(chains[chain], span, title_tokens(span))
+        record_name(chains[chain], span, title_tokens(span, index))
         found.append((span, "NAME", span.label_, chain, rule))
 
-    found += _repeated_names(doc, chains, found)
-    found += [(span, "NOMINAL", "", chain, "title") for span, chain in role_mentions(doc, chains, found)]
-    found += [(span, "NOMINAL", "", chain, rule) for span, chain, rule in described_mentions(doc, chains, found, sentence_of)]
+    found += _repeated_names(doc, chains, found, index)
+    found += [(span, "NOMINAL", "", chain, "title") for span, chain in role_mentions(doc, chains, found, index)]
+    found += [(span, "NOMINAL", "", chain, rule) for span, chain, rule in described_mentions(doc, chains, found, index)]
     found.sort(key=lambda f: f[0].start)
-    pronoun_mentions(doc, chains, found, sentence_of)
+    pronoun_mentions(doc, chains, found, index)
 
     mentions = [
         ActorMention(
@@ -60,7 +61,9 @@ def find_actors(doc: Doc) -> tuple[list[ActorMention], list[LocalEntity], dict[i
     return mentions, entities(chains), token_mention
 
 
-def _repeated_names(doc: Doc, chains: list[Chain], found: list[tuple[Span, str, str, int, str]]) -> list[tuple[Span, str, str, int, str]]:
+def _repeated_names(
+    doc: Doc, chains: list[Chain], found: list[tuple[Span, str, str, int, str]], index: DocIndex
+) -> list[tuple[Span, str, str, int, str]]:
     """A proper noun the model left untagged that spells a name (or surname) already found in the article:
     the model often tags "Zelenskyy" in one sentence and not in the next."""
     taken = {t for s, *_ in found for t in range(s.start, s.end)}
@@ -70,24 +73,27 @@ def _repeated_names(doc: Doc, chains: list[Chain], found: list[tuple[Span, str, 
             if " " not in k:
                 by_word.setdefault(k, set()).add(c.index)
     out = []
-    for tok in doc:
-        if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+    for tok in index.tokens:
+        if tok.pos_ != "PROPN" or tok.i in taken or not tok.text[:1].isupper():
             continue
-        fits = by_word.get(names.canonical(tok.text), set())
+        key = names.canonical(tok.text)
+        fits = by_word.get(key, set())
         if len(fits) == 1:
             chain = next(iter(fits))
             label = chains[chain].label_votes.most_common(1)[0][0] if chains[chain].label_votes else "PERSON"
-            rule = "same-name" if names.canonical(tok.text) in chains[chain].keys else "surname"
+            rule = "same-name" if key in chains[chain].keys else "surname"
             out.append((Span(doc, tok.i, tok.i + 1, label=label), "NAME", label, chain, rule))
     return out
 
 
-def name_spans(doc: Doc) -> list[Span]:
+def name_spans(doc: Doc, *, index: DocIndex | None = None) -> list[Span]:
     """The model's entities that name actors or places, trimmed of articles and possessive marks."""
-    headline = _headline_tokens(doc)
-    body_names = {names.fold(e.text) for e in doc.ents if e.start not in headline}
+    index = index if index is not None else DocIndex(doc)
+    ents = index.ents
+    headline = _headline_tokens(index.tokens)
+    body_names = {names.fold(e.text) for e in ents if e.start not in headline}
     spans = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
         span = _trim(ent)
@@ -109,17 +115,17 @@ def _trim(ent: Span) -> Span | None:
     return Span(ent.doc, start, end, label=ent.label_) if end > start else None
 
 
-def _headline_tokens(doc: Doc) -> set[int]:
+def _headline_tokens(tokens: list[Token]) -> set[int]:
     """Tokens of title-case lines ("HP To Acquire Data Center Cooling"), where the model's entities run wild."""
     out: set[int] = set()
     line: list[int] = []
-    for token in list(doc) + [None]:  # type: ignore[list-item]
+    for token in tokens + [None]:  # type: ignore[list-item]
         if token is not None and not (token.is_space and "\n" in token.text):
             line.append(token.i)
             if "\n" not in token.whitespace_:
                 continue
-        words = [doc[i] for i in line if doc[i].is_alpha]
-        ends_sentence = bool(line) and doc[line[-1]].text in {".", "!", "?", "”", '"'}
+        words = [tokens[i] for i in line if tokens[i].is_alpha]
+        ends_sentence = bool(line) and tokens[line[-1]].text in {".", "!", "?", "”", '"'}
         if len(words) >= 3 and not ends_sentence and sum(w.text[0].isupper() for w in words) >= 0.75 * len(words):
             out.update(line)
         line = []

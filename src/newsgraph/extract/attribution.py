@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import GROUP_NOUNS, REPORTING_VERBS
 from ..model import ActorMention, Attribution, Certainty, EventMention, Polarity, Quote
+from .docindex import DocIndex
 
 # --- lexicon ---------------------------------------------------------------------------------------
 #: Reporting verbs that cast doubt on what they report ("Recent intelligence suggests that ...").
@@ -105,15 +106,17 @@ class Perspective:
 
 
 class Mentions:
-    """Token -> actor mention, and which mentions belong to a chain that has a proper name."""
+    """Token -> actor mention, and which mentions belong to a chain that has a proper name; also the Doc's
+    index, which every rule reading the parse through this lookup shares."""
 
-    def __init__(self, doc: Doc, mentions: Sequence[ActorMention]) -> None:
+    def __init__(self, doc: Doc, mentions: Sequence[ActorMention], index: DocIndex | None = None) -> None:
+        self.index = index if index is not None else DocIndex(doc)
         self.mentions = mentions
         self.by_token: dict[int, int] = {}
-        for index, m in enumerate(mentions):
+        for number, m in enumerate(mentions):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            for t in span if span is not None else ():
-                self.by_token.setdefault(t.i, index)
+            for i in range(span.start, span.end) if span is not None else ():
+                self.by_token.setdefault(i, number)
         self.named = {m.local for m in mentions if m.kind == "NAME"}
 
     def of(self, token: Token) -> int | None:
@@ -121,7 +124,7 @@ class Mentions:
         if token.i in self.by_token:
             return self.by_token[token.i]
         if token.lemma_.lower() in GROUP_NOUNS or token.lower_ in GROUP_NOUNS:
-            for child in token.children:
+            for child in self.index.children(token):
                 if child.dep_ in {"compound", "poss"} and child.i in self.by_token:
                     return self.by_token[child.i]
         return None
@@ -132,13 +135,15 @@ class Mentions:
 
 # --- the pass --------------------------------------------------------------------------------------
 def attribute_events(
-    doc: Doc, events: Sequence[EventMention], mentions: Sequence[ActorMention], quotes: Sequence[Quote] = ()
+    doc: Doc, events: Sequence[EventMention], mentions: Sequence[ActorMention], quotes: Sequence[Quote] = (),
+    *, index: DocIndex | None = None, lookup: Mentions | None = None,
 ) -> list[EventMention]:
     """Every event mention with its attribution, polarity and certainty filled in."""
-    lookup = Mentions(doc, mentions)
+    index = index if index is not None else DocIndex(doc)
+    lookup = lookup if lookup is not None else Mentions(doc, mentions, index)
     out = []
     for ev in events:
-        token = token_at(doc, ev.start)
+        token = index.token_at(ev.start)
         if token is None:
             out.append(ev)
             continue
@@ -148,22 +153,24 @@ def attribute_events(
 
 def _apply(ev: EventMention, p: Perspective) -> EventMention:
     nearest = p.sources[0] if p.sources else None
-    return dataclasses.replace(
-        ev,
-        attribution=p.attribution,
-        source=nearest.mention if nearest else -1,
-        source_text=nearest.text if nearest else "",
-        source_start=nearest.start if nearest else -1,
-        source_end=nearest.end if nearest else -1,
-        cue=_cue_text(nearest.cue) if nearest else "",
-        cue_start=nearest.cue.idx if nearest else -1,
-        chain=tuple(s.text or _cue_text(s.cue) for s in p.sources) if len(p.sources) > 1 else (),
-        polarity=p.polarity,
-        polarity_cue=p.polarity_cue,
-        certainty=p.certainty,
-        certainty_cue=p.certainty_cue,
-        quote=p.quote,
-    )
+    changes: dict[str, object] = {
+        "attribution": p.attribution,
+        "source": nearest.mention if nearest else -1,
+        "source_text": nearest.text if nearest else "",
+        "source_start": nearest.start if nearest else -1,
+        "source_end": nearest.end if nearest else -1,
+        "cue": _cue_text(nearest.cue) if nearest else "",
+        "cue_start": nearest.cue.idx if nearest else -1,
+        "chain": tuple(s.text or _cue_text(s.cue) for s in p.sources) if len(p.sources) > 1 else (),
+        "polarity": p.polarity,
+        "polarity_cue": p.polarity_cue,
+        "certainty": p.certainty,
+        "certainty_cue": p.certainty_cue,
+        "quote": p.quote,
+    }
+    if all(getattr(ev, name) == value for name, value in changes.items()):
+        return ev  # most events are the author's, positive and certain, as found: no copy needed
+    return dataclasses.replace(ev, **changes)  # type: ignore[arg-type]
 
 
 def token_at(doc: Doc, char: int) -> Token | None:
@@ -182,8 +189,8 @@ def perspective(token: Token, lookup: Mentions, quotes: Sequence[Quote] = ()) ->
         sources = [s for s in sources if s.text]
     quote = _quote_of(token, quotes)
     if quote >= 0:
-        sources = _with_speaker(sources, quotes[quote], token.doc)
-    polarity, polarity_cue, certainty, certainty_cue = _modality(token)
+        sources = _with_speaker(sources, quotes[quote], lookup.index)
+    polarity, polarity_cue, certainty, certainty_cue = _modality(token, lookup.index)
     attribution: Attribution = sources[0].kind if sources else "author"
     return Perspective(attribution, tuple(sources), polarity, polarity_cue, certainty, certainty_cue, quote)
 
@@ -191,69 +198,73 @@ def perspective(token: Token, lookup: Mentions, quotes: Sequence[Quote] = ()) ->
 # --- attribution -----------------------------------------------------------------------------------
 def _sources(token: Token, lookup: Mentions) -> Iterator[Source]:
     """The sources above ``token``, nearest first, climbing the parse to the sentence root."""
+    index = lookup.index
     node, came_from = token, None
     own_clause = True  # still in the predicate's own clause (or one sharing its subject)
     seen: set[int] = set()
     while node.i not in seen:
         seen.add(node.i)
         yield from _sources_attached(node, came_from, lookup, own_clause=own_clause)
-        if node.head.i == node.i:
+        if index.head(node).i == node.i:
             return
         source = _source_above(node, lookup)
         if source is not None:
             yield source
-        own_clause = own_clause and source is None and _shares_subject(node)
-        came_from, node = node, node.head
+        own_clause = own_clause and source is None and _shares_subject(node, index)
+        came_from, node = node, index.head(node)
 
 
 def _sources_attached(node: Token, came_from: Token | None, lookup: Mentions, *, own_clause: bool) -> Iterator[Source]:
     """Sources that hang off the clause itself rather than governing it."""
-    for child in node.children:
+    index = lookup.index
+    for child in index.children(node):
         if came_from is not None and child.i == came_from.i:
             continue
-        lemma = child.lemma_.lower()
-        if child.dep_ == "advmod" and child.lower_ in ATTRIBUTING_ADVERBS and own_clause:
+        dep = child.dep_
+        if dep == "advmod" and child.lower_ in ATTRIBUTING_ADVERBS and own_clause:
             # "some units reportedly abandoning positions": somebody unnamed says so
             yield Source("unnamed-source", -1, "", -1, -1, child)
-        elif child.dep_ == "parataxis" and lemma in REPORTING_VERBS:
+        elif dep == "parataxis" and child.lemma_.lower() in REPORTING_VERBS:
             # "Witkoff, officials said, left the meeting"
             yield _speaker_source(child, lookup)
-        elif child.dep_ == "advcl" and lemma in REPORTING_VERBS and any(
-            m.dep_ == "mark" and m.lower_ == "as" for m in child.children
+        elif dep == "advcl" and child.lemma_.lower() in REPORTING_VERBS and any(
+            m.dep_ == "mark" and m.lower_ == "as" for m in index.children(child)
         ):
             # "as the Russian Foreign Ministry later confirmed, ..."; "As reported by the New York Times, ..."
             yield _speaker_source(child, lookup)
-        elif child.dep_ == "prep" and child.lower_ == "according":
+        elif dep == "prep" and child.lower_ == "according":
             # "According to Reuters, ..."
-            objects = [p for to in child.children if to.lower_ == "to" for p in to.children if p.dep_ == "pobj"]
+            objects = [p for to in index.children(child) if to.lower_ == "to" for p in index.children(to) if p.dep_ == "pobj"]
             if objects:
                 yield _make_source(objects[0], child, lookup)
 
 
 def _source_above(node: Token, lookup: Mentions) -> Source | None:
     """The source of the clause ``node`` heads, when its head reports it."""
-    head, dep, lemma = node.head, node.dep_, node.head.lemma_.lower()
+    index = lookup.index
+    head, dep = index.head(node), node.dep_
+    lemma = head.lemma_.lower()
     if dep == "ccomp" and head.pos_ in {"VERB", "AUX"} and lemma in REPORTING_VERBS:
         # "Zelenskyy claimed that ...", "... would face swift retaliation, warning that ..."
         return _speaker_source(head, lookup)
-    if dep == "xcomp" and lemma in HEDGED_PASSIVES and _is_passive(head):
+    if dep == "xcomp" and lemma in HEDGED_PASSIVES and _is_passive(head, index):
         # "Witkoff is said to have left": the sayers are not named
         return _speaker_source(head, lookup)
-    if dep == "pcomp" and head.lower_ == "of" and head.head.lemma_.lower() in ACCUSING_VERBS:
+    if dep == "pcomp" and head.lower_ == "of" and index.head(head).lemma_.lower() in ACCUSING_VERBS:
         # "accusing Witkoff of promoting Russian narratives": the accuser's claim
-        return _speaker_source(head.head, lookup)
-    if dep in {"acl", "ccomp"} and head.pos_ == "NOUN" and lemma in REPORTING_NOUNS and _has_that(node):
+        return _speaker_source(index.head(head), lookup)
+    if dep in {"acl", "ccomp"} and head.pos_ == "NOUN" and lemma in REPORTING_NOUNS and _has_that(node, index):
         # "reports that ...", "Zelenskyy's accusation that ..."
-        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        owner = next((c for c in index.children(head) if c.dep_ == "poss"), None)
         if owner is None:
-            owner = next((p for c in head.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
-                          for p in c.children if p.dep_ == "pobj"), None)
+            owner = next((p for c in index.children(head) if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+                          for p in index.children(c) if p.dep_ == "pobj"), None)
         return _make_source(owner if owner is not None else head, head, lookup)
     return None
 
 
 def _speaker_source(verb: Token, lookup: Mentions) -> Source:
-    speaker = subject_of(verb)
+    speaker = subject_of(verb, lookup.index)
     if speaker is None:
         # passive without a by-phrase ("it was reported that ...")
         return Source("unnamed-source", -1, "", -1, -1, verb)
@@ -261,7 +272,7 @@ def _speaker_source(verb: Token, lookup: Mentions) -> Source:
 
 
 def _make_source(speaker: Token, cue: Token, lookup: Mentions) -> Source:
-    start, end = phrase_bounds(speaker)
+    start, end = phrase_bounds(speaker, lookup.index)
     doc = speaker.doc
     mention = lookup.of(speaker)
     named = mention is not None and lookup.is_named(mention)
@@ -275,37 +286,38 @@ def is_proper_name(token: Token) -> bool:
     return token.tag_ == "NNP"
 
 
-def subject_of(verb: Token) -> Token | None:
+def subject_of(verb: Token, index: DocIndex) -> Token | None:
     """Who says it: the verb's subject (the agent if passive), found through the clause if it has none."""
-    agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+    children = index.children(verb)
+    agent = next((p for c in children if c.dep_ == "agent" for p in index.children(c) if p.dep_ == "pobj"), None)
     if agent is not None:
         return agent
-    own = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    own = [c for c in children if c.dep_ in _SUBJECT_DEPS]
     if own:
         subj = own[0]
         if subj.dep_ == "nsubjpass" or subj.lower_ in _EXPLETIVES:
             return None  # "it is said that ...": nobody named
         # relative clause: "Macron, who had earlier hailed ..." -- the pronoun stands for the noun
         if subj.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return verb.head
+            return index.head(verb)
         return subj
     if verb.dep_ == "relcl":
-        return verb.head
+        return index.head(verb)
     if verb.dep_ in {"conj", "xcomp"} or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
         # "..., warning that ...", "declined ..., citing ...": the main clause's subject speaks
-        if verb.head.i != verb.i and not any(c.dep_ == "mark" for c in verb.children):
-            return subject_of(verb.head)
+        if index.head(verb).i != verb.i and not any(c.dep_ == "mark" for c in children):
+            return subject_of(index.head(verb), index)
     return None
 
 
-def phrase_bounds(token: Token) -> tuple[int, int]:
+def phrase_bounds(token: Token, index: DocIndex) -> tuple[int, int]:
     """Token bounds of the noun phrase ``token`` heads, without relative clauses, appositions and commas."""
     keep = [token]
-    stack = [c for c in token.children if c.dep_ not in _PHRASE_STOPS]
+    stack = [c for c in index.children(token) if c.dep_ not in _PHRASE_STOPS]
     while stack:
         t = stack.pop()
         keep.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in {"relcl", "punct"})
+        stack.extend(c for c in index.children(t) if c.dep_ not in {"relcl", "punct"})
     start, end = min(t.i for t in keep), max(t.i for t in keep) + 1
     doc = token.doc
     while start < token.i and doc[start].is_punct:
@@ -315,21 +327,21 @@ def phrase_bounds(token: Token) -> tuple[int, int]:
     return start, end
 
 
-def _shares_subject(node: Token) -> bool:
+def _shares_subject(node: Token, index: DocIndex) -> bool:
     """ "reportedly criticized ..., calling it ...", "is said to have left", "left and never returned"."""
     if node.dep_ == "xcomp":
         return True
     if node.dep_ == "conj":
-        return not any(c.dep_ in _SUBJECT_DEPS for c in node.children)
-    return node.dep_ == "advcl" and node.tag_ == "VBG" and not any(c.dep_ == "mark" for c in node.children)
+        return not any(c.dep_ in _SUBJECT_DEPS for c in index.children(node))
+    return node.dep_ == "advcl" and node.tag_ == "VBG" and not any(c.dep_ == "mark" for c in index.children(node))
 
 
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+def _is_passive(verb: Token, index: DocIndex) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in index.children(verb))
 
 
-def _has_that(clause: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+def _has_that(clause: Token, index: DocIndex) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in index.children(clause))
 
 
 def _cue_text(cue: Token) -> str:
@@ -345,16 +357,16 @@ def _quote_of(token: Token, quotes: Sequence[Quote]) -> int:
     return -1
 
 
-def _with_speaker(sources: list[Source], quote: Quote, doc: Doc) -> list[Source]:
+def _with_speaker(sources: list[Source], quote: Quote, index: DocIndex) -> list[Source]:
     """Said inside a quote: sources cued inside it are nearer than the speaker; the speaker comes next."""
     if not quote.speaker_text and quote.cue_start < 0:
         return sources
     inside = [s for s in sources if quote.start <= s.cue.idx < quote.end]
     outside = [s for s in sources if not (quote.start <= s.cue.idx < quote.end) and s.cue.idx != quote.cue_start]
-    cue = token_at(doc, quote.cue_start) if quote.cue_start >= 0 else None
+    cue = index.token_at(quote.cue_start) if quote.cue_start >= 0 else None
     if cue is None:
         return sources
-    said_by = doc.char_span(quote.speaker_start, quote.speaker_end) if quote.speaker_start >= 0 else None
+    said_by = index.doc.char_span(quote.speaker_start, quote.speaker_end) if quote.speaker_start >= 0 else None
     named = quote.speaker >= 0 or (said_by is not None and is_proper_name(said_by.root))
     kind: Attribution = "named-source" if named else "unnamed-source"
     speaker = Source(kind, quote.speaker, quote.speaker_text, quote.speaker_start, quote.speaker_end, cue)
@@ -382,14 +394,14 @@ class _Modality:
             self.certainty, self.certainty_cue = certainty, cue.text
 
 
-def _modality(token: Token) -> tuple[Polarity, str, Certainty, str]:
+def _modality(token: Token, index: DocIndex) -> tuple[Polarity, str, Certainty, str]:
     """Polarity and certainty: the predicate's own markers, then those of the clauses it shares a subject with."""
     m = _Modality()
     node = token
     inherit_negation = True
     for _ in range(12):  # a clause chain is short; the bound only guards against a cyclic parse
-        _own_markers(node, m, negation=inherit_negation)
-        head, dep = node.head, node.dep_
+        _own_markers(node, m, index, negation=inherit_negation)
+        head, dep = index.head(node), node.dep_
         if head.i == node.i:
             break
         lemma = head.lemma_.lower()
@@ -401,11 +413,11 @@ def _modality(token: Token) -> tuple[Polarity, str, Certainty, str]:
                 m.hedge("future", head)
             elif lemma in HEDGING_RAISERS:
                 m.hedge("hedged", head)
-            elif lemma in HEDGED_PASSIVES and _is_passive(head):
+            elif lemma in HEDGED_PASSIVES and _is_passive(head, index):
                 m.hedge("hedged", head)  # "is said to"
             node, inherit_negation = head, True
             continue
-        if dep == "acl" and head.pos_ == "NOUN" and _is_infinitive(node):
+        if dep == "acl" and head.pos_ == "NOUN" and _is_infinitive(node, index):
             # "Zelenskiy's refusal to engage", "willingness to accept"
             if lemma in NEGATIVE_NOUNS:
                 m.negate(head)
@@ -423,14 +435,14 @@ def _modality(token: Token) -> tuple[Polarity, str, Certainty, str]:
             # "left without saying why"
             m.negate(head)
             break
-        if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+        if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in index.children(node)):
             break  # the condition itself was marked by _own_markers
-        if dep == "conj" and not any(c.dep_ in _SUBJECT_DEPS for c in node.children):
+        if dep == "conj" and not any(c.dep_ in _SUBJECT_DEPS for c in index.children(node)):
             # "may leave and never return": coordinated verbs share modals; "not ... or" shares negation
-            cc = next((c.lower_ for c in head.children if c.dep_ == "cc"), "")
+            cc = next((c.lower_ for c in index.children(head) if c.dep_ == "cc"), "")
             node, inherit_negation = head, cc in {"or", "nor"}
             continue
-        if dep == "advcl" and node.tag_ == "VBG" and not any(c.dep_ == "mark" for c in node.children):
+        if dep == "advcl" and node.tag_ == "VBG" and not any(c.dep_ == "mark" for c in index.children(node)):
             # "reportedly criticized ..., calling it ...": the participle shares the hedge, not the negation
             node, inherit_negation = head, False
             continue
@@ -438,12 +450,13 @@ def _modality(token: Token) -> tuple[Polarity, str, Certainty, str]:
     return ("negative" if m.negative else "positive"), m.polarity_cue, m.certainty, m.certainty_cue
 
 
-def _own_markers(node: Token, m: _Modality, *, negation: bool) -> None:
+def _own_markers(node: Token, m: _Modality, index: DocIndex, *, negation: bool) -> None:
     """Negation, modals, hedging adverbs and conditions attached to ``node`` itself."""
     modal_negated = False
-    for child in node.children:
+    for child in index.children(node):
         lower, dep = child.lower_, child.dep_
-        if dep == "neg" or (dep == "advmod" and lower in NEGATING_ADVERBS) or _no_longer(child) or _none_of(node, child):
+        if (dep == "neg" or (dep == "advmod" and lower in NEGATING_ADVERBS) or _no_longer(child, index)
+                or _none_of(node, child, index)):
             if negation:
                 m.negate(child)
             modal_negated = True
@@ -451,9 +464,9 @@ def _own_markers(node: Token, m: _Modality, *, negation: bool) -> None:
             m.hedge(MODALS[lower], child)
         elif dep == "advmod" and (lower in ATTRIBUTING_ADVERBS or lower in HEDGING_ADVERBS):
             m.hedge("hedged", child)
-        elif dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in child.children):
+        elif dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in index.children(child)):
             # the main clause of a condition: "NATO will respond if Russia attacks"
-            m.hedge("conditional", next(c for c in child.children if c.dep_ == "mark"))
+            m.hedge("conditional", next(c for c in index.children(child) if c.dep_ == "mark"))
         elif dep == "mark" and lower in CONDITIONAL_MARKS:
             # the condition: "if Russia attacks"
             m.hedge("conditional", child)
@@ -462,20 +475,21 @@ def _own_markers(node: Token, m: _Modality, *, negation: bool) -> None:
         m.certainty, m.certainty_cue = "certain", ""
 
 
-def _none_of(node: Token, child: Token) -> bool:
+def _none_of(node: Token, child: Token, index: DocIndex) -> bool:
     """ "there were no casualties", "no reports were filed", "said nothing": a participant that is none."""
     if child.dep_ == "det" and child.lower_ == "no":
         return node.pos_ == "NOUN"  # a nominal event: "no reports of injuries"
     if child.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}:
         return child.lower_ in NEGATIVE_PRONOUNS or (
-            child.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ == "no" for d in child.children))
+            child.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ == "no" for d in index.children(child)))
     return False
 
 
-def _no_longer(child: Token) -> bool:
+def _no_longer(child: Token, index: DocIndex) -> bool:
     """ "Poland no longer supplies the tanks": the parser hangs the negation on "longer"."""
-    return child.dep_ == "advmod" and child.lower_ in {"longer", "more"} and any(c.dep_ == "neg" for c in child.children)
+    return child.dep_ == "advmod" and child.lower_ in {"longer", "more"} and any(
+        c.dep_ == "neg" for c in index.children(child))
 
 
-def _is_infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+def _is_infinitive(verb: Token, index: DocIndex) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in index.children(verb))

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from .. import names
 from ..model import LocalEntity
+from .docindex import DocIndex
 
 _PRE_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det"})
 
@@ -65,8 +66,9 @@ def attach_name(span: Span, chains: list[Chain]) -> tuple[int, str]:
         rule = _one_word(words[0], span, chains)
         if rule:
             return rule
-    else:
-        # a full name joins an earlier surname-only chain ("Zelenskyy" ... "Volodymyr Zelenskyy")
+    elif len(words) > 1:
+        # a full name joins an earlier surname-only chain ("Zelenskyy" ... "Volodymyr Zelenskyy");
+        # a "name" with no word left once folded (the quote marks "` `" tagged ORG) joins nothing by its words
         fits = [c for c in chains if not c.full_keys and not c.described and words[-1] in c.keys]
         if len(fits) == 1 and span.label_ == "PERSON":
             return fits[0].index, "surname"
@@ -120,16 +122,17 @@ def record_name(chain: Chain, span: Span, title_tokens: list[Token]) -> None:
                 chain.person_evidence = True
 
 
-def title_tokens(span: Span) -> list[Token]:
+def title_tokens(span: Span, index: DocIndex) -> list[Token]:
     """Role nouns bound to a name: before it in its phrase, or in apposition on either side."""
-    doc, root = span.doc, span.root
+    root = span.root
     inside = range(span.start, span.end)
+    head = index.head
     # a possessor is not a title: "the star's rep Jack Ketsoyan" makes him a rep, not a star
-    out = [t for t in doc[max(0, span.start - 6) : span.start] if t.dep_ != "poss" and t.head.dep_ != "poss"
-           and (t.head.i in inside or (t.head.head.i in inside and t.dep_ in _PRE_MODIFIER_DEPS))]
-    out += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-        out.append(root.head)
+    out = [t for t in index.tokens[max(0, span.start - 6) : span.start] if t.dep_ != "poss" and head(t).dep_ != "poss"
+           and (head(t).i in inside or (head(head(t)).i in inside and t.dep_ in _PRE_MODIFIER_DEPS))]
+    out += [c for c in index.children(root) if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and head(root).pos_ == "NOUN":
+        out.append(head(root))
     return out
 
 

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import names
 from ..lexicon import ACTOR_NOUNS, GROUP_NOUNS
 from .chains import Chain
+from .docindex import DocIndex
 
 Found = tuple[Span, str, str, int, str]  # span, kind, ner, chain, rule
 
@@ -27,17 +28,20 @@ _MALE_NOUNS = frozenset("man boy actor father husband brother son king prince sp
 _GENERIC_PEOPLE = frozenset("people person family child children kid crew staff member members individual".split())
 
 
-def role_mentions(doc: Doc, chains: list[Chain], found: list[Found]) -> list[tuple[Span, int]]:
+def role_mentions(doc: Doc, chains: list[Chain], found: list[Found], index: DocIndex) -> list[tuple[Span, int]]:
     """ "the U.S. envoy": a definite role noun joins the one earlier actor introduced with that role."""
     taken = {t for s, *_ in found for t in range(s.start, s.end)}
     out = []
-    for tok in doc:
-        role = tok.lemma_.lower()
-        if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.i in taken or role not in names.TITLE_WORDS:
+    for tok in index.tokens:
+        if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.i in taken:
             continue
-        if tok.dep_ in {"compound", "appos"} or any(c.dep_ == "appos" for c in tok.children):
+        role = tok.lemma_.lower()
+        if role not in names.TITLE_WORDS:
+            continue
+        children = index.children(tok)
+        if tok.dep_ in {"compound", "appos"} or any(c.dep_ == "appos" for c in children):
             continue  # bound to a name already ("envoy Steve Witkoff"), not a mention of its own
-        if not any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in tok.children):
+        if not any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in children):
             continue
         mods = {names.fold(c.text) for c in tok.subtree if c.i < tok.i and c.dep_ != "det"}
         earlier = {chain for s, _k, _n, chain, _r in found if s.start < tok.i}
@@ -47,7 +51,7 @@ def role_mentions(doc: Doc, chains: list[Chain], found: list[Found]) -> list[tup
     return out
 
 
-def described_mentions(doc: Doc, chains: list[Chain], found: list[Found], sentence_of: dict[int, int]) -> list[tuple[Span, int, str]]:
+def described_mentions(doc: Doc, chains: list[Chain], found: list[Found], index: DocIndex) -> list[tuple[Span, int, str]]:
     """Common nouns naming people or organisations that no name stands for: one chain per description.
 
     Returns (span, chain, rule); new chains are appended to ``chains``. A group noun of a named organisation
@@ -57,28 +61,32 @@ def described_mentions(doc: Doc, chains: list[Chain], found: list[Found], senten
     taken = {t for s, *_ in found for t in range(s.start, s.end)}
     name_chain = {t: chain for s, kind, _n, chain, _r in found if kind == "NAME" for t in range(s.start, s.end)}
     by_key: dict[str, int] = {}
+    head = index.head
     out = []
-    for tok in doc:
-        lemma = tok.lemma_.lower()
-        if tok.i in taken or tok.pos_ != "NOUN" or tok.dep_ == "compound" or lemma not in _PEOPLE_NOUNS:
+    for tok in index.tokens:
+        if tok.pos_ != "NOUN" or tok.i in taken or tok.dep_ == "compound":
             continue
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in names.TITLE_WORDS | set(ACTOR_NOUNS):
+        lemma = tok.lemma_.lower()
+        if lemma not in _PEOPLE_NOUNS:
+            continue
+        if tok.dep_ == "pobj" and head(tok).lower_ == "of" and head(head(tok)).lemma_.lower() in _PEOPLE_NOUNS:
             continue  # part of a role: the "staff" of "chief of staff"
+        children = index.children(tok)
         # apposition: "Andriy Yermak, Zelenskyy's chief of staff" / "Macron's adviser, Emmanuel Bonne"
-        appositive = name_chain.get(tok.head.i) if tok.dep_ == "appos" else next(
-            (name_chain[c.i] for c in tok.children if c.dep_ == "appos" and c.i in name_chain), None)
+        appositive = name_chain.get(head(tok).i) if tok.dep_ == "appos" else next(
+            (name_chain[c.i] for c in children if c.dep_ == "appos" and c.i in name_chain), None)
         if appositive is not None:
             out.append((_phrase(doc, tok, taken), appositive, "apposition"))
             continue
-        owners = {name_chain[c.i] for c in tok.children if c.dep_ == "compound" and c.i in name_chain}
+        owners = {name_chain[c.i] for c in children if c.dep_ == "compound" and c.i in name_chain}
         if lemma in GROUP_NOUNS and len(owners) == 1 and chains[next(iter(owners))].label_votes.get("ORG"):
             out.append((doc[tok.i : tok.i + 1], next(iter(owners)), "group-of"))
             continue
-        key, label, typ = _describe(tok, lemma)
+        key, label, typ = _describe(tok, lemma, index)
         if key in by_key:
             out.append((_phrase(doc, tok, taken), by_key[key], "same-description"))
             continue
-        named = _named_antecedent(tok, lemma, chains, found, sentence_of)
+        named = _named_antecedent(tok, lemma, chains, found, index)
         if named is not None:
             out.append((_phrase(doc, tok, taken), named, "definite-description"))
             continue
@@ -91,13 +99,14 @@ def described_mentions(doc: Doc, chains: list[Chain], found: list[Found], senten
     return out
 
 
-def _named_antecedent(tok: Token, lemma: str, chains: list[Chain], found: list[Found], sentence_of: dict[int, int]) -> int | None:
+def _named_antecedent(tok: Token, lemma: str, chains: list[Chain], found: list[Found], index: DocIndex) -> int | None:
     """ "Microsoft ... the company", "Tara Reid ... the actress": a definite singular role names again the
     most often mentioned fitting person or organisation of the article so far: the story's subject, rather
     than whoever was named last."""
-    if tok.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+    children = index.children(tok)
+    if tok.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
         return None
-    if lemma in _GENERIC_PEOPLE or any(c.dep_ in {"amod", "compound"} and c.text[:1].isupper() for c in tok.children):
+    if lemma in _GENERIC_PEOPLE or any(c.dep_ in {"amod", "compound"} and c.text[:1].isupper() for c in children):
         return None
     wanted = ACTOR_NOUNS.get(lemma, "PERSON")
     if wanted == "ORG" and lemma not in _ORG_ANAPHORS:
@@ -118,10 +127,10 @@ def _named_antecedent(tok: Token, lemma: str, chains: list[Chain], found: list[F
     return max(counts, key=lambda ch: counts[ch]) if counts else None
 
 
-def _describe(tok: Token, lemma: str) -> tuple[str, str, str]:
+def _describe(tok: Token, lemma: str, index: DocIndex) -> tuple[str, str, str]:
     """(key, label, type) of a described actor: its head ("thief" for "jewel thieves"), or a state's
     government or military ("Ukrainian forces" -> "Ukrainian military")."""
-    mods = [c for c in tok.children if c.i < tok.i and c.dep_ in {"amod", "compound", "nmod"} and c.text[:1].isupper()]
+    mods = [c for c in index.children(tok) if c.i < tok.i and c.dep_ in {"amod", "compound", "nmod"} and c.text[:1].isupper()]
     adjective = next((c.text for c in mods if names.demonym(c.text)), "")
     country = names.demonym(adjective) if adjective else None
     if country and tok.lower_ in _GOVERNMENT:

@@ -8,41 +8,46 @@ Witkoff lied") is not who "He" is.
 
 from __future__ import annotations
 
+from bisect import insort
+
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import REPORTING_VERBS
 from .chains import Chain
+from .docindex import DocIndex
 
 Found = tuple[Span, str, str, int, str]
 
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
 PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+PERSONAL = MALE | FEMALE
 RELATIVE = frozenset({"who", "whom", "whose"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _QUOTES = frozenset({'"', "“", "”", "„", "«", "»", "''", "``"})
 
 
-def pronoun_mentions(doc: Doc, chains: list[Chain], found: list[Found], sentence_of: dict[int, int]) -> None:
+def pronoun_mentions(doc: Doc, chains: list[Chain], found: list[Found], index: DocIndex) -> None:
     """Append a PRONOUN mention to ``found`` for every pronoun with an antecedent (kept sorted by offset)."""
-    for token in doc:
+    subject: dict[tuple[int, int], bool] = {}  # mention bounds -> whether it is a subject (Span.root scans)
+    for token in index.tokens:
         word = token.lower_
         chain = None
-        if word in RELATIVE and token.head.dep_ == "relcl":
-            chain = _chain_at(token.head.head, found)
+        if word in RELATIVE and index.head(token).dep_ == "relcl":
+            chain = _chain_at(index.head(index.head(token)), found)
             rule = "relative-pronoun"
-        elif word in MALE | FEMALE and not in_quote(token):
-            chain = _antecedent(token, found, chains, sentence_of, _person("m" if word in MALE else "f"))
+        elif word in PERSONAL and not in_quote(token, index):
+            chain = _antecedent(token, found, chains, index, _person("m" if word in MALE else "f"), subject)
             rule = "pronoun"
             if chain is not None:
                 chains[chain].gender = chains[chain].gender or ("m" if word in MALE else "f")
                 chains[chain].person_evidence = True
-        elif word in PLURAL and not in_quote(token):
-            chain = _antecedent(token, found, chains, sentence_of, _group)
+        elif word in PLURAL and not in_quote(token, index):
+            chain = _antecedent(token, found, chains, index, _group, subject)
             rule = "pronoun"
         if chain is not None:
-            found.append((doc[token.i : token.i + 1], "PRONOUN", "", chain, rule))
-            found.sort(key=lambda f: f[0].start)
+            # after the mentions starting at the same token, as a stable sort would put it
+            insort(found, (doc[token.i : token.i + 1], "PRONOUN", "", chain, rule), key=lambda f: f[0].start)
 
 
 def _person(gender: str):  # type: ignore[no-untyped-def]
@@ -68,24 +73,41 @@ def _chain_at(token: Token, found: list[Found]) -> int | None:
     return None
 
 
-def in_quote(token: Token) -> bool:
+def in_quote(token: Token, index: DocIndex) -> bool:
     """Inside quotation marks of its own sentence (an odd number of quote marks before it)."""
-    return sum(1 for t in token.doc[token.sent.start : token.i] if t.text in _QUOTES) % 2 == 1
+    return sum(1 for t in index.tokens[index.sent(token).start : token.i] if t.text in _QUOTES) % 2 == 1
 
 
-def _antecedent(pron: Token, found: list[Found], chains: list[Chain], sentence_of: dict[int, int], fits) -> int | None:  # type: ignore[no-untyped-def]
+def _antecedent(pron: Token, found: list[Found], chains: list[Chain], index: DocIndex, fits,  # type: ignore[no-untyped-def]
+                subject: dict[tuple[int, int], bool]) -> int | None:
     """The fitting chain with the highest salience (Lappin and Leass, simplified): each earlier mention adds a
     weight that halves with every sentence back and doubles for a subject; the article's running count of
-    mentions breaks near-ties in favour of its main actor; described actors count half."""
+    mentions breaks near-ties in favour of its main actor; described actors count half.
+
+    ``subject`` caches, per mention, whether it is a subject: every pronoun reads all earlier mentions."""
+    sentence_of = index.sentence_of
     here = sentence_of[pron.i]
-    excluded = _quoted_names(pron, found)
+    excluded = _quoted_names(pron, found, index)
     salience: dict[int, float] = {}
     last: dict[int, int] = {}
+    fitting: dict[int, bool] = {}  # chain -> fits; chains change only between pronouns
     for span, _kind, _ner, chain, _rule in found:
-        if span.start >= pron.i or chain in excluded or not fits(chains[chain]):
+        if span.start >= pron.i:
+            break  # found is sorted by start
+        if chain in excluded:
+            continue
+        if chain not in fitting:
+            fitting[chain] = fits(chains[chain])
+        if not fitting[chain]:
             continue
         distance = here - sentence_of[span.start]
-        weight = 0.1 + ((2.0 if is_subject(span.root) else 1.0) * 0.5 ** distance if distance <= 2 else 0.0)
+        if distance <= 2:
+            bounds = (span.start, span.end)
+            if bounds not in subject:
+                subject[bounds] = is_subject(span.root, index)
+            weight = 0.1 + (2.0 if subject[bounds] else 1.0) * 0.5 ** distance
+        else:
+            weight = 0.1
         salience[chain] = salience.get(chain, 0.0) + weight * (1.0 if chains[chain].names else 0.5)
         last[chain] = span.start
     recent = {c for c, start in last.items() if here - sentence_of[start] <= 2}
@@ -94,17 +116,18 @@ def _antecedent(pron: Token, found: list[Found], chains: list[Chain], sentence_o
     return max(recent, key=lambda c: (salience[c], last[c]))
 
 
-def is_subject(token: Token) -> bool:
+def is_subject(token: Token, index: DocIndex) -> bool:
     if token.dep_ in _SUBJECT_DEPS:
         return True
     # "it was Lavrov who called Rubio": the antecedent of a subject relative pronoun
-    return any(c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.tag_ in {"WP", "WDT"} for g in c.children) for c in token.children)
+    return any(c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.tag_ in {"WP", "WDT"} for g in index.children(c))
+               for c in index.children(token))
 
 
-def _quoted_names(pron: Token, found: list[Found]) -> set[int]:
+def _quoted_names(pron: Token, found: list[Found], index: DocIndex) -> set[int]:
     """ "He claimed that “Mr. Witkoff has ...”": the speaker is not the person the claim names."""
-    verb = pron.head
+    verb = index.head(pron)
     if pron.dep_ != "nsubj" or verb.lemma_.lower() not in REPORTING_VERBS:
         return set()
-    end = pron.sent.end
+    end = index.sent(pron).end
     return {chain for s, kind, _n, chain, _r in found if kind == "NAME" and verb.i < s.start < end}

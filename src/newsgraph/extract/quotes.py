@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..model import ActorMention, Quote
-from .attribution import REPORTING_VERBS, Mentions, phrase_bounds, subject_of, token_at
+from .attribution import REPORTING_VERBS, Mentions, phrase_bounds, subject_of
+from .docindex import DocIndex
 
 #: Verbs that frame a quoted phrase as somebody's words ("calling it a “reckless gamble”").
 QUOTE_FRAMES = REPORTING_VERBS | frozenset("call hail describe dismiss cite voice label term brand dub praise".split())
@@ -42,63 +43,67 @@ class _Pair:
     closed: bool
 
 
-def find_quotes(doc: Doc, mentions: Sequence[ActorMention]) -> list[Quote]:
+def find_quotes(
+    doc: Doc, mentions: Sequence[ActorMention], *, index: DocIndex | None = None, lookup: Mentions | None = None
+) -> list[Quote]:
     """Every direct quote of ``doc`` with its speaker, in document order."""
-    lookup = Mentions(doc, mentions)
+    index = index if index is not None else DocIndex(doc)
+    lookup = lookup if lookup is not None else Mentions(doc, mentions, index)
     quotes = []
-    for pair in _pairs(doc):
+    for pair in _pairs(index):
         span = doc.char_span(pair.start, pair.end, alignment_mode="contract")
         if span is None or not len(span):
             continue
         # a clause has a subject of its own ("Russia uses every day ..."); a phrase has none ("lasting peace")
-        clausal = any(t.dep_ in _SUBJECT_DEPS and span.start <= t.head.i < span.end for t in span)
-        cue, speaker = _speaker(doc, span, pair, lookup, clausal=clausal)
+        clausal = any(t.dep_ in _SUBJECT_DEPS and span.start <= index.head(t).i < span.end
+                      for t in index.tokens[span.start : span.end])
+        cue, speaker = _speaker(index, span, pair, lookup, clausal=clausal)
         if not clausal and cue is None:
             continue  # a name or scare quotes
-        quotes.append(_quote(doc, pair, cue, speaker, lookup))
+        quotes.append(_quote(index, pair, cue, speaker, lookup))
     return quotes
 
 
 # --- pairing the marks -----------------------------------------------------------------------------
-def _pairs(doc: Doc) -> Iterator[_Pair]:
-    text = doc.text
+def _pairs(index: DocIndex) -> Iterator[_Pair]:
     offset = 0
-    for paragraph in text.split("\n"):
-        yield from _pairs_in(doc, paragraph, offset)
+    for paragraph in index.text.split("\n"):
+        yield from _pairs_in(index, paragraph, offset)
         offset += len(paragraph) + 1
 
 
-def _pairs_in(doc: Doc, paragraph: str, offset: int) -> Iterator[_Pair]:
+def _pairs_in(index: DocIndex, paragraph: str, offset: int) -> Iterator[_Pair]:
     pending: re.Match[str] | None = None
     for mark in _MARKS.finditer(paragraph):
         opening = mark.group() in _OPENING or (mark.group() == '"' and pending is None)
         if opening:
             if pending is not None:
                 # a new quote opens before the last one closed: the last one ends with its sentence
-                yield from _unclosed(doc, pending, offset, limit=offset + mark.start())
+                yield from _unclosed(index, pending, offset, limit=offset + mark.start())
             pending = mark
         elif pending is not None:
-            yield from _trimmed(doc.text, offset + pending.start(), offset + pending.end(),
+            yield from _trimmed(index.text, offset + pending.start(), offset + pending.end(),
                                 offset + mark.start(), offset + mark.end(), closed=True)
             pending = None
         # a closing mark with nothing open is a stray mark: ignored
     if pending is not None:
-        yield from _unclosed(doc, pending, offset, limit=offset + len(paragraph))
+        yield from _unclosed(index, pending, offset, limit=offset + len(paragraph))
 
 
-def _unclosed(doc: Doc, mark: re.Match[str], offset: int, limit: int) -> Iterator[_Pair]:
+def _unclosed(index: DocIndex, mark: re.Match[str], offset: int, limit: int) -> Iterator[_Pair]:
+    text = index.text
     start = offset + mark.end()
     first = start
-    while first < limit and doc.text[first].isspace():
+    while first < limit and text[first].isspace():
         first += 1
-    token = token_at(doc, first) if first < limit else None
+    token = index.token_at(first) if first < limit else None
     end = limit
     if token is not None:
-        sent = token.sent
-        if sent.end_char <= start and sent.end < len(doc):
-            sent = doc[sent.end].sent  # the mark was split off into the sentence before
+        sent = index.sent(token)
+        if sent.end_char <= start and sent.end < len(index.doc):
+            sent = index.sent(index.doc[sent.end])  # the mark was split off into the sentence before
         end = min(max(sent.end_char, start), limit)
-    yield from _trimmed(doc.text, offset + mark.start(), start, end, end, closed=False)
+    yield from _trimmed(text, offset + mark.start(), start, end, end, closed=False)
 
 
 def _trimmed(text: str, open_start: int, start: int, end: int, close_end: int, *, closed: bool) -> Iterator[_Pair]:
@@ -111,75 +116,77 @@ def _trimmed(text: str, open_start: int, start: int, end: int, close_end: int, *
 
 
 # --- the speaker -----------------------------------------------------------------------------------
-def _speaker(doc: Doc, span: Span, pair: _Pair, lookup: Mentions, *, clausal: bool) -> tuple[Token | None, Token | int | None]:
+def _speaker(index: DocIndex, span: Span, pair: _Pair, lookup: Mentions, *, clausal: bool) -> tuple[Token | None, Token | int | None]:
     """The cue (a verb, or the dash token) and the speaker (a subject token, or a mention index)."""
+    doc = index.doc
     inside = range(span.start, span.end)
     # 1. the verb the quote hangs off ("calling it a “reckless gamble”", "He claimed that “...”")
     node: Token = span.root
     for _ in range(6):
-        if node.head.i == node.i:
+        if index.head(node).i == node.i:
             break
-        node = node.head
+        node = index.head(node)
         if node.i in inside or node.pos_ not in {"VERB", "AUX"}:
             continue
         if node.lemma_.lower() in QUOTE_FRAMES:
-            subject = subject_of(node)
+            subject = subject_of(node, index)
             if subject is not None and subject.i not in inside:
                 return node, subject
         break  # the first verb outside the quote frames it, or nothing does
     if not clausal:
         return None, None
     # 1b. the nearest reporting verb with a subject in the quote's sentences, outside any quote
-    sentences = {span[0].sent.start: span[0].sent, span[-1].sent.start: span[-1].sent}
+    sentences = {index.sent(span[0]).start: index.sent(span[0]), index.sent(span[-1]).start: index.sent(span[-1])}
     candidates = [
-        t for sent in sentences.values() for t in sent
+        t for sent in sentences.values() for t in index.tokens[sent.start : sent.end]
         if t.i not in inside and t.lemma_.lower() in QUOTE_FRAMES and t.pos_ == "VERB"
     ]
     for verb in sorted(candidates, key=lambda t: (min(abs(t.i - span.start), abs(t.i - span.end)), t.i)):
-        subject = subject_of(verb)
-        if subject is not None and subject.i not in inside and not _quoted(doc, subject):
+        subject = subject_of(verb, index)
+        if subject is not None and subject.i not in inside and not _quoted(index, subject):
             return verb, subject
     # 2. a dash and a name: "“...” – Emmanuel Macron"
-    dash = _DASH_SPEAKER.match(doc.text, pair.close_end)
+    dash = _DASH_SPEAKER.match(index.text, pair.close_end)
     if pair.closed and dash and dash.group().strip(" ,"):
         after = dash.end()
-        for index, m in enumerate(lookup.mentions):
+        for mention, m in enumerate(lookup.mentions):
             if m.start == after and m.kind == "NAME" and m.ner in _SPEAKER_LABELS:
-                cue = token_at(doc, dash.start() + dash.group().index(dash.group().strip(" ,")[0]))
-                return cue, index
+                cue = index.token_at(dash.start() + dash.group().index(dash.group().strip(" ,")[0]))
+                return cue, mention
     # 3. the next sentence, or the previous one ending with a colon
-    last = span[-1].sent
+    last = index.sent(span[-1])
     neighbours = []
     if last.end < len(doc):
-        neighbours.append(doc[last.end].sent)
-    first = span[0].sent
+        neighbours.append(index.sent(doc[last.end]))
+    first = index.sent(span[0])
     if first.start > 0:
-        previous = doc[first.start - 1].sent
+        previous = index.sent(doc[first.start - 1])
         if previous.text.rstrip().endswith(":"):
             neighbours.append(previous)
     for sent in neighbours:
-        for verb in sent:
+        for verb in index.tokens[sent.start : sent.end]:
             if verb.lemma_.lower() in REPORTING_VERBS and verb.pos_ == "VERB":
-                subject = subject_of(verb)
-                if subject is not None and not _quoted(doc, subject):
+                subject = subject_of(verb, index)
+                if subject is not None and not _quoted(index, subject):
                     return verb, subject
     return None, None
 
 
-def _quoted(doc: Doc, token: Token) -> bool:
+def _quoted(index: DocIndex, token: Token) -> bool:
     """Inside quote marks of its own sentence (an odd number before it)."""
-    before = doc[token.sent.start : token.i]
+    before = index.tokens[index.sent(token).start : token.i]
     return sum(1 for t in before if _MARKS.fullmatch(t.text)) % 2 == 1
 
 
-def _quote(doc: Doc, pair: _Pair, cue: Token | None, speaker: Token | int | None, lookup: Mentions) -> Quote:
-    text = doc.text[pair.start : pair.end]
+def _quote(index: DocIndex, pair: _Pair, cue: Token | None, speaker: Token | int | None, lookup: Mentions) -> Quote:
+    doc = index.doc
+    text = index.text[pair.start : pair.end]
     if cue is None or speaker is None:
         return Quote(pair.start, pair.end, text, closed=pair.closed)
     if isinstance(speaker, int):
         m = lookup.mentions[speaker]
         return Quote(pair.start, pair.end, text, speaker, m.text, m.start, m.end, cue.text, cue.idx, pair.closed)
-    start, end = phrase_bounds(speaker)
+    start, end = phrase_bounds(speaker, index)
     mention = lookup.of(speaker)
     named = mention if mention is not None and lookup.is_named(mention) else -1
     first, last = doc[start], doc[end - 1]

@@ -12,12 +12,14 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import LOCATIVE_PREPS
 from ..model import ActorMention, EventMention
-from .attribution import Mentions, token_at
+from .attribution import Mentions
+from .docindex import DocIndex
 
 #: Prepositions whose object is where something happens ("talks in Paris"); the same list actors.py uses
 #: to tell a setting from a participant.
@@ -46,19 +48,21 @@ _DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
 
 # --- the pass --------------------------------------------------------------------------------------
 def situate_events(
-    doc: Doc, events: Sequence[EventMention], mentions: Sequence[ActorMention], published: str | None = None
+    doc: Doc, events: Sequence[EventMention], mentions: Sequence[ActorMention], published: str | None = None,
+    *, index: DocIndex | None = None, lookup: Mentions | None = None,
 ) -> list[EventMention]:
     """Every event mention with its time expression (and value) and its place filled in."""
     anchor = _anchor(published)
-    lookup = Mentions(doc, mentions)
+    index = index if index is not None else DocIndex(doc)
+    lookup = lookup if lookup is not None else Mentions(doc, mentions, index)
     out = []
     for ev in events:
-        token = token_at(doc, ev.start)
+        token = index.token_at(ev.start)
         if token is None:
             out.append(ev)
             continue
         changes: dict[str, object] = {}
-        time = time_of(token)
+        time = time_of(token, index)
         if time is not None:
             value = resolve_time(time.text, anchor, future=ev.certainty == "future")
             changes.update(time=time.text, time_start=time.start_char, time_end=time.end_char, time_value=value)
@@ -80,21 +84,22 @@ def _anchor(published: str | None) -> dt.date | None:
 
 
 # --- time ------------------------------------------------------------------------------------------
-def time_of(predicate: Token) -> Span | None:
+def time_of(predicate: Token, index: DocIndex | None = None) -> Span | None:
     """The first point-in-time expression of the predicate's own clause or phrase."""
-    for ent in predicate.sent.ents:
+    index = index if index is not None else DocIndex(predicate.doc)
+    for ent in index.sentence_ents(index.sentence_of[predicate.i]):
         if ent.label_ not in _TIME_LABELS or not _is_point(ent.text):
             continue
-        if _governor(ent.root) == predicate.i:
+        if _governor(ent.root, index) == predicate.i:
             return ent
     return None
 
 
-def _governor(token: Token) -> int | None:
+def _governor(token: Token, index: DocIndex) -> int | None:
     """The nearest predicate above ``token``: "held last Thursday" -> held; "the talks on Thursday" -> talks."""
     node = token
     for _ in range(8):
-        parent = node.head
+        parent = index.head(node)
         if parent.i == node.i:
             return None
         if parent.pos_ in _PREDICATES:
@@ -105,7 +110,9 @@ def _governor(token: Token) -> int | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _is_point(text: str) -> bool:
+    """A date or time rather than a duration; cached: the same few expressions recur in every article."""
     words = set(re.findall(r"[a-z]+", text.lower()))
     return bool(words & _CALENDAR_WORDS or _ISO.search(text) or (_YEAR.search(text) and len(text.split()) <= 3))
 
@@ -172,17 +179,18 @@ def _weekday(published: dt.date, weekday: int, words: list[str], *, future: bool
 # --- place -----------------------------------------------------------------------------------------
 def place_of(predicate: Token, lookup: Mentions) -> int | None:
     """The ActorMention index of the place named in the predicate's own phrase, nearest first."""
-    frontier = [c for c in predicate.children if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS]
+    index = lookup.index
+    frontier = [c for c in index.children(predicate) if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS]
     # "left the meeting in Paris": the object's place is where the event happens too
-    frontier += [p for o in predicate.children if o.dep_ == "dobj" for p in o.children
+    frontier += [p for o in index.children(predicate) if o.dep_ == "dobj" for p in index.children(o)
                  if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS]
     for _ in range(3):  # "In a speech at the U.N. in Paris": prepositions nest a few deep
         deeper = []
         for prep in frontier:
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for obj in (c for c in index.children(prep) if c.dep_ == "pobj"):
                 mention = lookup.of(obj)
                 if mention is not None and lookup.mentions[mention].ner in _PLACE_LABELS:
                     return mention
-                deeper += [p for p in obj.children if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS]
+                deeper += [p for p in index.children(obj) if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS]
         frontier = deeper
     return None
