@@ -47,7 +47,7 @@ class Killer(Progress):
                 os.kill(os.getpid(), signal.SIGKILL)
 
 with Store.open(store_path, create=True) as store:
-    build(paths, store, workers=workers, batch_size=1, progress=Killer())
+    build(paths, store, workers=workers, batch_size=1, write_every=1, progress=Killer())
 print("finished without being killed")
 """
 

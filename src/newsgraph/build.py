@@ -54,12 +54,14 @@ def build(
     engine: Engine = "local",
     scheduler: str | None = None,
     batch_size: int = 16,
+    write_every: int = 128,
     progress: Progress | None = None,
 ) -> BuildReport:
     """Add the articles under ``paths`` to ``store``: new and changed ones are parsed, unchanged ones skipped.
 
     Parsing runs where ``engine`` says (this process, ``workers`` local processes, or the Dask cluster at
-    ``scheduler``); this process writes each article as its record comes back, then resolves the stories.
+    ``scheduler``); this process writes the articles as their records come back, ``write_every`` at a time
+    (a few large writes cost the store much less than many small ones), then resolves the stories.
 
     >>> with Store.open("out/store", create=True) as store:   # doctest: +SKIP
     ...     build(["seeds/"], store, workers=2).stored
@@ -118,7 +120,7 @@ def build(
                 outlets.add(outlet)
             pending[article_graph(art)] = result.graph
             waiting.append(art)
-            if len(waiting) >= batch_size:
+            if len(waiting) >= write_every:
                 write_pending()
         write_pending()
         report.stories = resolve_stale(store, touched, progress, stored=known)
