@@ -10,7 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from rdflib import URIRef
 
+from newsgraph import iris
 from newsgraph.build import build
 from newsgraph.cli import main
 from newsgraph.errors import NewsgraphError
@@ -105,3 +107,24 @@ def test_engine_options_are_checked(
     with pytest.raises(SystemExit) as exit_info:
         main(["build", str(tmp_path), "--store", str(tmp_path / "store"), *args])
     assert exit_info.value.code == 2 and message in capsys.readouterr().err
+
+
+def test_stories_resolved_in_worker_processes_give_the_graph_of_one_process(tmp_path: Path) -> None:
+    """Many stale stories are resolved in the worker processes; the story graphs do not change."""
+    from newsgraph.build import resolve_stale, stored_articles
+
+    paths = write_corpus(tmp_path / "corpus")
+    for article_id, path in paths.items():  # one story per article: six stories, enough for the pool
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("\nstory: ", f"\nstory: {article_id}-", 1), encoding="utf-8")
+    graphs = {}
+    for workers in (1, 2):
+        with Store.open(tmp_path / f"store-{workers}", create=True) as store:
+            build(sorted(paths.values()), store)
+            stories = sorted({story for _, story in stored_articles(store).values()})
+            assert len(stories) == 6 and len(stories) >= 2 * workers
+            for story in stories:  # what a build killed before resolution leaves
+                store.drop_graph(URIRef(iris.story_iri(story)))
+            assert resolve_stale(store, workers=workers) == stories
+            graphs[workers] = snapshot(store)
+    assert_same_graphs(graphs[2], graphs[1])

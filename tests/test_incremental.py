@@ -92,7 +92,7 @@ def test_the_cli_logs_plain_progress_lines_off_a_terminal_and_nothing_when_quiet
         assert "\r" not in err  # no bar redrawing in a log
         assert f"newsgraph build: {len(paths)} article(s) to read" in err
         assert f"newsgraph done: {len(paths)}/{len(paths)} articles" in err and "words/s" in err
-        assert "newsgraph resolving story moscow" in err
+        assert "newsgraph resolved story moscow" in err
 
 
 def test_the_progress_estimate_counts_files_and_jsonl_lines_without_reading_articles(tmp_path: Path) -> None:

@@ -18,8 +18,8 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 
 from . import iris
+from .engines import Engine, Parsed, extract, map_ordered
 from .errors import InputError
-from .engines import Engine, Parsed, extract
 from .ingest import content_hash, read
 from .model import Article, Extraction
 from .progress import Progress, estimate
@@ -123,7 +123,8 @@ def build(
             if len(waiting) >= write_every:
                 write_pending()
         write_pending()
-        report.stories = resolve_stale(store, touched, progress, stored=known)
+        report.stories = resolve_stale(store, touched, progress, stored=known,
+                                       workers=workers if engine == "local" else 1)
     finally:
         progress.close()
     return report
@@ -161,11 +162,13 @@ def resolve_stale(
     progress: Progress | None = None,
     *,
     stored: dict[str, tuple[str, str]] | None = None,
+    workers: int = 1,
 ) -> list[str]:
     """Resolve again every story whose articles changed since its graph was written; returns them.
 
     ``stored`` is ``stored_articles(store)`` when the caller already knows it (a build keeps it up to date),
-    which saves reading every article's hash again.
+    which saves reading every article's hash again. With ``workers`` > 1 and several stories to resolve,
+    stories are resolved in that many processes while this one reads records and writes graphs.
     """
     by_story: dict[str, list[str]] = {}
     for _id, (digest, story) in sorted((stored if stored is not None else stored_articles(store)).items()):
@@ -173,29 +176,33 @@ def resolve_stale(
     written = _story_hashes(store)
     stale = {s for s, hashes in by_story.items() if written.get(s) != _story_hash(hashes)}
     stale |= set(also) | (set(written) - set(by_story))  # a story whose last article went away
+    for story in sorted(stale - set(by_story)):
+        store.drop_graph(story_graph(story))
+    todo = sorted(stale & set(by_story))
+    jobs = ((story, stored_records(store, story), _story_hash(by_story[story])) for story in todo)
     batch: dict[URIRef, bytes] = {}  # story graphs waiting to be written: several at a time cost less
-    for story in sorted(stale):
+    for story, ntriples, summary in map_ordered(story_ntriples, jobs, workers if len(todo) >= 2 * workers else 1):
         if progress:
-            progress.note(f"resolving story {story}")
-        graph = story_graph(story)
-        if story not in by_story:
-            store.drop_graph(graph)
-            continue
-        extractions = load_extractions(store, story)
-        resolution = resolve_story(story, extractions)
-        quads = story_quads(resolution, {e.article.id: e for e in extractions})
-        quads += [
-            (graph, NG.story, Literal(story), graph),
-            (graph, NG.contentHash, Literal(_story_hash(by_story[story])), graph),
-        ]
-        batch[graph] = to_ntriples(quads)
+            progress.note(f"resolved story {story}")
+        log.info("resolved story %s: %s", story, summary)
+        batch[story_graph(story)] = ntriples
         if sum(map(len, batch.values())) >= _BATCH_BYTES:
             store.put_graphs(batch)
             batch.clear()
-        log.info("resolved story %s: %d actors, %d events", story, len(resolution.actors), len(resolution.events))
     store.put_graphs(batch)
     _drop_orphan_outlets(store)
     return sorted(stale)
+
+
+def story_ntriples(story: str, records: list[str], digest: str) -> tuple[str, bytes, str]:
+    """One story's graph as N-Triples, resolved from its articles' stored records (JSON): the task a
+    resolving process runs. Returns (story, graph, a summary for the log)."""
+    extractions = sorted((Extraction.from_json(json.loads(r)) for r in records), key=lambda e: e.article.id)
+    resolution = resolve_story(story, extractions)
+    graph = story_graph(story)
+    quads = story_quads(resolution, {e.article.id: e for e in extractions})
+    quads += [(graph, NG.story, Literal(story), graph), (graph, NG.contentHash, Literal(digest), graph)]
+    return story, to_ntriples(quads), f"{len(resolution.actors)} actors, {len(resolution.events)} events"
 
 
 #: Story graphs' N-Triples gathered before writing them: a few large bulk loads cost less than many small.
@@ -226,14 +233,14 @@ def _story_hashes(store: Store) -> dict[str, str]:
     return {r["story"].value: r["hash"].value for r in rows if r["g"].value == iris.story_iri(r["story"].value)}
 
 
-def load_extractions(store: Store, story: str) -> list[Extraction]:
-    """The extraction records of a story's articles, as stored: what resolution needs, without parsing."""
+def stored_records(store: Store, story: str) -> list[str]:
+    """The extraction records (JSON) of a story's articles, as stored: what resolution needs, no parsing."""
     rows = store.raw_query(
         "SELECT ?story ?json WHERE { ?doc a <https://schema.org/NewsArticle> ; "
         "<https://w3id.org/newsgraph/ns#story> ?story ; <https://w3id.org/newsgraph/ns#extraction> ?json }",
         {"story": Literal(story)},
     )
-    return sorted((Extraction.from_json(json.loads(r["json"].value)) for r in rows), key=lambda e: e.article.id)
+    return [r["json"].value for r in rows]
 
 
 def remove(store: Store, ids: Iterable[str]) -> tuple[list[str], list[str]]:

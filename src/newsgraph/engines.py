@@ -16,15 +16,16 @@ import multiprocessing
 import signal
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
-from typing import Any, Literal, NamedTuple
-
+from typing import Any, Literal, NamedTuple, TypeVar
 
 from .errors import InputError, ModelError, NewsgraphError
 from .model import Article, Extraction
+
+T = TypeVar("T")
 
 Engine = Literal["local", "dask"]
 ENGINES: tuple[Engine, ...] = ("local", "dask")
@@ -198,6 +199,26 @@ def _one_by_one(todo: list[Article], workers: int, context: Any, model: str | No
         yield from _checked([article], results)
 
 
+def map_ordered(fn: Callable[..., T], jobs: Iterable[tuple[Any, ...]], workers: int) -> Iterator[T]:
+    """``fn(*job)`` for each job, in ``workers`` spawned processes (in this one when 1), in input order,
+    with a few jobs per worker in flight so the jobs are read as they are needed."""
+    if workers <= 1:
+        yield from (fn(*job) for job in jobs)
+        return
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_worker_init)
+    try:
+        pending: deque[Future[T]] = deque()
+        for job in jobs:
+            pending.append(pool.submit(fn, *job))
+            if len(pending) >= workers * _WINDOW:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def _worker_init() -> None:
     """A worker dies with its parent (a SIGKILLed build leaves no orphans) and leaves Ctrl-C to it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -255,4 +276,4 @@ def describe(engine: Engine, workers: int, scheduler: str | None) -> str:
     return f"{workers} local process{'es' if workers > 1 else ''}" if workers > 1 else "this process"
 
 
-__all__ = ["ENGINES", "Engine", "describe", "extract", "extract_batch"]
+__all__ = ["ENGINES", "Engine", "describe", "extract", "extract_batch", "map_ordered"]
