@@ -1,7 +1,8 @@
 """Every bundled query against the hand-built fixture story, compared with its golden result.
 
 Goldens live in tests/data/golden/NAME.json (rows of plain values). After a deliberate change, rewrite
-them with NEWSGRAPH_UPDATE_GOLDENS=1 and read the diff before committing.
+them with NEWSGRAPH_UPDATE_GOLDENS=1 and read the diff before committing. Every bundled query also takes
+an optional ``story``: bound, it must answer exactly the rows of the whole answer that belong to that story.
 """
 
 from __future__ import annotations
@@ -11,11 +12,15 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 import pytest
 
 from newsgraph import query
 from newsgraph.errors import QueryError
 from newsgraph.store import Store
+from newsgraph.vocab import BASE, NG
+
+from .test_seeds import seeds_store  # noqa: F401  (the seeds built once for this module too)
 
 GOLDEN = Path(__file__).parent / "data" / "golden"
 PARAMS = {"actor-events": {"actor": "witkoff"}}
@@ -53,6 +58,68 @@ def test_single_source_golden_says_what_only_one_outlet_reports(fixture_store: S
     leave = next(r for r in events if r["label"] == "leave meeting")
     assert (leave["outlet"], leave["articles"], leave["mention"]) == ("Daily Planet", "a1", "left")
     assert leave["evidence"] == "Steve Witkoff left the meeting in Paris."
+
+
+def two_stories(store: Store) -> Store:
+    """A store in memory holding ``store``'s graphs and a renamed copy of them: each story ``S`` again as
+    ``S~copy``, with new IRIs for every node (the articles, outlets and identifiers stay alike)."""
+    quads = list(ox.parse(store.dump(ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS))
+
+    def renamed(term: Any) -> Any:
+        if isinstance(term, ox.NamedNode) and term.value.startswith(BASE):
+            return ox.NamedNode(BASE + "copy/" + term.value[len(BASE):])
+        return term
+
+    story = ox.NamedNode(str(NG.story))
+    inner = ox.Store()
+    inner.extend(quads)
+    inner.extend(
+        ox.Quad(renamed(q.subject), q.predicate,
+                ox.Literal(q.object.value + "~copy") if q.predicate == story else renamed(q.object), renamed(q.graph_name))
+        for q in quads
+    )
+    return Store(inner, None)
+
+
+def assert_story_bound_is_a_slice(store: Store, params: dict[str, dict[str, str]]) -> None:
+    """Bound to each story (and to one that is not there), every bundled query answers exactly the rows of
+    its whole answer that have that story, in the same order."""
+    for name, q in query.bundled().items():
+        assert "story" in q.optional, f"{name}.rq needs '# param: story? ...'"
+        whole = query.run(store, q, params.get(name, {})).rows
+        stories = sorted({r["story"] for r in whole})
+        assert len(stories) != 1, (name, stories)  # the copy answers too
+        for story in [*stories, "no such story"]:
+            one = query.run(store, q, {**params.get(name, {}), "story": story}).rows
+            assert one == [r for r in whole if r["story"] == story], (name, story)
+
+
+def test_story_bound_queries_answer_one_story_of_the_fixture(fixture_store: Store) -> None:
+    store = two_stories(fixture_store)
+    assert_story_bound_is_a_slice(store, PARAMS)
+    # the copy answers like the original (the goldens), its story renamed
+    for name, q in query.bundled().items():
+        copy = query.run(store, q, {**PARAMS.get(name, {}), "story": "paris-meeting~copy"}).rows
+        assert copy and len(copy) == len(query.run(fixture_store, q, PARAMS.get(name, {})).rows), name
+
+
+@pytest.mark.model
+def test_story_bound_queries_answer_one_story_of_the_seeds(seeds_store: Path) -> None:  # noqa: F811
+    with Store.open(seeds_store) as seeds:
+        store = two_stories(seeds)
+    assert_story_bound_is_a_slice(store, {"actor-events": {"actor": "Witkoff"}})
+
+
+def test_optional_parameters_are_declared_and_may_be_left_out(fixture_store: Store) -> None:
+    q = query.parse("q", "# param: story? the story (optional)\nSELECT ?story WHERE { ?s <https://w3id.org/newsgraph/ns#story> ?story }")
+    assert (q.params, q.optional) == ({}, {"story": "the story (optional)"})
+    assert query.run(fixture_store, q).rows and not query.run(fixture_store, q, {"story": "elsewhere"}).rows
+    ae = query.resolve("actor-events")
+    assert list(ae.params) == ["actor"] and list(ae.optional) == ["story"]
+    with pytest.raises(QueryError, match=r"needs --param actor=VALUE"):
+        query.run(fixture_store, ae, {"story": "paris-meeting"})
+    with pytest.raises(QueryError, match=r"has no parameter 'who' \(its parameters: actor, story \(optional\)\)"):
+        query.run(fixture_store, ae, {"actor": "x", "who": "y"})
 
 
 def test_unknown_query_lists_the_available_ones() -> None:
@@ -112,11 +179,10 @@ def test_bundled_queries_run_on_rdflib(fixture_store: Store) -> None:
     """The benchmark's reference (rdflib's in-memory Dataset) answers the bundled queries like Oxigraph."""
     from rdflib import Dataset, Literal
 
-    import pyoxigraph as ox
-
     ds = Dataset(default_union=True)
     ds.parse(data=fixture_store.dump(ox.RdfFormat.N_QUADS).decode("utf-8"), format="nquads")
     for name, q in query.bundled().items():
-        bindings = {k: Literal(v) for k, v in PARAMS.get(name, {}).items()}
-        rows = list(ds.query(q.text, initBindings=bindings))
-        assert len(rows) == len(query.run(fixture_store, q, PARAMS.get(name, {})).rows), name
+        for params in (PARAMS.get(name, {}), {**PARAMS.get(name, {}), "story": "paris-meeting"}, {**PARAMS.get(name, {}), "story": "elsewhere"}):
+            bindings = {k: Literal(v) for k, v in params.items()}
+            rows = list(ds.query(q.text, initBindings=bindings))
+            assert len(rows) == len(query.run(fixture_store, q, params).rows), (name, params)

@@ -173,6 +173,7 @@ def _query(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.list:
         for q in query.bundled().values():
             params = "".join(f" --param {p}=..." for p in q.params)
+            params += "".join(f" [--param {p}=...]" for p in q.optional)
             print(f"{q.name}{params}\n    {q.title}")
         return EXIT_OK
     if not args.query or not args.store:

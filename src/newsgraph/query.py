@@ -5,8 +5,12 @@ Each ``queries/NAME.rq`` starts with a header comment::
     # title: Actors only one outlet mentions
     # description: one or more lines saying what the query answers
     # param: actor  the actor's name or IRI (case-insensitive match on its names)
+    # param: story? the story's name (optional: every story when absent)
 
-Parameters are bound with Oxigraph substitutions (never pasted into the query text).
+A parameter is a variable of the query, bound with Oxigraph substitutions (never pasted into the query
+text), so the query must project it. A name ending in ``?`` declares an optional parameter: left out, its
+variable stays free and the query answers for every value (every bundled query takes ``story`` this way).
+A required parameter left out is an error.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import csv
 import io
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -40,7 +44,13 @@ class Query:
     text: str
     title: str
     description: str
-    params: dict[str, str]  # name -> what it means
+    params: dict[str, str]  # required parameters: name -> what it means
+    optional: dict[str, str] = field(default_factory=dict)  # optional parameters: name -> what it means
+
+    @property
+    def all_params(self) -> dict[str, str]:
+        """Every parameter, required first, then optional."""
+        return {**self.params, **self.optional}
 
 
 @dataclass(frozen=True)
@@ -62,8 +72,15 @@ def bundled() -> dict[str, Query]:
 
 
 def parse(name: str, text: str) -> Query:
-    """Read a query's header comment."""
-    title, desc, params = "", [], {}
+    """Read a query's header comment.
+
+    >>> q = parse("q", "# param: actor the actor\\n# param: story? the story (optional)\\nSELECT ?actor ?story {}")
+    >>> q.params, q.optional
+    ({'actor': 'the actor'}, {'story': 'the story (optional)'})
+    """
+    title, desc = "", []
+    params: dict[str, str] = {}
+    optional: dict[str, str] = {}
     for line in text.splitlines():
         if not line.startswith("#"):
             if line.strip():
@@ -81,8 +98,11 @@ def parse(name: str, text: str) -> Query:
             desc.append(value.strip())
         else:
             pname, _, meaning = value.strip().partition(" ")
-            params[pname] = meaning.strip()
-    return Query(name, text, title, " ".join(desc), params)
+            if pname.endswith("?"):
+                optional[pname[:-1]] = meaning.strip()
+            else:
+                params[pname] = meaning.strip()
+    return Query(name, text, title, " ".join(desc), params, optional)
 
 
 def resolve(spec: str) -> Query:
@@ -104,9 +124,9 @@ def resolve(spec: str) -> Query:
 
 
 def _bind(query: Query, params: dict[str, str]) -> dict[str, URIRef | RdfLiteral]:
-    unknown = sorted(set(params) - set(query.params))
+    unknown = sorted(set(params) - set(query.all_params))
     if unknown:
-        allowed = ", ".join(query.params) or "none"
+        allowed = ", ".join(list(query.params) + [f"{p} (optional)" for p in query.optional]) or "none"
         raise QueryError(f"query {query.name} has no parameter {unknown[0]!r} (its parameters: {allowed})")
     missing = [p for p in query.params if p not in params]
     if missing:
@@ -118,6 +138,10 @@ def run(
     store: Store, query: Query, params: dict[str, str] | None = None, *, limit: int | None = None, offset: int | None = None
 ) -> Rows:
     """Run a SELECT query and return its rows; ASK gives one row with ``ask``, CONSTRUCT is refused here.
+
+    ``params`` binds the query's parameters by name; an optional one left out stays free (every bundled
+    query takes ``story``: bound, it answers for that story only, at a cost that does not grow with the
+    store).
 
     ``limit`` and ``offset`` take one page of the rows (SPARQL ``LIMIT`` / ``OFFSET``, added to the query).
     """
@@ -141,7 +165,7 @@ def paged(text: str, limit: int | None = None, offset: int | None = None) -> str
     """The query with ``LIMIT``/``OFFSET`` appended (whole numbers, checked, so nothing else is pasted in).
 
     >>> paged("SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s", limit=50, offset=100)
-    'SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s\nLIMIT 50\nOFFSET 100'
+    'SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s\\nLIMIT 50\\nOFFSET 100'
     """
     if limit is None and offset is None:
         return text
