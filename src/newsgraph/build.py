@@ -133,8 +133,8 @@ def build(
 def stored_articles(store: Store) -> dict[str, tuple[str, str]]:
     """Article id -> (content hash, story) for every article in the store."""
     rows = store.raw_query(
-        "SELECT ?id ?hash ?story WHERE { ?doc a <https://schema.org/NewsArticle> ; "
-        "<http://purl.org/dc/terms/identifier> ?id ; <https://w3id.org/newsgraph/ns#contentHash> ?hash ; "
+        "SELECT ?id ?hash ?story WHERE { ?doc <https://w3id.org/newsgraph/ns#contentHash> ?hash ; "
+        "a <https://schema.org/NewsArticle> ; <http://purl.org/dc/terms/identifier> ?id ; "
         "<https://w3id.org/newsgraph/ns#story> ?story }"
     )
     return {r["id"].value: (r["hash"].value, r["story"].value) for r in rows}
@@ -224,11 +224,12 @@ def _story_hashes(store: Store) -> dict[str, str]:
     """Story name -> the hash of the articles its graph was resolved from.
 
     An article graph has the same shape (the article names its story and its own hash): only a graph
-    named after its story counts.
+    named after its story counts. The hash comes first in the pattern: few nodes have one, while every
+    actor and event of a story graph names its story.
     """
     rows = store.raw_query(
-        "SELECT ?g ?story ?hash WHERE { GRAPH ?g { ?g <https://w3id.org/newsgraph/ns#story> ?story ; "
-        "<https://w3id.org/newsgraph/ns#contentHash> ?hash } }"
+        "SELECT ?g ?story ?hash WHERE { GRAPH ?g { ?g <https://w3id.org/newsgraph/ns#contentHash> ?hash ; "
+        "<https://w3id.org/newsgraph/ns#story> ?story } }"
     )
     return {r["story"].value: r["hash"].value for r in rows if r["g"].value == iris.story_iri(r["story"].value)}
 
