@@ -1,6 +1,7 @@
 """Latency of every bundled query as the store grows, and against rdflib's in-memory store.
 
-    python benchmarks/queries.py [--sizes 1000,10000,50000] [--rdflib 1000] [--base STORE] [--keep DIR]
+    python benchmarks/queries.py [--sizes 1000,10000,50000] [--whole all] [--rdflib 1000] [--base STORE]
+                                 [--keep DIR] [--page 50] [--story S]
 
 A base store of 1,000 ECB+ articles is built with newsgraph (or ``--base`` names one already built).
 Larger stores repeat its graphs without parsing: copy k renames every article id (``ID~k``), story name
@@ -140,6 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="build the stores here and keep them")
     parser.add_argument("--page", type=int, default=50, help="rows in the first page timed on Oxigraph (0: none)")
     parser.add_argument("--story", help="the story the story-bound queries answer (a story of the base store)")
+    parser.add_argument("--whole", default="all",
+                        help="sizes at which whole answers (and first pages) are timed too, or 'all' (whole "
+                             "answers grow with the store: minutes each at 50k)")
     args = parser.parse_args(argv)
     corpus.docs()
     print(f"# machine: {corpus.machine()}")
@@ -155,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         story = args.story or biggest_story(store)
     print(f"# one story: {story}")
     sizes = [int(s) for s in args.sizes.split(",")]
+    whole = set(sizes) if args.whole == "all" else {int(s) for s in args.whole.split(",") if s}
     results: dict[str, dict[str, tuple[float, int]]] = {}
     for size in sizes:
         copies = max(1, round(size / n_base))
@@ -164,8 +169,9 @@ def main(argv: list[str] | None = None) -> int:
             quads = grow(base, target, copies)
             print(f"# {copies * n_base:,} articles: {quads:,} quads, loaded in {time.perf_counter() - started:.0f} s")
         with Store.open(target) as store:
-            results[f"oxigraph {size:,}"] = time_queries(lambda q, p: len(query.run(store, q, p).rows))
-            if args.page:
+            if size in whole:
+                results[f"oxigraph {size:,}"] = time_queries(lambda q, p: len(query.run(store, q, p).rows))
+            if args.page and size in whole:
                 results[f"oxigraph {size:,} first {args.page}"] = time_queries(
                     lambda q, p: len(query.run(store, q, p, limit=args.page).rows)
                 )
@@ -179,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
             nquads = store.dump(ox.RdfFormat.N_QUADS)
         data = b"".join(nquads if k == 0 else copy_of(nquads, k) for k in range(copies))
         load, times = rdflib_times(data, args.timeout)
-        print(f"# rdflib {size:,}: loaded in {load:.0f} s")
+        print(f"# rdflib {size:,}: loaded in {load:.0f} s; peak RSS of this process {corpus.peak_rss_mb()[0]:,.0f} MB")
         results[f"rdflib {size:,}"] = times
         _print(results)
     return 0

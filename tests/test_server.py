@@ -363,6 +363,7 @@ def test_query_page_lists_the_bundled_queries_and_loads_nothing_from_outside(ser
         csp = response.headers["Content-Security-Policy"]
     for q in query.bundled().values():
         assert q.name in page and q.title in page
+    assert page.count('"optional": {"story": ') == len(query.bundled())  # offered as an optional field
     assert "src=\"http" not in page and "href=\"http" not in page and "@import" not in page
     assert "default-src 'none'" in csp
 

@@ -284,7 +284,8 @@ def page(limits: Limits) -> str:
     from .. import query
 
     queries = [
-        {"name": q.name, "title": q.title, "description": q.description, "params": q.params, "text": q.text}
+        {"name": q.name, "title": q.title, "description": q.description, "params": q.params,
+         "optional": q.optional, "text": q.text}
         for q in query.bundled().values()
     ]
     template = (resources.files("newsgraph") / "assets" / "page.html").read_text(encoding="utf-8")
