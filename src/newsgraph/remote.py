@@ -46,7 +46,6 @@ class RemoteStore(Store):
         base = url if url.endswith("/") else url + "/"
         self.url = url
         self.path = None
-        self._writes = 0
         self._query_url = urllib.parse.urljoin(base, "query")
         self._update_url = urllib.parse.urljoin(base, "update")
         self._store_url = urllib.parse.urljoin(base, "store")
