@@ -8,7 +8,6 @@ CRLF / CR line ends turned into LF. docs/input.md describes the formats for user
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import hashlib
 import json
@@ -73,6 +72,7 @@ def content_hash(article: Article) -> str:
     """The sha256 of everything an article says, but not where it came from: moving a file keeps it.
 
     >>> a = Article(id="1", text="Witkoff left.", source="a.txt")
+    >>> import dataclasses
     >>> content_hash(a) == content_hash(dataclasses.replace(a, source="b.jsonl:3"))
     True
     """

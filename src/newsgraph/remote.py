@@ -15,7 +15,7 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import pyoxigraph as ox
@@ -23,8 +23,7 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from .errors import QueryError, StoreError
-from .rdf import Quad
-from .store import Store, _quad_key, to_ntriples, to_ox
+from .store import Store, _quad_key, to_ox
 
 _TIMEOUT = 600.0  # seconds; the server's own --timeout-s is the real limit on a query
 _PROBE = URIRef("urn:newsgraph:probe")
@@ -77,13 +76,6 @@ class RemoteStore(Store):
         """Nothing to release: every request stands alone."""
 
     # --- writing ---------------------------------------------------------------------------------
-    def replace_graph(self, graph: URIRef, quads: Iterable[Quad]) -> None:
-        """Atomically make ``graph`` hold exactly ``quads``: one Graph Store protocol PUT."""
-        quads = list(quads)
-        if any(g != graph for *_, g in quads):
-            raise ValueError(f"a quad outside {graph} passed to replace_graph({graph})")
-        self.put_graphs({graph: to_ntriples(quads)})
-
     def put_graphs(self, graphs: Mapping[URIRef, bytes]) -> None:
         """Make each graph hold exactly its N-Triples: one Graph Store PUT each, which replaces it whole."""
         for graph, ntriples in graphs.items():
