@@ -51,7 +51,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="the store folder (created if absent), or the base URL of a SPARQL 1.1 server "
                    "(http://HOST:PORT/, with /query, /update and /store endpoints)")
     b.add_argument("--workers", type=_positive, default=1, metavar="N",
-                   help="local parser processes, one spaCy pipeline each (default 1)")
+                   help="local worker processes, one spaCy pipeline each; they also resolve the stories "
+                        "when there are several (default 1)")
     b.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="where parsing runs: local processes (default) or a Dask cluster (needs --scheduler)")
     b.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="the Dask scheduler, with --engine dask")
@@ -67,7 +68,8 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--store", metavar="DIR", help="the store folder")
     q.add_argument("--format", choices=FORMATS, default="table",
                    help="table (default), csv, or json (SPARQL 1.1 Query Results JSON)")
-    q.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="bind a query parameter")
+    q.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                   help="bind a query parameter; every bundled query takes story=NAME (that story only)")
     q.add_argument("--limit", type=int, metavar="N",
                    help="print at most N rows (a page; the query still orders every row before cutting)")
     q.add_argument("--offset", type=int, metavar="K", help="skip the first K rows (with --limit: the next page)")
