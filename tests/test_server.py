@@ -27,6 +27,7 @@ from newsgraph import cli, query
 from newsgraph.server import Job, answer, refusal
 from newsgraph.store import Store
 
+from . import fixture_graph
 from .conftest import ROOT, fill
 
 SPARQL_PREFIXES = """PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
@@ -183,6 +184,17 @@ def test_bundled_query_parameters_bind_like_the_cli(ox_store: ox.Store) -> None:
     reply = answer(ox_store, Job(text, bindings=(("actor", "witkoff"),)))
     labels = sorted(b["label"]["value"] for b in json.loads(reply.body)["results"]["bindings"])
     assert labels == ["leave meeting", "welcome Witkoff"]
+
+
+def test_story_binding_on_the_endpoint_answers_like_query_run(ox_store: ox.Store, fixture_store: Store) -> None:
+    """The query page's ``$story=NAME`` goes through the same VALUES binding as ``--param story=NAME``."""
+    for name, q in query.bundled().items():
+        params = {"story": fixture_graph.STORY, **({"actor": "witkoff"} if "actor" in q.params else {})}
+        reply = answer(ox_store, Job(q.text, bindings=tuple(params.items())))
+        assert reply.status == 200, (name, reply.body)
+        assert json.loads(reply.body)["results"]["bindings"] == query.run(fixture_store, q, params).raw["results"]["bindings"], name
+    bad = answer(ox_store, Job(ACTOR_LABELS, bindings=(("actor", "http://x.org/%zz"),)))
+    assert bad.status == 400 and b"not a valid IRI" in bad.body
 
 
 def test_dataset_parameters_choose_the_graphs(ox_store: ox.Store) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 from .vocab import BASE
@@ -16,6 +17,7 @@ from .vocab import BASE
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=65536)  # called for every actor, event and outlet IRI of every story graph
 def slug(text: str) -> str:
     """Lower-case ASCII words joined by hyphens; never empty. A name with letters ASCII cannot spell
     (Hebrew, Arabic, Cyrillic ...) also gets a short hash of itself, so two such names never share a slug.
@@ -35,6 +37,7 @@ def slug(text: str) -> str:
     return out
 
 
+@lru_cache(maxsize=65536)  # and this for every mention
 def doc_iri(article_id: str) -> str:
     return f"{BASE}doc/{quote(article_id, safe='')}"
 
@@ -43,9 +46,13 @@ def outlet_iri(outlet: str) -> str:
     return f"{BASE}outlet/{slug(outlet)}"
 
 
+#: Every story graph's IRI starts so (and no other graph's).
+STORIES = f"{BASE}story/"
+
+
 def story_iri(story: str) -> str:
     """The named graph holding a story's resolved actors and events."""
-    return f"{BASE}story/{slug(story)}"
+    return f"{STORIES}{slug(story)}"
 
 
 def actor_iri(story: str, key: str) -> str:

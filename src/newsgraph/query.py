@@ -7,10 +7,16 @@ Each ``queries/NAME.rq`` starts with a header comment::
     # param: actor  the actor's name or IRI (case-insensitive match on its names)
     # param: story? the story's name (optional: every story when absent)
 
-A parameter is a variable of the query, bound with Oxigraph substitutions (never pasted into the query
-text), so the query must project it. A name ending in ``?`` declares an optional parameter: left out, its
-variable stays free and the query answers for every value (every bundled query takes ``story`` this way).
-A required parameter left out is an error.
+A parameter is a variable of the query. Its value is written into the query as an RDF term that
+pyoxigraph serialises and escapes (a user's text is never pasted in as SPARQL), in a ``VALUES`` block:
+the query says where, with a slot ``VALUES ?story { UNDEF }`` in each group that should start from the
+value (a one-row table that binds nothing, so the query as written answers for every value); a parameter
+the query has no slot for is bound by one block opening the WHERE clause. Oxigraph joins a ``VALUES``
+block first and looks every pattern after it up by index, whereas a substitution (SEP-0007) is joined
+with the answer after the patterns have been evaluated for every value (docs/queries.md). The same text
+runs on a local and on a remote store. A name ending in ``?`` declares an optional parameter: left out,
+its slots stay ``UNDEF`` and the query answers for every value (every bundled query takes ``story`` this
+way). A required parameter left out is an error.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -27,9 +34,10 @@ from typing import Any, Literal
 import pyoxigraph as ox
 from rdflib import Literal as RdfLiteral
 from rdflib import URIRef
+from rdflib.term import Node
 
 from .errors import QueryError
-from .store import Store
+from .store import Store, to_ox
 from .vocab import BASE
 
 Format = Literal["table", "csv", "json"]
@@ -131,7 +139,18 @@ def _bind(query: Query, params: dict[str, str]) -> dict[str, URIRef | RdfLiteral
     missing = [p for p in query.params if p not in params]
     if missing:
         raise QueryError(f"query {query.name} needs --param {missing[0]}=VALUE ({query.params[missing[0]]})")
-    return {k: URIRef(v) if re.match(r"^https?://\S+$", v) else RdfLiteral(v) for k, v in params.items()}
+    return {name: param_term(name, value) for name, value in params.items()}
+
+
+def param_term(name: str, value: str) -> URIRef | RdfLiteral:
+    """A parameter's value as an RDF term: an http(s) IRI is an IRI, anything else a plain literal."""
+    if not re.match(r"^https?://\S+$", value):
+        return RdfLiteral(value)
+    try:
+        to_ox(URIRef(value))  # pyoxigraph checks the IRI's syntax
+    except ValueError as exc:
+        raise QueryError(f"--param {name}={value}: this is not a valid IRI ({exc})") from exc
+    return URIRef(value)
 
 
 def run(
@@ -139,13 +158,15 @@ def run(
 ) -> Rows:
     """Run a SELECT query and return its rows; ASK gives one row with ``ask``, CONSTRUCT is refused here.
 
-    ``params`` binds the query's parameters by name; an optional one left out stays free (every bundled
-    query takes ``story``: bound, it answers for that story only, at a cost that does not grow with the
-    store).
+    ``params`` binds the query's parameters by name (as ``VALUES`` blocks: :func:`bind_values`); an
+    optional one left out stays free (every bundled query takes ``story``: bound, it answers for that
+    story only, at a cost that does not grow with the store).
 
     ``limit`` and ``offset`` take one page of the rows (SPARQL ``LIMIT`` / ``OFFSET``, added to the query).
     """
-    result = store.raw_query(paged(query.text, limit, offset), _bind(query, params or {}))
+    bindings = _bind(query, params or {})
+    text = paged(query.text, limit, offset)
+    result = store.raw_query(bind_values(text, bindings) if bindings else text)
     if isinstance(result, (bool, ox.QueryBoolean)):
         result = bool(result)
         raw = {"head": {}, "boolean": result}
@@ -156,6 +177,65 @@ def run(
     columns = raw["head"]["vars"]
     rows = [{c: _value(b.get(c)) for c in columns} for b in raw["results"]["bindings"]]
     return Rows(columns, rows, raw)
+
+
+def bind_values(sparql: str, bindings: Mapping[str, Node]) -> str:
+    """``sparql`` with each parameter's value written in as a ``VALUES`` block.
+
+    Every slot ``VALUES ?name { UNDEF }`` of a bound parameter gets its value; the parameters the query
+    has no slot for are bound together by one ``VALUES (?a ?b) { (x y) }`` opening the WHERE clause, so
+    each is bound wherever that group uses it, FILTERs included. A value is an RDF term written by
+    pyoxigraph (N-Triples syntax, which SPARQL reads: quotes, backslashes and line breaks escaped), never
+    the raw text.
+
+    >>> from rdflib import Literal
+    >>> bind_values("SELECT ?x WHERE { ?x ?p ?actor }", {"actor": Literal("Witkoff")})
+    'SELECT ?x WHERE { VALUES (?actor) { ("Witkoff") } ?x ?p ?actor }'
+    >>> print(bind_values('SELECT * { VALUES ?story { UNDEF } ?n ?p ?story }', {"story": Literal('a "b"')}))
+    SELECT * { VALUES ?story { "a \\"b\\"" } ?n ?p ?story }
+    """
+    code = _code(sparql)
+    slots: list[tuple[int, int, str]] = []
+    rest: dict[str, Node] = {}
+    for name, term in bindings.items():
+        found = [(m.start(1), m.end(1), str(to_ox(term))) for m in _slot(name).finditer(code)]
+        slots += found
+        if not found:
+            rest[name] = term
+    for start, end, value in sorted(slots, reverse=True):
+        sparql = sparql[:start] + value + sparql[end:]
+    if not rest:
+        return sparql
+    at = _where_brace(_code(sparql))
+    if at < 0:
+        raise QueryError("cannot bind parameters: the query has no WHERE clause")
+    names = " ".join(f"?{name}" for name in rest)
+    terms = " ".join(str(to_ox(term)) for term in rest.values())
+    return f"{sparql[:at + 1]} VALUES ({names}) {{ ({terms}) }}{sparql[at + 1:]}"
+
+
+def _slot(name: str) -> re.Pattern[str]:
+    """A parameter's slot, ``VALUES ?name { UNDEF }`` (or ``$name``); group 1 is the ``UNDEF``."""
+    return re.compile(r"\bVALUES\s+[?$]" + re.escape(name) + r"\s*\{\s*(UNDEF)\s*\}", re.IGNORECASE)
+
+
+_TERM = re.compile(r"""#[^\n]*|<[^\s<>"{}|^`\\]*>|("""  # a comment, an IRI, or a string:
+                   r'''"""(?:\\.|[^\\])*?"""|'''  # long, in either quotes
+                   r"""'''(?:\\.|[^\\])*?'''|"""
+                   r'''"(?:\\.|[^\\"\n])*"|'''  # short, in either quotes
+                   r"""'(?:\\.|[^\\'\n])*')""")
+
+
+def _code(sparql: str) -> str:
+    """``sparql`` with its comments, IRIs and strings blanked out (the same length, so offsets hold): a
+    keyword or brace found in it is the query's, not text inside a term."""
+    return _TERM.sub(lambda m: " " * len(m.group()), sparql)
+
+
+def _where_brace(code: str) -> int:
+    """The offset of the ``{`` opening the WHERE clause (``WHERE`` may be left out), in :func:`_code` text."""
+    where = re.search(r"(?<![\w?$])WHERE\s*\{", code, re.IGNORECASE)
+    return where.end() - 1 if where else code.find("{")
 
 
 _OWN_PAGING = re.compile(r"\b(LIMIT|OFFSET)\s+\d+\s*$", re.IGNORECASE)
@@ -214,8 +294,7 @@ def _table(rows: Rows, width: int) -> str:
 
     def cell(v: Any, last: bool) -> str:
         text = "" if v is None else " ".join(str(v).split())
-        if text.startswith(BASE):
-            text = text[len(BASE):]
+        text = text.removeprefix(BASE)
         return text if last or len(text) <= width else text[: width - 1] + "…"
 
     n = len(rows.columns)

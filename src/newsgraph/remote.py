@@ -23,7 +23,8 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from .errors import QueryError, StoreError
-from .store import Store, _quad_key, to_ox
+from .query import bind_values  # (shared with the local store: query.run writes parameters the same way)
+from .store import Store, _quad_key
 
 _TIMEOUT = 600.0  # seconds; the server's own --timeout-s is the real limit on a query
 _PROBE = URIRef("urn:newsgraph:probe")
@@ -100,7 +101,7 @@ class RemoteStore(Store):
     def raw_query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Any:
         """Run SPARQL on the server; returns the same pyoxigraph result objects as the embedded store.
 
-        Parameters become a VALUES block at the top of the WHERE clause: the protocol has no substitution.
+        Parameters become VALUES blocks (``query.bind_values``), as ``query.run`` binds them on any store.
         """
         text = bind_values(sparql, bindings) if bindings else sparql
         body = self._request(self._query_url, text.encode("utf-8"),
@@ -141,43 +142,3 @@ class RemoteStore(Store):
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
             raise StoreError(f"{self.url}: cannot reach the SPARQL server ({reason})") from exc
-
-
-def bind_values(sparql: str, bindings: Mapping[str, Node]) -> str:
-    """``sparql`` with ``VALUES (?a ?b) { (x y) }`` opening its WHERE clause, so each parameter is bound
-    wherever the group uses it, FILTERs included, as a substitution would.
-
-    >>> from rdflib import Literal
-    >>> bind_values("SELECT ?x WHERE { ?x ?p ?actor }", {"actor": Literal("Witkoff")})
-    'SELECT ?x WHERE { VALUES (?actor) { ("Witkoff") } ?x ?p ?actor }'
-    """
-    names = " ".join(f"?{name}" for name in bindings)
-    terms = " ".join(str(to_ox(term)) for term in bindings.values())
-    at = _where_brace(sparql)
-    if at < 0:
-        raise QueryError("cannot bind parameters: the query has no WHERE clause")
-    return f"{sparql[:at + 1]} VALUES ({names}) {{ ({terms}) }}{sparql[at + 1:]}"
-
-
-def _where_brace(sparql: str) -> int:
-    """The offset of the ``{`` opening the WHERE clause, skipping comments, IRIs and strings."""
-    i, n, after_where, first = 0, len(sparql), False, -1
-    while i < n:
-        c = sparql[i]
-        if c == "#":
-            i = sparql.find("\n", i)
-            i = n if i < 0 else i
-        elif c == "<" and re.match(r"<[^\s<>\"{}|^`\\]*>", sparql[i:]):
-            i = sparql.index(">", i)
-        elif c in "\"'":
-            end = re.match(r"(\"\"\"|'''|\"|')(?:\\.|.)*?\1", sparql[i:], re.DOTALL)
-            i += end.end() - 1 if end else 0
-        elif c == "{":
-            if after_where:
-                return i
-            if first < 0:
-                first = i
-        elif sparql[i:i + 5].upper() == "WHERE" and not (sparql[i - 1:i].isalnum() if i else False):
-            after_where = True
-        i += 1
-    return first

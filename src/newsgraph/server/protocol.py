@@ -15,6 +15,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from ..errors import QueryError
+from ..query import bind_values, param_term
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +109,8 @@ def answer(store: ox.Store, job: Job) -> Reply:
         refused = refusal(job.query)
         if refused is not None:
             return refused
-        result = store.query(job.query, substitutions=_substitutions(job.bindings) or None, **_dataset(job))
+        text = bind_values(job.query, {n: param_term(n, v) for n, v in job.bindings}) if job.bindings else job.query
+        result = store.query(text, **_dataset(job))
         if isinstance(result, ox.QuerySolutions):
             return _solutions(result, job)
         if isinstance(result, ox.QueryBoolean):
@@ -118,7 +121,7 @@ def answer(store: ox.Store, job: Job) -> Reply:
         return _triples(result, job)
     except SyntaxError as exc:
         return _syntax_error(job.query, exc)
-    except (RuntimeError, ValueError) as exc:  # e.g. a $name binding the query does not project
+    except (RuntimeError, ValueError, QueryError) as exc:  # e.g. a $name value that is not a valid IRI
         return error(400, f"Cannot run the query: {exc}")
     except OSError as exc:
         return error(500, f"The store could not answer: {exc}")
@@ -168,14 +171,6 @@ def _syntax_error(query: str, exc: SyntaxError) -> Reply:
 
 def update_refused() -> Reply:
     return error(403, "This endpoint is read-only: SPARQL Update is refused (use newsgraph build/remove).")
-
-
-def _substitutions(bindings: Iterable[tuple[str, str]]) -> dict[ox.Variable, ox.NamedNode | ox.Literal]:
-    """Like ``newsgraph query --param``: an http(s) IRI becomes an IRI, anything else a plain literal."""
-    return {
-        ox.Variable(name): ox.NamedNode(value) if re.match(r"^https?://\S+$", value) else ox.Literal(value)
-        for name, value in bindings
-    }
 
 
 def _dataset(job: Job) -> dict[str, Any]:
