@@ -48,8 +48,8 @@ def base_store(path: Path, n: int) -> None:
 
 _RENAMES = [
     (re.compile(rb"(/id/doc/)([^>#]+)"), rb"\1\2~%d"),
-    (re.compile(rb"(/id/(?:actor|event)/)([^/>]+)/"), rb"\1\2-c%d/"),
-    (re.compile(rb"(/id/story/)([^>]+)>"), rb"\1\2-c%d>"),
+    (re.compile(rb"(/id/(?:actor|event)/)([^/>]+)/"), rb"\1\2-%d/"),  # slug("S~k") is "s-k"
+    (re.compile(rb"(/id/story/)([^>]+)>"), rb"\1\2-%d>"),
     (re.compile(rb'(<https://w3id.org/newsgraph/ns#story> ")([^"]*)"'), rb'\1\2~%d"'),
     (re.compile(rb'(<http://purl.org/dc/terms/identifier> ")([^"]*)"'), rb'\1\2~%d"'),
 ]

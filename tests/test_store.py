@@ -7,7 +7,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
-from newsgraph.store import JOURNAL, Store, to_ntriples
+from newsgraph.store import JOURNAL, Store, to_ntriples, to_ox
 
 G = URIRef("https://example.org/g")
 H = URIRef("https://example.org/h")
@@ -58,3 +58,32 @@ def test_a_store_opened_after_a_bulk_load_died_empties_the_graphs_it_was_filling
         assert held(store, G) == set()
         assert held(store, H) == expected(quads(H, 3))
     assert not (tmp_path / "s" / JOURNAL).exists()
+
+
+def test_ntriples_text_reads_back_as_the_same_terms() -> None:
+    """to_ntriples writes text itself: every literal must come back exactly, whatever it holds."""
+    from rdflib.namespace import XSD  # imported here: pytest probes module globals, and XSD warns
+    g = URIRef("https://w3id.org/newsgraph/id/doc/x")
+    awkward = ['say "no"', "back\\slash", "two\nlines\r\n", "tab\there", "Zelenskyy – Зеленський 🇺🇦", "", " .\n"]
+    objects = [Literal(s) for s in awkward] + [
+        Literal("Paris", lang="fr"), Literal(True), Literal(False), Literal(42, datatype=XSD.integer),
+        Literal("2025-11-20", datatype=XSD.date), URIRef("https://example.org/a%20b?c=d#e"),
+    ]
+    quads = [(g, URIRef(f"https://example.org/p{i}"), o, g) for i, o in enumerate(objects)]
+    expected = {ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o, _ in quads}
+    parsed = ox.parse(to_ntriples(quads), format=ox.RdfFormat.N_TRIPLES)
+    assert {ox.Triple(q.subject, q.predicate, q.object) for q in parsed} == expected
+
+
+def test_a_url_the_store_would_reject_as_an_iri_is_kept_as_text(tmp_path: Path) -> None:
+    """An article's URL with a bad percent escape (or a space) is not an IRI: the article is still written."""
+    from newsgraph.model import Article, Extraction
+    from newsgraph.rdf import article_graph, article_quads
+
+    with Store.open(tmp_path / "s", create=True) as store:
+        for i, url in enumerate(["http://x.org/%zz", "http://x.org/a b", "https://x.org/ok"]):
+            art = Article(f"a{i}", "Macron spoke.", f"in.jsonl:{i + 1}", "Outlet", None, url=url)
+            ex = Extraction(article=art, sentences=(), entities=(), mentions=(), events=())
+            store.replace_graph(article_graph(art), article_quads(ex, "h"))
+        urls = {r[0] for r in store.raw_query("SELECT ?u WHERE { ?d <https://schema.org/url> ?u }")}
+    assert urls == {ox.Literal("http://x.org/%zz"), ox.Literal("http://x.org/a b"), ox.NamedNode("https://x.org/ok")}

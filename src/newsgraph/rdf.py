@@ -14,7 +14,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from functools import lru_cache
 
+import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
@@ -30,9 +32,16 @@ _YEAR_MONTH = re.compile(r"^\d{4}-\d{2}$")
 _YEAR = re.compile(r"^\d{4}$")
 
 
+@lru_cache(maxsize=65536)
 def _int(value: int) -> Literal:
     """An offset. NIF says xsd:nonNegativeInteger, which Oxigraph stores as xsd:integer: write what is kept."""
     return Literal(value, datatype=XSD.integer)
+
+
+@lru_cache(maxsize=4096, typed=True)
+def _value(value: str | bool) -> Literal:
+    """A literal from a small set (kinds, labels, flags, story names): made once, rdflib's are costly."""
+    return Literal(value)
 
 
 def _date(value: str) -> Literal:
@@ -83,17 +92,17 @@ def article_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
         quads += _span(node, NIF.Phrase, doc, m.start, m.end, art.text, g)
         quads += [
             (node, NIF.sentence, sentence_iris[m.sentence], g),
-            (node, NG.mentionKind, Literal(m.kind), g),
+            (node, NG.mentionKind, _value(m.kind), g),
         ]
         if m.ner:
-            quads.append((node, NG.nerLabel, Literal(m.ner), g))
+            quads.append((node, NG.nerLabel, _value(m.ner), g))
     for ev in extraction.events:
         node = URIRef(iris.span_iri(art.id, ev.start, ev.end))
         quads += _span(node, NIF.Phrase, doc, ev.start, ev.end, art.text, g)
         quads += [
             (node, NIF.sentence, sentence_iris[ev.sentence], g),
             (node, NIF.lemma, Literal(ev.lemma), g),
-            (node, NG.nominal, Literal(ev.nominal), g),
+            (node, NG.nominal, _value(ev.nominal), g),
         ]
         quads += _perspective(node, ev, extraction, outlet, g)
     for q in extraction.quotes:
@@ -112,9 +121,9 @@ def _perspective(node: URIRef, ev: EventMention, extraction: Extraction, outlet:
     """Who says it and how sure, when and where: the values attribution.py gave one event mention."""
     art = extraction.article
     quads: list[Quad] = [
-        (node, NG.attribution, Literal(ev.attribution), g),
-        (node, NG.polarity, Literal(ev.polarity), g),
-        (node, NG.certainty, Literal(ev.certainty), g),
+        (node, NG.attribution, _value(ev.attribution), g),
+        (node, NG.polarity, _value(ev.polarity), g),
+        (node, NG.certainty, _value(ev.certainty), g),
     ]
     if ev.attribution == "author":
         quads.append((node, PROV.wasAttributedTo, outlet, g))  # the outlet says it in its own voice
@@ -124,13 +133,13 @@ def _perspective(node: URIRef, ev: EventMention, extraction: Extraction, outlet:
             quads.append((node, PROV.wasAttributedTo, source[0], g))
             quads += source[1]
         if ev.cue:
-            quads.append((node, NG.cue, Literal(ev.cue), g))
+            quads.append((node, NG.cue, _value(ev.cue), g))
         if ev.chain:
             quads.append((node, NG.sourceChain, Literal("; ".join(ev.chain)), g))
     if ev.polarity_cue:
-        quads.append((node, NG.polarityCue, Literal(ev.polarity_cue), g))
+        quads.append((node, NG.polarityCue, _value(ev.polarity_cue), g))
     if ev.certainty_cue:
-        quads.append((node, NG.certaintyCue, Literal(ev.certainty_cue), g))
+        quads.append((node, NG.certaintyCue, _value(ev.certainty_cue), g))
     if ev.quote >= 0:
         q = extraction.quotes[ev.quote]
         quads.append((node, NG.quote, URIRef(iris.span_iri(art.id, q.start, q.end)), g))
@@ -205,8 +214,8 @@ def story_quads(resolution: Resolution, extractions: Mapping[str, Extraction]) -
         quads += [
             (a, RDF.type, SEM.Actor, g),
             (a, RDFS.label, Literal(actor.label), g),
-            (a, NG.actorType, Literal(actor.type), g),
-            (a, NG.story, Literal(story), g),
+            (a, NG.actorType, _value(actor.type), g),
+            (a, NG.story, _value(story), g),
         ]
         quads += [(a, SKOS.altLabel, Literal(alt), g) for alt in actor.alt_labels]
         quads += _denotations(a, actor.mentions, resolution.actor_of, extractions, "mentions", g)
@@ -224,7 +233,7 @@ def story_quads(resolution: Resolution, extractions: Mapping[str, Extraction]) -
             (e, RDF.type, SEM.Event, g),
             (e, RDFS.label, Literal(event.label), g),
             (e, NG.predicate, Literal(event.predicate), g),
-            (e, NG.story, Literal(story), g),
+            (e, NG.story, _value(story), g),
         ]
         quads += [(e, NG.objectPhrase, Literal(obj), g) for obj in event.objects]
         for role, keys in ((NG.agent, event.agents), (NG.patient, event.patients), (None, event.others)):
@@ -254,7 +263,7 @@ def _denotations(
         mention = _mention_iri(doc_id, m.start, m.end)
         yield (node, GAF.denotedBy, mention, g)
         yield (mention, GAF.denotes, node, g)
-        yield (mention, NG.resolvedBy, Literal(reasons[(doc_id, index)][1]), g)
+        yield (mention, NG.resolvedBy, _value(reasons[(doc_id, index)][1]), g)
 
 
 #: (outlet, event mention, factual key "ARANK PRANK CRANK|order key", the record)
@@ -323,14 +332,23 @@ def _coverage(
             quads.append((c, NG.mostFactualMention, min(own, key=lambda r: r[2])[1], g))
         if events:
             quads += [
-                (c, NG.ownVoice, Literal(any(r[3].attribution == "author" for r in own)), g),
-                (c, NG.statesAsFact, Literal(any(r[2].startswith("000|") for r in own)), g),
+                (c, NG.ownVoice, _value(any(r[3].attribution == "author" for r in own)), g),
+                (c, NG.statesAsFact, _value(any(r[2].startswith("000|") for r in own)), g),
             ]
     return quads
 
 
 def _is_iri(value: str) -> bool:
-    return bool(re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]*$", value))
+    """Whether the store will take ``value`` as an IRI (percent escapes, host and port included): a URL
+    that is not one is kept as text rather than failing the write of every article loaded with it."""
+    try:
+        ox.NamedNode(value)
+    except ValueError:
+        return False
+    return bool(_SCHEME.match(value))
+
+
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 def story_graph(story: str) -> URIRef:

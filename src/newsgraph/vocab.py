@@ -118,6 +118,16 @@ class SCHEMA(DefinedNamespace):
     spokenByCharacter: URIRef
 
 
+def _terms_as_attributes(*namespaces: type[DefinedNamespace]) -> None:
+    """Store each term on its class: rdflib looks ``NG.story`` up through ``__getattr__`` on every use
+    (~1 µs, and a story graph makes ~4,000 such look-ups per article). Unknown terms still raise."""
+    for ns in namespaces:
+        for name in ns.__annotations__:
+            type.__setattr__(ns, name, ns._NS[name])
+
+
+_terms_as_attributes(NG, SEM, GAF, NIF, SCHEMA)
+
 PREFIXES: dict[str, str] = {
     "ng": str(NG._NS),
     "sem": str(SEM._NS),

