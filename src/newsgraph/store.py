@@ -123,14 +123,15 @@ class Store:
         fresh: dict[URIRef, bytes] = {}
         for graph, ntriples in graphs.items():
             name = to_ox(graph)
-            old = set(self._inner.quads_for_pattern(None, None, None, name))
+            # compared as N-Triples lines: to_ntriples writes the store's own canonical form, so a triple
+            # is the same line on both sides (were one not, it would be deleted and inserted: still right)
+            old = _triple_lines(self._inner.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name))
             if not old:
                 fresh[graph] = ntriples
                 continue
-            new = {ox.Quad(t.subject, t.predicate, t.object, name)
-                   for t in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)}
+            new = _triple_lines(ntriples)
             gone, added = old - new, new - old
-            update = [f"{verb} DATA {{ GRAPH {name} {{\n{_lines(part)}\n}} }}"
+            update = [f"{verb} DATA {{ GRAPH {name} {{\n{b''.join(sorted(part)).decode('utf-8')}}} }}"
                       for verb, part in (("DELETE", gone), ("INSERT", added)) if part]
             if update:
                 self._inner.update(" ;\n".join(update))
@@ -191,8 +192,9 @@ class Store:
         return Dataset(store=OxigraphStore(store=self._inner), default_union=True)
 
 
-def _lines(quads: Iterable[ox.Quad]) -> str:
-    return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+def _triple_lines(ntriples: bytes | None) -> set[bytes]:
+    """The lines of an N-Triples text, each ending with its newline."""
+    return {line + b"\n" for line in (ntriples or b"").split(b"\n") if line}
 
 
 def _as_nquads(ntriples: bytes, graph: URIRef) -> bytes:
@@ -234,8 +236,13 @@ def to_ntriples(quads: Iterable[Quad]) -> bytes:
     return "".join([f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o, _ in quads]).encode("utf-8")
 
 
-#: What N-Triples requires escaped in a quoted literal (everything else may appear as itself).
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+#: How Oxigraph writes a literal's characters in N-Triples (its canonical form, so that the same triple is
+#: the same line in newsgraph's text and in the store's dump): the short escapes, other control characters
+#: as \uXXXX, everything else as itself.
+_ESCAPES = str.maketrans({
+    **{chr(c): f"\\u{c:04X}" for c in [*range(0x20), 0x7F]},
+    "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f",
+})
 
 
 def _nt(term: Node) -> str:
@@ -245,7 +252,7 @@ def _nt(term: Node) -> str:
     if isinstance(term, Literal):
         text = '"' + str(term).translate(_ESCAPES) + '"'
         if term.language:
-            return f"{text}@{term.language}"
+            return f"{text}@{term.language.lower()}"
         return f"{text}^^<{term.datatype}>" if term.datatype else text
     raise TypeError(f"cannot write {term!r} as N-Triples")
 

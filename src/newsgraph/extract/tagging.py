@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
@@ -24,6 +24,9 @@ from spacy.tokens import Doc
 _READ = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 #: The attributes a rule may set, in the order they are written back.
 _WRITE = (POS, MORPH, LEMMA, TAG, DEP)
+
+#: Kinds of token (and lemmas) remembered: a worker parsing for days keeps flat memory.
+_CACHED = 200_000
 
 Spec = Callable[[tuple[str, str, str, bool]], bool]
 
@@ -61,8 +64,7 @@ class FastTags:
     def __init__(self, nlp: Language) -> None:
         ruler, self.lemmatizer = nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer")
         self.strings = nlp.vocab.strings
-        self.rules = _compile(ruler.patterns, ruler.attrs)
-        self._by_value, self._always = _index(ruler.patterns)
+        self.compiled = _compile(ruler.patterns, ruler.attrs)
         self.attrs = [dict(a) for a in ruler.attrs]
         self.indices = list(ruler.indices)
         self._cases: dict[tuple[int, int, int, int], tuple[list[int], list[int]]] = {}
@@ -82,12 +84,14 @@ class FastTags:
         for i, key in enumerate(keys):
             case = self._cases.get(key)
             if case is None:
+                if len(self._cases) >= _CACHED:
+                    self._cases.clear()
                 case = self._cases[key] = self._case(key)
             singles, starts = case
             if singles:
                 applied.setdefault(i, []).extend(singles)
             for pattern in starts:  # patterns of several tokens whose first token this one matches
-                rule, specs = self.rules[pattern]
+                rule, specs = self.compiled.patterns[pattern]
                 end = i + len(specs)
                 if end <= len(keys) and all(spec(self._fields(keys[j])) for spec, j in zip(specs[1:], range(i + 1, end))):
                     index = self.indices[rule]
@@ -103,14 +107,14 @@ class FastTags:
 
     def _case(self, key: tuple[int, int, int, int]) -> tuple[list[int], list[int]]:
         """The rules whose one-token patterns a token of this kind matches, and the longer patterns its
-        first token matches (only the patterns that could match are tested: see ``_index``)."""
+        first token matches (only the patterns that could match are tested: see ``_compile``)."""
         fields = self._fields(key)
-        maybe = set(self._always)
+        maybe = set(self.compiled.always)
         for at, value in enumerate(fields):
-            maybe.update(self._by_value.get((at, value), ()))
+            maybe.update(self.compiled.by_value.get((at, value), ()))
         singles, starts = [], []
         for pattern in sorted(maybe):
-            rule, specs = self.rules[pattern]
+            rule, specs = self.compiled.patterns[pattern]
             if specs[0](fields):
                 if len(specs) == 1:
                     singles.append(rule)
@@ -132,41 +136,39 @@ class FastTags:
             key = (orth, pos, morph)
             value = self._lemmas.get(key)
             if value is None:
+                if len(self._lemmas) >= _CACHED:
+                    self._lemmas.clear()
                 value = self._lemmas[key] = self.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
             lemmas[i] = value
         doc.from_array([LEMMA], lemmas)
 
 
-def _compile(patterns: Sequence[dict[str, Any]], attrs: Sequence[dict[int, int]]) -> list[tuple[int, list[Spec]]]:
-    """Every pattern as (its rule's index, a test per token). A rule may have several patterns; the
-    index orders the rules' effects, as in the ruler (later rules win)."""
-    out = []
+class _Compiled(NamedTuple):
+    patterns: list[tuple[int, list[Spec]]]  # (its rule's number, a test per token), in the ruler's order
+    by_value: dict[tuple[int, Any], list[int]]  # (field, a value the first token must have) -> patterns
+    always: list[int]  # patterns whose first token must have no one value: tested on every kind of token
+
+
+def _compile(patterns: Sequence[dict[str, Any]], attrs: Sequence[dict[int, int]]) -> _Compiled:
+    """The ruler's patterns as tests, numbered in order (a rule may have several; the rule's number orders
+    the effects, later rules winning), and indexed by a value their first token must have, so that a new
+    kind of token is tested against a few patterns rather than all of them."""
+    out = _Compiled([], {}, [])
     for rule, (p, normalized) in enumerate(zip(patterns, attrs)):
         if any(a not in _WRITE for a in normalized):
             raise _Unsupported(f"a rule sets {sorted(normalized)}")
-        out += [(rule, [_spec(token) for token in pattern]) for pattern in p["patterns"]]
-    return out
-
-
-def _index(patterns: Sequence[dict[str, Any]]) -> tuple[dict[tuple[int, Any], list[int]], list[int]]:
-    """Patterns by a value their first token must have ((field, value) -> pattern numbers, numbered as
-    ``_compile`` does), and those with no such value, so that a new kind of token is tested against a few
-    patterns rather than all of them."""
-    by_value: dict[tuple[int, Any], list[int]] = {}
-    always: list[int] = []
-    number = 0
-    for p in patterns:
         for pattern in p["patterns"]:
+            number = len(out.patterns)
+            out.patterns.append((rule, [_spec(token) for token in pattern]))
             required = [(name, wanted) for name, wanted in pattern[0].items()
                         if isinstance(wanted, (str, bool)) or (isinstance(wanted, dict) and "IN" in wanted)]
-            if required:
-                name, wanted = required[0]
-                for value in (wanted["IN"] if isinstance(wanted, dict) else [wanted]):
-                    by_value.setdefault((_READ[name], value), []).append(number)
-            else:
-                always.append(number)
-            number += 1
-    return by_value, always
+            if not required:
+                out.always.append(number)
+                continue
+            name, wanted = required[0]
+            for value in (wanted["IN"] if isinstance(wanted, dict) else [wanted]):
+                out.by_value.setdefault((_READ[name], value), []).append(number)
+    return out
 
 
 def _spec(token: dict[str, Any]) -> Spec:
