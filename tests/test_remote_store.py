@@ -163,6 +163,11 @@ def test_a_bad_query_is_a_query_error(server: str) -> None:
      'ASK { VALUES (?o ?s) { ("x"@en <http://e/s>) } ?s ?p ?o }'),
     ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {"o": Literal(3)},
      'CONSTRUCT { ?s ?p ?o } WHERE { VALUES (?o) { ("3"^^<http://www.w3.org/2001/XMLSchema#integer>) } ?s ?p ?o }'),
+    # ... and then the first top-level group is the WHERE clause, not a sub-select's, nor a template
+    ("SELECT ?s { { SELECT ?s WHERE { ?s ?p ?o } } ?s ?q ?n }", {"n": Literal("x")},
+     'SELECT ?s { VALUES (?n) { ("x") } { SELECT ?s WHERE { ?s ?p ?o } } ?s ?q ?n }'),
+    ("CONSTRUCT { ?s ?p ?n } { ?s ?p ?n }", {"n": Literal("x")},
+     'CONSTRUCT { ?s ?p ?n } { VALUES (?n) { ("x") } ?s ?p ?n }'),
 ])
 def test_parameters_become_a_values_block_opening_the_where_clause(
     sparql: str, bindings: dict, expected: str

@@ -197,6 +197,23 @@ def test_story_binding_on_the_endpoint_answers_like_query_run(ox_store: ox.Store
     assert bad.status == 400 and b"not a valid IRI" in bad.body
 
 
+def test_a_binding_name_is_a_variable_name_never_query_text(ox_store: ox.Store) -> None:
+    """``$NAME`` comes from the request: a name that is not a variable is refused, so it cannot smuggle
+    a SERVICE call (or anything else) past the endpoint's checks."""
+    name = "a) { (1) } SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } VALUES (?b"
+    reply = answer(ox_store, Job(ACTOR_LABELS, bindings=((name, "x"),)))
+    assert reply.status == 400 and b"not a SPARQL variable name" in reply.body
+
+
+def test_a_binding_without_a_slot_is_a_substitution(ox_store: ox.Store) -> None:
+    """Bound where the query uses it (as before VALUES slots existed), or refused where it cannot be."""
+    nested = "SELECT ?s WHERE { { SELECT ?s WHERE { ?s ?p ?name } } }"
+    assert answer(ox_store, Job(nested, bindings=(("name", "x"),))).status == 400
+    one = answer(ox_store, Job("SELECT ?s ?name WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?name }",
+                               bindings=(("name", "Steve Witkoff"),)))
+    assert [b["name"]["value"] for b in json.loads(one.body)["results"]["bindings"]] == ["Steve Witkoff"]
+
+
 def test_dataset_parameters_choose_the_graphs(ox_store: ox.Store) -> None:
     graph = "https://w3id.org/newsgraph/id/doc/b1"
     text = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"

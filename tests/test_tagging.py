@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import spacy
@@ -81,9 +82,30 @@ def test_later_rules_win_and_patterns_may_set_a_later_token() -> None:
     assert (doc[3].pos_, doc[3].lemma_) == ("VERB", "gathering")
 
 
-def test_patterns_it_cannot_read_leave_the_model_s_components() -> None:
+@pytest.mark.parametrize("pattern, index", [
+    ([{"TEXT": "Paris", "OP": "+"}], 0),  # attributes and operators it does not read
+    ([{"LOWER": {"IN": [spacy.strings.get_string_id("meeting")]}}], 0),  # hashes, not strings
+    ([{"IS_SPACE": {"REGEX": "x"}}], 0),  # a regular expression on a flag
+    ([{"LOWER": "the"}, {"LOWER": "meeting"}], 2),  # a token outside the pattern
+])
+def test_patterns_it_cannot_read_leave_the_model_s_components(pattern: list, index: int) -> None:
     nlp = stock()
     assert supported(nlp)
-    nlp.get_pipe("attribute_ruler").add([[{"TEXT": "Paris", "OP": "+"}]], {"POS": "PROPN"})
+    nlp.get_pipe("attribute_ruler").add([pattern], {"LEMMA": "X"}, index=index)
     assert not supported(nlp)
+
+
+def test_a_pipeline_without_the_two_components_is_not_supported() -> None:
     assert not supported(spacy.blank("en"))
+
+
+def test_a_saved_pipeline_loads_with_its_rules(tmp_path: Path) -> None:
+    """A pipeline saved from newsgraph's and loaded again (``--model PATH``) fills its ruler after building
+    newsgraph_tags: the rules are read on first use, and again when rules are added."""
+    load().to_disk(tmp_path / "pipeline")
+    nlp = load(str(tmp_path / "pipeline"))
+    assert "newsgraph_tags" in nlp.pipe_names
+    doc = nlp("There is a problem. Steve Witkoff left the meeting.")
+    assert [(t.pos_, t.lemma_) for t in doc][:2] == [("PRON", "there"), ("VERB", "be")]
+    nlp.get_pipe("attribute_ruler").add([[{"LOWER": "meeting"}]], {"LEMMA": "gathering"})
+    assert nlp("Witkoff left the meeting.")[3].lemma_ == "gathering"

@@ -176,12 +176,13 @@ def resolve_stale(
         by_story.setdefault(story, []).append(digest)
     written = _story_hashes(store)
     stale = {s for s, hashes in by_story.items() if written.get(str(story_graph(s))) != _story_hash(hashes)}
-    gone = sorted(set(written) - {str(story_graph(s)) for s in by_story})  # no article left in the story
-    stale |= set(also) | {_story_name(store, graph) for graph in gone}
-    for graph in gone:
+    live = {str(story_graph(s)) for s in by_story}
+    gone = {graph: _story_name(store, graph) for graph in sorted(set(written) - live)}
+    for graph in gone:  # no article left in the story
         store.drop_graph(URIRef(graph))
-    for story in sorted(stale - set(by_story)):
-        store.drop_graph(story_graph(story))
+    for story in sorted(set(also) - set(by_story)):
+        store.drop_graph(story_graph(story))  # (a story removed before its graph was written)
+    stale |= set(also) | {name for name in gone.values() if name}
     todo = sorted(stale & set(by_story))
     jobs = ((story, stored_records(store, story), _story_hash(by_story[story])) for story in todo)
     batch: dict[URIRef, bytes] = {}  # story graphs waiting to be written: several at a time cost less
@@ -236,11 +237,13 @@ def _story_hashes(store: Store) -> dict[str, str]:
     return {r["g"].value: r["hash"].value for r in rows if r["g"].value.startswith(iris.STORIES)}
 
 
-def _story_name(store: Store, graph: str) -> str:
+def _story_name(store: Store, graph: str) -> str | None:
     """The name of the story whose graph this is (as it names itself)."""
-    rows = list(store.raw_query(f"SELECT ?story WHERE {{ GRAPH <{graph}> {{ <{graph}> "
-                                "<https://w3id.org/newsgraph/ns#story> ?story } }"))
-    return str(rows[0]["story"].value) if rows else graph
+    rows = list(store.raw_query(bind_values(
+        "SELECT ?story WHERE { VALUES ?g { UNDEF } GRAPH ?g { ?g <https://w3id.org/newsgraph/ns#story> ?story } }",
+        {"g": URIRef(graph)},
+    )))
+    return str(rows[0]["story"].value) if rows else None
 
 
 def stored_records(store: Store, story: str) -> list[str]:

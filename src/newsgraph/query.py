@@ -10,11 +10,12 @@ Each ``queries/NAME.rq`` starts with a header comment::
 A parameter is a variable of the query. Its value is written into the query as an RDF term that
 pyoxigraph serialises and escapes (a user's text is never pasted in as SPARQL), in a ``VALUES`` block:
 the query says where, with a slot ``VALUES ?story { UNDEF }`` in each group that should start from the
-value (a one-row table that binds nothing, so the query as written answers for every value); a parameter
-the query has no slot for is bound by one block opening the WHERE clause. Oxigraph joins a ``VALUES``
-block first and looks every pattern after it up by index, whereas a substitution (SEP-0007) is joined
-with the answer after the patterns have been evaluated for every value (docs/queries.md). The same text
-runs on a local and on a remote store. A name ending in ``?`` declares an optional parameter: left out,
+value (a one-row table that binds nothing, so the query as written answers for every value). Oxigraph
+joins a ``VALUES`` block first and looks every pattern after it up by index, whereas a substitution
+(SEP-0007) is joined with the answer after the patterns have been evaluated for every value
+(docs/queries.md). A parameter the query has no slot for is bound as a substitution on the local store
+(its exact semantics: everywhere in the query, an error where it cannot be), and by one ``VALUES`` block
+opening the WHERE clause on a SPARQL server, which takes no substitutions. A name ending in ``?`` declares an optional parameter: left out,
 its slots stay ``UNDEF`` and the query answers for every value (every bundled query takes ``story`` this
 way). A required parameter left out is an error.
 """
@@ -158,15 +159,15 @@ def run(
 ) -> Rows:
     """Run a SELECT query and return its rows; ASK gives one row with ``ask``, CONSTRUCT is refused here.
 
-    ``params`` binds the query's parameters by name (as ``VALUES`` blocks: :func:`bind_values`); an
+    ``params`` binds the query's parameters by name: into its ``VALUES ?name { UNDEF }`` slots
+    (:func:`fill_slots`), where Oxigraph starts from them, and as a substitution where it has none; an
     optional one left out stays free (every bundled query takes ``story``: bound, it answers for that
     story only, at a cost that does not grow with the store).
 
     ``limit`` and ``offset`` take one page of the rows (SPARQL ``LIMIT`` / ``OFFSET``, added to the query).
     """
-    bindings = _bind(query, params or {})
-    text = paged(query.text, limit, offset)
-    result = store.raw_query(bind_values(text, bindings) if bindings else text)
+    text, rest = fill_slots(paged(query.text, limit, offset), _bind(query, params or {}))
+    result = store.raw_query(text, rest or None)
     if isinstance(result, (bool, ox.QueryBoolean)):
         result = bool(result)
         raw = {"head": {}, "boolean": result}
@@ -179,31 +180,43 @@ def run(
     return Rows(columns, rows, raw)
 
 
-def bind_values(sparql: str, bindings: Mapping[str, Node]) -> str:
-    """``sparql`` with each parameter's value written in as a ``VALUES`` block.
+def fill_slots(sparql: str, bindings: Mapping[str, Node]) -> tuple[str, dict[str, Node]]:
+    """``sparql`` with every slot ``VALUES ?name { UNDEF }`` of a bound parameter given its value, and the
+    bindings the query has no slot for (bind those as a substitution, or with :func:`bind_values`).
 
-    Every slot ``VALUES ?name { UNDEF }`` of a bound parameter gets its value; the parameters the query
-    has no slot for are bound together by one ``VALUES (?a ?b) { (x y) }`` opening the WHERE clause, so
-    each is bound wherever that group uses it, FILTERs included. A value is an RDF term written by
-    pyoxigraph (N-Triples syntax, which SPARQL reads: quotes, backslashes and line breaks escaped), never
-    the raw text.
+    A value is an RDF term written by pyoxigraph (N-Triples syntax, which SPARQL reads: quotes, backslashes
+    and line breaks escaped), never the raw text; a name must be a SPARQL variable name.
 
     >>> from rdflib import Literal
-    >>> bind_values("SELECT ?x WHERE { ?x ?p ?actor }", {"actor": Literal("Witkoff")})
-    'SELECT ?x WHERE { VALUES (?actor) { ("Witkoff") } ?x ?p ?actor }'
-    >>> print(bind_values('SELECT * { VALUES ?story { UNDEF } ?n ?p ?story }', {"story": Literal('a "b"')}))
+    >>> print(fill_slots('SELECT * { VALUES ?story { UNDEF } ?n ?p ?story }', {"story": Literal('a "b"')})[0])
     SELECT * { VALUES ?story { "a \\"b\\"" } ?n ?p ?story }
     """
     code = _code(sparql)
     slots: list[tuple[int, int, str]] = []
     rest: dict[str, Node] = {}
     for name, term in bindings.items():
+        if not _VARNAME.match(name):
+            raise QueryError(f"cannot bind {name!r}: not a SPARQL variable name")
         found = [(m.start(1), m.end(1), str(to_ox(term))) for m in _slot(name).finditer(code)]
         slots += found
         if not found:
             rest[name] = term
     for start, end, value in sorted(slots, reverse=True):
         sparql = sparql[:start] + value + sparql[end:]
+    return sparql, rest
+
+
+def bind_values(sparql: str, bindings: Mapping[str, Node]) -> str:
+    """``sparql`` with each parameter's value written in: its slots filled (:func:`fill_slots`), and the
+    parameters it has no slot for bound together by one ``VALUES (?a ?b) { (x y) }`` opening the WHERE
+    clause, so each is bound wherever that group uses it, FILTERs included. For a store that takes no
+    substitutions (a SPARQL server); a variable used only in a sub-select is not bound by that block.
+
+    >>> from rdflib import Literal
+    >>> bind_values("SELECT ?x WHERE { ?x ?p ?actor }", {"actor": Literal("Witkoff")})
+    'SELECT ?x WHERE { VALUES (?actor) { ("Witkoff") } ?x ?p ?actor }'
+    """
+    sparql, rest = fill_slots(sparql, bindings)
     if not rest:
         return sparql
     at = _where_brace(_code(sparql))
@@ -212,6 +225,11 @@ def bind_values(sparql: str, bindings: Mapping[str, Node]) -> str:
     names = " ".join(f"?{name}" for name in rest)
     terms = " ".join(str(to_ox(term)) for term in rest.values())
     return f"{sparql[:at + 1]} VALUES ({names}) {{ ({terms}) }}{sparql[at + 1:]}"
+
+
+#: A SPARQL variable name (VARNAME), so a parameter's name cannot carry text into the query.
+_VARNAME = re.compile(r"^[A-Za-z_0-9\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C\u200D"
+                      r"\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]+$")
 
 
 def _slot(name: str) -> re.Pattern[str]:
@@ -233,9 +251,24 @@ def _code(sparql: str) -> str:
 
 
 def _where_brace(code: str) -> int:
-    """The offset of the ``{`` opening the WHERE clause (``WHERE`` may be left out), in :func:`_code` text."""
-    where = re.search(r"(?<![\w?$])WHERE\s*\{", code, re.IGNORECASE)
-    return where.end() - 1 if where else code.find("{")
+    """The offset of the ``{`` opening the WHERE clause, in :func:`_code` text: the first top-level ``{``
+    after a top-level ``WHERE``; without the keyword (it may be left out), the first top-level ``{``, or
+    the second in a CONSTRUCT (the first is its template)."""
+    depth, after_where, tops = 0, False, []
+    for m in re.finditer(r"[{}]|(?<![\w?$:])WHERE(?![\w-])", code, re.IGNORECASE):
+        if m.group() == "{":
+            if depth == 0:
+                if after_where:
+                    return m.start()
+                tops.append(m.start())
+            depth += 1
+        elif m.group() == "}":
+            depth -= 1
+        elif depth == 0:
+            after_where = True
+    form = re.search(r"(?<![\w?$:])(SELECT|CONSTRUCT|DESCRIBE|ASK)(?![\w-])", code, re.IGNORECASE)
+    skip = 1 if form and form.group(1).upper() == "CONSTRUCT" else 0
+    return tops[skip] if len(tops) > skip else -1
 
 
 _OWN_PAGING = re.compile(r"\b(LIMIT|OFFSET)\s+\d+\s*$", re.IGNORECASE)

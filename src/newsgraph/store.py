@@ -123,8 +123,9 @@ class Store:
         fresh: dict[URIRef, bytes] = {}
         for graph, ntriples in graphs.items():
             name = to_ox(graph)
-            # compared as N-Triples lines: to_ntriples writes the store's own canonical form, so a triple
-            # is the same line on both sides (were one not, it would be deleted and inserted: still right)
+            # compared as N-Triples lines: to_ntriples writes the terms newsgraph makes as the store writes
+            # them, so an unchanged triple is the same line on both sides (a literal the store normalises,
+            # such as a date-time's "+00:00", is not: it is deleted and inserted again, still right)
             old = _triple_lines(self._inner.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name))
             if not old:
                 fresh[graph] = ntriples
@@ -232,13 +233,14 @@ def to_ntriples(quads: Iterable[Quad]) -> bytes:
 
     Written as text rather than through pyoxigraph terms (three objects per triple, then serialised):
     the graph of every article and story passes through here, and this is several times cheaper. The
-    store's parser still checks every term when it loads the text."""
+    store still checks every term: its loader parses a new graph, its SPARQL parser the changed lines of
+    one that exists."""
     return "".join([f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o, _ in quads]).encode("utf-8")
 
 
-#: How Oxigraph writes a literal's characters in N-Triples (its canonical form, so that the same triple is
-#: the same line in newsgraph's text and in the store's dump): the short escapes, other control characters
-#: as \uXXXX, everything else as itself.
+#: How Oxigraph writes a literal's characters in N-Triples (so that the same triple is the same line in
+#: newsgraph's text and in the store's dump): the short escapes, other control characters as \uXXXX,
+#: everything else as itself.
 _ESCAPES = str.maketrans({
     **{chr(c): f"\\u{c:04X}" for c in [*range(0x20), 0x7F]},
     "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f",

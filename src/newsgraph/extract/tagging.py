@@ -25,7 +25,8 @@ _READ = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 #: The attributes a rule may set, in the order they are written back.
 _WRITE = (POS, MORPH, LEMMA, TAG, DEP)
 
-#: Kinds of token (and lemmas) remembered: a worker parsing for days keeps flat memory.
+#: Kinds of token (and lemmas) remembered before the caches are emptied: a worker parsing for days keeps
+#: flat memory.
 _CACHED = 200_000
 
 Spec = Callable[[tuple[str, str, str, bool]], bool]
@@ -62,20 +63,35 @@ class FastTags:
     """Stands in for ``attribute_ruler`` + ``lemmatizer`` (see the module docstring)."""
 
     def __init__(self, nlp: Language) -> None:
-        ruler, self.lemmatizer = nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer")
+        self.ruler, self.lemmatizer = nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer")
         self.strings = nlp.vocab.strings
-        self.compiled = _compile(ruler.patterns, ruler.attrs)
-        self.attrs = [dict(a) for a in ruler.attrs]
-        self.indices = list(ruler.indices)
+        self._rules_seen = -1  # how many rules the ruler had when they were compiled (none yet)
         self._cases: dict[tuple[int, int, int, int], tuple[list[int], list[int]]] = {}
         self._lemmas: dict[tuple[int, int, int], int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
+        if len(self.ruler.attrs) != self._rules_seen:
+            self._compile()
         if not len(doc):
             return doc
         self._rules(doc)
         self._lemmatize(doc)
         return doc
+
+    def _compile(self) -> None:
+        """Read the ruler's rules: on first use, not when built (a pipeline loaded from disk fills its ruler
+        after building its components), and again whenever rules were added."""
+        self.compiled = _compile(self.ruler.patterns, self.ruler.attrs)
+        self.attrs = [dict(a) for a in self.ruler.attrs]
+        self.indices = list(self.ruler.indices)
+        self._rules_seen = len(self.attrs)
+        self._forget()
+
+    def _forget(self) -> None:
+        """Empty the caches (and the lemmatizer's own, which grows as ours does)."""
+        self._cases.clear()
+        self._lemmas.clear()
+        self.lemmatizer.cache.clear()
 
     def _rules(self, doc: Doc) -> None:
         """The attribute ruler: matches applied in rule order, later rules overriding earlier ones."""
@@ -85,7 +101,7 @@ class FastTags:
             case = self._cases.get(key)
             if case is None:
                 if len(self._cases) >= _CACHED:
-                    self._cases.clear()
+                    self._forget()
                 case = self._cases[key] = self._case(key)
             singles, starts = case
             if singles:
@@ -137,7 +153,7 @@ class FastTags:
             value = self._lemmas.get(key)
             if value is None:
                 if len(self._lemmas) >= _CACHED:
-                    self._lemmas.clear()
+                    self._forget()
                 value = self._lemmas[key] = self.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
             lemmas[i] = value
         doc.from_array([LEMMA], lemmas)
@@ -157,7 +173,10 @@ def _compile(patterns: Sequence[dict[str, Any]], attrs: Sequence[dict[int, int]]
     for rule, (p, normalized) in enumerate(zip(patterns, attrs)):
         if any(a not in _WRITE for a in normalized):
             raise _Unsupported(f"a rule sets {sorted(normalized)}")
+        index = p.get("index", 0)
         for pattern in p["patterns"]:
+            if not -len(pattern) <= index < len(pattern):
+                raise _Unsupported(f"a rule sets token {index} of a {len(pattern)}-token pattern")
             number = len(out.patterns)
             out.patterns.append((rule, [_spec(token) for token in pattern]))
             required = [(name, wanted) for name, wanted in pattern[0].items()
@@ -176,7 +195,7 @@ def _spec(token: dict[str, Any]) -> Spec:
     for name, wanted in token.items():
         if name not in _READ:
             raise _Unsupported(f"a pattern tests {name}")
-        tests.append((_READ[name], _test(wanted)))
+        tests.append((_READ[name], _test(wanted, bool if name == "IS_SPACE" else str)))
 
     def spec(fields: tuple[str, str, str, bool]) -> bool:
         return all(test(fields[at]) for at, test in tests)
@@ -184,17 +203,18 @@ def _spec(token: dict[str, Any]) -> Spec:
     return spec
 
 
-def _test(wanted: Any) -> Callable[[Any], bool]:
-    """The matcher's semantics for one attribute: equality, ``IN`` or ``NOT_IN`` a list, ``REGEX``
-    searched."""
-    if isinstance(wanted, (str, bool)):
+def _test(wanted: Any, kind: type) -> Callable[[Any], bool]:
+    """The matcher's semantics for one attribute of type ``kind``: equality, ``IN`` or ``NOT_IN`` a list,
+    ``REGEX`` searched in a string. Anything else (a hash where a string was expected, other operators)
+    is left to the model's own components."""
+    if type(wanted) is kind:
         return lambda value: value == wanted
     if isinstance(wanted, dict) and len(wanted) == 1:
         (op, arg), = wanted.items()
-        if op in ("IN", "NOT_IN"):
+        if op in ("IN", "NOT_IN") and isinstance(arg, list) and all(type(m) is kind for m in arg):
             members, inside = set(arg), op == "IN"
             return lambda value: (value in members) == inside
-        if op == "REGEX":
+        if op == "REGEX" and kind is str and isinstance(arg, str):
             pattern = re.compile(arg)
             return lambda value: bool(pattern.search(value))
     raise _Unsupported(f"a pattern value {wanted!r}")

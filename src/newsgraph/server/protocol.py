@@ -16,7 +16,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from ..errors import QueryError
-from ..query import bind_values, param_term
+from ..query import fill_slots, param_term
+from ..store import to_ox
 
 log = logging.getLogger(__name__)
 
@@ -109,8 +110,12 @@ def answer(store: ox.Store, job: Job) -> Reply:
         refused = refusal(job.query)
         if refused is not None:
             return refused
-        text = bind_values(job.query, {n: param_term(n, v) for n, v in job.bindings}) if job.bindings else job.query
-        result = store.query(text, **_dataset(job))
+        text, rest = fill_slots(job.query, {n: param_term(n, v) for n, v in job.bindings})
+        refused = refusal(text)  # (values are serialised terms and names checked, but the text is what runs)
+        if refused is not None:
+            return refused
+        substitutions = {ox.Variable(n): to_ox(term) for n, term in rest.items()}
+        result = store.query(text, substitutions=substitutions or None, **_dataset(job))
         if isinstance(result, ox.QuerySolutions):
             return _solutions(result, job)
         if isinstance(result, ox.QueryBoolean):
@@ -121,7 +126,7 @@ def answer(store: ox.Store, job: Job) -> Reply:
         return _triples(result, job)
     except SyntaxError as exc:
         return _syntax_error(job.query, exc)
-    except (RuntimeError, ValueError, QueryError) as exc:  # e.g. a $name value that is not a valid IRI
+    except (RuntimeError, ValueError, QueryError) as exc:  # e.g. a $name the query does not project
         return error(400, f"Cannot run the query: {exc}")
     except OSError as exc:
         return error(500, f"The store could not answer: {exc}")
