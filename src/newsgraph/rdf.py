@@ -338,6 +338,9 @@ def _coverage(
     return quads
 
 
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
 def _is_iri(value: str) -> bool:
     """Whether the store will take ``value`` as an IRI (percent escapes, host and port included): a URL
     that is not one is kept as text rather than failing the write of every article loaded with it."""
@@ -347,8 +350,6 @@ def _is_iri(value: str) -> bool:
         return False
     return bool(_SCHEME.match(value))
 
-
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 def story_graph(story: str) -> URIRef:

@@ -82,7 +82,8 @@ class FastTags:
         """Read the ruler's rules: on first use, not when built (a pipeline loaded from disk fills its ruler
         after building its components), and again whenever rules were added."""
         self.compiled = _compile(self.ruler.patterns, self.ruler.attrs)
-        self.attrs = [dict(a) for a in self.ruler.attrs]
+        # per rule: the column of _WRITE it sets -> the value
+        self.attrs = [{_WRITE.index(a): v for a, v in rule.items()} for rule in self.ruler.attrs]
         self.indices = list(self.ruler.indices)
         self._rules_seen = len(self.attrs)
         self._forget()
@@ -117,8 +118,8 @@ class FastTags:
         columns = doc.to_array(list(_WRITE))
         for i, rules in applied.items():
             for rule in sorted(rules):
-                for attr, value in self.attrs[rule].items():
-                    columns[i, _WRITE.index(attr)] = value
+                for column, value in self.attrs[rule].items():
+                    columns[i, column] = value
         doc.from_array(list(_WRITE), columns)
 
     def _case(self, key: tuple[int, int, int, int]) -> tuple[list[int], list[int]]:
