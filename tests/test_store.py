@@ -38,6 +38,22 @@ def test_replacing_a_graph_keeps_exactly_the_new_quads_and_leaves_other_graphs(t
         assert held(store, G) == set()
 
 
+def test_rewriting_a_graph_with_literals_the_store_normalises_keeps_them(tmp_path: Path) -> None:
+    """A graph that exists is diffed line by line; a date-time the store rewrites ("+00:00" -> "Z") or an
+    explicit xsd:string is not the same line twice, and must still be there after each rewrite."""
+    from rdflib.namespace import XSD  # (see above)
+
+    awkward = [(G, URIRef("https://example.org/when"), Literal("2025-09-04T10:00:00+00:00", datatype=XSD.dateTime), G),
+               (G, URIRef("https://example.org/name"), Literal("Paris", datatype=XSD.string), G)]
+    with Store.open(tmp_path / "s", create=True) as store:
+        for extra in (quads(G, 2), quads(G, 3), quads(G, 3)):
+            store.replace_graph(G, awkward + extra)
+            objects = [q.object for q in store._inner.quads_for_pattern(None, None, None, ox.NamedNode(G))]
+            assert len(objects) == 2 + len(extra)
+            assert ox.Literal("Paris") in objects
+            assert ox.Literal("2025-09-04T10:00:00Z", datatype=ox.NamedNode(XSD.dateTime)) in objects
+
+
 def test_many_new_graphs_go_in_one_bulk_load_and_read_back_whole(tmp_path: Path) -> None:
     graphs = {URIRef(f"https://example.org/g{i}"): quads(URIRef(f"https://example.org/g{i}"), 600) for i in range(12)}
     assert sum(len(to_ntriples(q)) for q in graphs.values()) > Store.BULK_BYTES  # the bulk path is taken
