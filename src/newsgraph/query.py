@@ -15,9 +15,9 @@ joins a ``VALUES`` block first and looks every pattern after it up by index, whe
 (SEP-0007) is joined with the answer after the patterns have been evaluated for every value
 (docs/queries.md). A parameter the query has no slot for is bound as a substitution on the local store
 (its exact semantics: everywhere in the query, an error where it cannot be), and by one ``VALUES`` block
-opening the WHERE clause on a SPARQL server, which takes no substitutions. A name ending in ``?`` declares an optional parameter: left out,
-its slots stay ``UNDEF`` and the query answers for every value (every bundled query takes ``story`` this
-way). A required parameter left out is an error.
+opening the WHERE clause on a SPARQL server, which takes no substitutions. A name ending in ``?``
+declares an optional parameter: left out, its slots stay ``UNDEF`` and the query answers for every value
+(every bundled query takes ``story`` this way). A required parameter left out is an error.
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from .errors import QueryError, StoreError
-from .query import bind_values  # (shared with the local store: query.run writes parameters the same way)
+from .query import bind_values
 from .store import Store, _quad_key
 
 _TIMEOUT = 600.0  # seconds; the server's own --timeout-s is the real limit on a query
@@ -101,7 +101,8 @@ class RemoteStore(Store):
     def raw_query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Any:
         """Run SPARQL on the server; returns the same pyoxigraph result objects as the embedded store.
 
-        Parameters become VALUES blocks (``query.bind_values``), as ``query.run`` binds them on any store.
+        Parameters fill the query's slots, and those without one become a VALUES block opening the WHERE
+        clause (``query.bind_values``): the protocol has no substitutions.
         """
         text = bind_values(sparql, bindings) if bindings else sparql
         body = self._request(self._query_url, text.encode("utf-8"),
