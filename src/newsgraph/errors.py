@@ -8,7 +8,8 @@ Each subclasses the builtin it really is, so callers that catch ``ValueError`` o
     ├── ModelError(RuntimeError)       the spaCy pipeline cannot be loaded
     ├── StoreError(OSError)            the store directory is missing, locked or not a store
     ├── QueryError(ValueError)         an unknown query name, a bad parameter, a SPARQL syntax error
-    └── ExportError(ValueError)        an unknown export format or network, an output that cannot be written
+    ├── ExportError(ValueError)        an unknown export format or network, an output that cannot be written
+    └── RuleError(RuntimeError)        a bug: a rule raised on an article (not the input's fault)
 """
 
 from __future__ import annotations
@@ -41,3 +42,18 @@ class QueryError(NewsgraphError, ValueError):
 
 class ExportError(NewsgraphError, ValueError):
     """An export that cannot be made: unknown format or network, unwritable output."""
+
+
+class RuleError(NewsgraphError, RuntimeError):
+    """A rule raised while reading an article: a bug in newsgraph, not bad input.
+
+    Counted apart from rejected input (the CLI exits 1, not 3); ``rule`` names the registered rule (or the
+    stage) that raised, ``source`` the article, ``details`` the traceback shown under ``--verbose``.
+    """
+
+    def __init__(self, source: str, rule: str, problem: str, details: str = "") -> None:
+        super().__init__(f"{source}: internal error in rule {rule!r}: {problem}")
+        self.source = source
+        self.rule = rule
+        self.problem = problem
+        self.details = details
