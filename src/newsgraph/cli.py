@@ -107,6 +107,13 @@ def _parser() -> argparse.ArgumentParser:
     rp.add_argument("--store", required=True, metavar="DIR", help="the store folder")
     rp.add_argument("-o", "--output", required=True, metavar="FILE", help="the HTML file to write")
     rp.add_argument("--title", help="the report's title (default: the stories it covers)")
+
+    ru = command("rules", "list every rule newsgraph applies: stage, name, what it decides, an example",
+                 "newsgraph rules --stage attribution\n  newsgraph rules --format json > rules.json")
+    ru.add_argument("--stage", metavar="NAME", help="only this stage's rules (mention, chain, event, quote, "
+                    "attribution, modality, time-place, actor-merge, event-merge)")
+    ru.add_argument("--format", choices=("table", "json", "markdown"), default="table",
+                    help="table (default), json, or markdown (docs/rules.md is this output)")
     return p
 
 
@@ -131,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     try:
         commands = {"build": _build, "query": _query, "export": _export, "remove": _remove,
-                    "serve": _serve, "report": _report}
+                    "serve": _serve, "report": _report, "rules": _rules}
         return commands[args.command](args, parser)
     except NewsgraphError as exc:
         print(f"newsgraph: error: {exc}", file=sys.stderr)
@@ -250,6 +257,27 @@ def _report(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
     with Store.open(args.store) as store:
         path = write_report(store, Path(args.output), title=args.title)
     print(f"wrote {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _rules(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    import json
+
+    from . import rules
+
+    if args.stage is not None and args.stage not in rules.STAGES:
+        parser.error(f"rules: unknown stage {args.stage!r}. Available: {', '.join(rules.STAGES)}")
+    if args.format == "markdown":
+        sys.stdout.write(rules.markdown())
+        return EXIT_OK
+    found = rules.all_rules(args.stage)
+    if args.format == "json":
+        print(json.dumps([r.as_dict() for r in found], indent=2, ensure_ascii=False))
+        return EXIT_OK
+    stage_w = max(len(r.stage) for r in found)
+    name_w = max(len(r.name) for r in found)
+    for r in found:
+        print(f"{r.stage:<{stage_w}}  {r.name:<{name_w}}  {r.description}\n{'':<{stage_w + name_w + 4}}e.g. {r.example}")
     return EXIT_OK
 
 

@@ -1,9 +1,12 @@
-"""Small closed word lists the extraction and resolution rules share. Pure data, no spaCy.
+"""Every closed word list the rules read, in one place. Pure data, no spaCy.
 
-Kept in one place so that a rule and its test can name the list they rely on.
+A rule and its test name the list they rely on; no list is defined twice. Dependency-label sets live in
+``extract/labels.py``; tables too long for code (places, demonyms, given names) in ``data/``.
 """
 
 from __future__ import annotations
+
+from typing import Literal
 
 #: Nouns that name a happening, with the verb they nominalise ("Witkoff's departure" -> depart).
 NOMINAL_EVENTS: dict[str, str] = {
@@ -146,3 +149,133 @@ REPORTING_VERBS = frozenset(
 
 #: Prepositions whose object is where something happens, not who does it ("met in Paris").
 LOCATIVE_PREPS = frozenset("in at to into across near within throughout around outside inside toward towards onto".split())
+
+
+# --- names ---------------------------------------------------------------------------------------------
+#: Courtesy titles: never part of a name's identity ("Mr. Witkoff" = "Witkoff").
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof mister madam".split())
+
+#: Role words that head or precede a person's name ("President Macron", "the U.S. envoy").
+TITLE_WORDS = frozenset(
+    """president vice-president envoy minister secretary adviser advisor chancellor premier king queen prince
+    ambassador spokesman spokeswoman spokesperson senator governor mayor general commander chief director
+    leader chairman chairwoman chair official diplomat negotiator representative pope prosecutor judge
+    attorney lawyer expert analyst officer lieutenant colonel captain admiral sergeant emir sheikh
+    speaker deputy head founder ceo coach star actor singer""".split()
+)
+
+#: Abbreviations written out, so "Mt Cook" = "Mount Cook" and "St. Petersburg" = "Saint Petersburg".
+ABBREVIATIONS = {"mt": "mount", "st": "saint", "ft": "fort", "pt": "port", "gen": "general", "sen": "senator",
+                 "gov": "governor", "rep": "representative", "pres": "president", "jr": "junior", "sr": "senior"}
+
+#: Legal-form words that never distinguish two organisations ("Microsoft Corp." = "Microsoft").
+LEGAL_FORMS = frozenset("inc incorporated corp corporation co ltd limited llc plc sa ag gmbh nv bv".split())
+
+#: Generational suffixes, never part of a name's identity ("Martin Luther King Jr.").
+NAME_SUFFIXES = frozenset({"junior", "senior", "ii", "iii"})
+
+#: Words an organisation's initials skip ("Bank of America" -> "BA"; "AT&T").
+ORG_FUNCTION_WORDS = frozenset({"and", "of", "the", "for", "&"})
+
+# --- described actors ----------------------------------------------------------------------------------
+#: Determiners that make a role noun definite ("the envoy", "this official").
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+#: Articles trimmed off the start of a name ("the United States").
+ARTICLES = frozenset({"the", "a", "an"})
+#: Nouns for a state's government: "Russian officials" are Russia's government, not Russia the country.
+GOVERNMENT_NOUNS = frozenset({"official", "officials", "government", "authorities", "authority", "administration", "diplomat"})
+#: Nouns for a state's armed forces ("Ukrainian forces" -> the Ukrainian military).
+MILITARY_NOUNS = frozenset({"force", "forces", "troop", "troops", "army", "military", "soldier", "soldiers"})
+#: Definite singular nouns that, in news, name again the organisation last named ("the company").
+ORG_ANAPHORS = frozenset("company firm corporation maker manufacturer retailer carrier startup business studio label bank club team".split())
+FEMALE_NOUNS = frozenset("woman girl actress mother wife sister daughter queen princess spokeswoman girlfriend".split())
+MALE_NOUNS = frozenset("man boy actor father husband brother son king prince spokesman boyfriend".split())
+#: Person nouns too generic to stand for a named person.
+GENERIC_PEOPLE = frozenset("people person family child children kid crew staff member members individual".split())
+
+# --- pronouns ------------------------------------------------------------------------------------------
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+PERSONAL_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
+#: Relative pronouns that refer to a person ("Lavrov, who ..."): their antecedent is the noun modified.
+PERSON_RELATIVES = frozenset({"who", "whom", "whose"})
+#: Relative pronouns that stand for the noun their clause modifies, as a subject ("Lavrov, who called").
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+REFLEXIVE_PRONOUNS = frozenset({"himself", "herself", "itself", "themselves", "myself", "yourself", "ourselves"})
+#: Subjects that name nobody ("it is said that", "there were reports").
+EXPLETIVES = frozenset({"it", "there"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+#: Quote marks as tokens.
+QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»", "''", "``"})
+
+# --- event participants --------------------------------------------------------------------------------
+#: Prepositions whose object takes part in the event ("spoke with Zelenskyy", "called on leaders").
+PARTICIPANT_PREPS = frozenset("with on against to for from about at into over".split())
+#: "for instance", "for example": prepositional phrases that are not participants.
+ADVERBIAL_OBJECTS = frozenset({"instance", "example", "part", "time", "once"})
+
+# --- attribution ---------------------------------------------------------------------------------------
+#: Reporting verbs that cast doubt on what they report ("Recent intelligence suggests that ...").
+HEDGING_VERBS = frozenset("suggest believe think speculate suspect estimate fear hint doubt reckon guess assume".split())
+#: Reporting verbs that report the opposite ("Moscow denied that its troops crossed the border").
+DENYING_VERBS = frozenset("deny refute dispute".split())
+#: Reporting verbs that hedge when passive and agentless ("He is said to have left", "It is rumoured that").
+HEDGED_PASSIVES = frozenset("say report allege rumor rumour believe think understand suspect".split())
+#: Nouns whose "that"-clause is somebody's claim ("reports that ...", "accusations that ...").
+REPORTING_NOUNS = frozenset(
+    "report claim allegation accusation rumor rumour assertion suggestion statement announcement warning "
+    "speculation indication sign belief fear".split()
+)
+#: Verbs whose "of"-complement is the accuser's claim ("accusing Witkoff of promoting Russian narratives").
+ACCUSING_VERBS = frozenset("accuse suspect charge".split())
+#: Adverbs that pass a claim on from somebody unnamed, and hedge it ("reportedly abandoning positions").
+ATTRIBUTING_ADVERBS = frozenset("reportedly allegedly purportedly reputedly supposedly".split())
+#: Verbs that frame a quoted phrase as somebody's words ("calling it a “reckless gamble”").
+QUOTE_FRAMES = REPORTING_VERBS | frozenset("call hail describe dismiss cite voice label term brand dub praise".split())
+
+# --- polarity and certainty ----------------------------------------------------------------------------
+Certainty = Literal["certain", "hedged", "future", "conditional"]
+#: Adverbs that hedge without naming anybody.
+HEDGING_ADVERBS = frozenset(
+    "apparently possibly perhaps probably likely maybe presumably seemingly conceivably potentially".split()
+)
+#: Negation words the parser does not always label ``neg`` ("no longer", "hardly").
+NEGATING_ADVERBS = frozenset("never hardly scarcely nowhere".split())
+#: Modal auxiliaries and the certainty they give their verb.
+MODALS: dict[str, Certainty] = {
+    "may": "hedged", "might": "hedged", "could": "hedged",
+    "will": "future", "shall": "future", "'ll": "future", "wo": "future", "should": "future", "must": "future",
+    "would": "conditional", "'d": "conditional",
+}
+#: Verbs whose "to"-complement did not happen ("declined to disclose", "refused to engage").
+NEGATIVE_IMPLICATIVES = frozenset("decline refuse fail avoid neglect forget stop cease abstain refrain deny resist unable".split())
+#: Words that negate the predicate they are subject or object of ("said nothing", "nobody was hurt").
+NEGATIVE_PRONOUNS = frozenset("nothing nobody none no-one".split())
+#: Nouns that do the same ("Zelenskiy's refusal to engage", "their reluctance to commit troops").
+NEGATIVE_NOUNS = frozenset("refusal failure reluctance unwillingness".split())
+#: Verbs and nouns whose "to"-complement has not happened yet ("plans to visit", "called on leaders to act").
+FUTURE_VERBS = frozenset(
+    "plan intend aim hope want wish vow pledge promise threaten expect prepare urge ask call push need "
+    "set go seek decide agree offer".split()
+)
+FUTURE_NOUNS = frozenset("willingness readiness plan intention bid threat promise pledge offer desire call".split())
+#: Verbs and adjectives whose "to"-complement is hedged ("appears to strike", "is likely to fail", "tried to").
+HEDGING_RAISERS = frozenset("seem appear tend try attempt likely unlikely".split())
+#: Subordinators that make their clause a condition ("if Russia attacks").
+CONDITIONAL_MARKS = frozenset({"if", "unless"})
+
+# --- time ----------------------------------------------------------------------------------------------
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        ("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul",
+         "august aug", "september sept sep", "october oct", "november nov", "december dec")
+    )
+    for name in names.split()
+}
+#: Days named relative to the publication date.
+RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+#: Words that make an expression a point in time rather than a duration.
+CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(RELATIVE_DAYS) | {"morning", "evening", "afternoon", "night"}

@@ -68,7 +68,8 @@ class ActorMention:
     sentence: int
     head: str  # lower-cased lemma of the head word
     local: int  # index into Extraction.entities
-    rule: str  # why this mention joined its local entity
+    rule: str  # the chain rule that joined it to its local entity ("new" for the first)
+    found_by: str = ""  # the mention rule that found it, or the clean-up rule that last changed its span or type
 
 
 @dataclass(frozen=True)
@@ -98,9 +99,10 @@ class EventMention:
     others: tuple[int, ...] = ()  # other actor participants (prepositional objects ...)
     object: str = ""  # the object phrase as written ("the meeting")
     local: int = -1  # index of the local event chain (same happening named again in this article)
-    rule: str = ""
+    rule: str = ""  # the event rule that found it and its participants ("verb", "passive", "nominal" ...)
     # who says it and how sure (extract/attribution.py); offsets are -1 where there is no such span
     attribution: Attribution = "author"
+    attribution_rule: str = ""  # the attribution rule that found the nearest source ("" for the article's own voice)
     source: int = -1  # ActorMention index of the nearest source, when an actor mention names it
     source_text: str = ""  # the nearest source as written ("sources close to the meeting"; "" for "reportedly")
     source_start: int = -1

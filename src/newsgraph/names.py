@@ -13,24 +13,10 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
 
-#: Courtesy titles: never part of a name's identity ("Mr. Witkoff" = "Witkoff").
-HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof mister madam".split())
+from .lexicon import ABBREVIATIONS, HONORIFICS, LEGAL_FORMS, NAME_SUFFIXES, TITLE_WORDS
 
-#: Role words that head or precede a person's name ("President Macron", "the U.S. envoy").
-TITLE_WORDS = frozenset(
-    """president vice-president envoy minister secretary adviser advisor chancellor premier king queen prince
-    ambassador spokesman spokeswoman spokesperson senator governor mayor general commander chief director
-    leader chairman chairwoman chair official diplomat negotiator representative pope prosecutor judge
-    attorney lawyer expert analyst officer lieutenant colonel captain admiral sergeant emir sheikh
-    speaker deputy head founder ceo coach star actor singer""".split()
-)
-
-#: Abbreviations written out, so "Mt Cook" = "Mount Cook" and "St. Petersburg" = "Saint Petersburg".
-ABBREVIATIONS = {"mt": "mount", "st": "saint", "ft": "fort", "pt": "port", "gen": "general", "sen": "senator",
-                 "gov": "governor", "rep": "representative", "pres": "president", "jr": "junior", "sr": "senior"}
-
-#: Legal-form words that never distinguish two organisations ("Microsoft Corp." = "Microsoft").
-LEGAL_FORMS = frozenset("inc incorporated corp corporation co ltd limited llc plc sa ag gmbh nv bv".split())
+__all__ = ["HONORIFICS", "TITLE_WORDS", "canonical", "demonym", "fold", "gender", "key", "name_words",
+           "names_someone", "place", "preferred_name", "strip_possessive", "translit"]
 
 _PUNCT = re.compile(r"[.\u2019'`´]")
 _SPACE = re.compile(r"[^a-z0-9&]+")
@@ -66,7 +52,7 @@ def name_words(name: str) -> list[str]:
     words = [ABBREVIATIONS.get(w, w) for w in fold(strip_possessive(name)).split()]
     while len(words) > 1 and (words[0] in HONORIFICS or words[0] in TITLE_WORDS):
         words = words[1:]
-    while len(words) > 1 and (words[-1] in LEGAL_FORMS or words[-1] in {"junior", "senior", "ii", "iii"}):
+    while len(words) > 1 and (words[-1] in LEGAL_FORMS or words[-1] in NAME_SUFFIXES):
         words = words[:-1]
     return words
 

@@ -94,6 +94,8 @@ def article_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
             (node, NIF.sentence, sentence_iris[m.sentence], g),
             (node, NG.mentionKind, _value(m.kind), g),
         ]
+        if m.found_by:  # records stored before rule names existed have none
+            quads.append((node, NG.foundBy, _value(m.found_by), g))
         if m.ner:
             quads.append((node, NG.nerLabel, _value(m.ner), g))
     for ev in extraction.events:
@@ -104,6 +106,8 @@ def article_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
             (node, NIF.lemma, Literal(ev.lemma), g),
             (node, NG.nominal, _value(ev.nominal), g),
         ]
+        if ev.rule:
+            quads.append((node, NG.foundBy, _value(ev.rule), g))
         quads += _perspective(node, ev, extraction, outlet, g)
     for q in extraction.quotes:
         quads += _quotation(q, extraction, g)
@@ -134,6 +138,8 @@ def _perspective(node: URIRef, ev: EventMention, extraction: Extraction, outlet:
             quads += source[1]
         if ev.cue:
             quads.append((node, NG.cue, _value(ev.cue), g))
+        if ev.attribution_rule:
+            quads.append((node, NG.attributedBy, _value(ev.attribution_rule), g))
         if ev.chain:
             quads.append((node, NG.sourceChain, Literal("; ".join(ev.chain)), g))
     if ev.polarity_cue:

@@ -31,6 +31,8 @@ class NG(DefinedNamespace):
     mentionKind: URIRef  # mention -> "NAME" | "NOMINAL" | "PRONOUN"
     nerLabel: URIRef  # mention -> the spaCy model's own entity label, before correction
     resolvedBy: URIRef  # mention -> the rule that attached it to its actor or event
+    foundBy: URIRef  # actor or event mention -> the rule that found it (newsgraph rules lists every rule)
+    attributedBy: URIRef  # event mention -> the attribution rule that found its nearest source
     nominal: URIRef  # event mention -> true when a noun names the event ("departure")
     contentHash: URIRef  # article -> sha256 of its text and metadata, to skip unchanged articles
     extraction: URIRef  # article -> the extraction record (JSON), so a story re-resolves without parsing

@@ -1,32 +1,39 @@
 """Actor mentions in one article, and the chains that make them one actor.
 
-Four kinds of mention, found in this order:
-1. names: the model's entities, minus the ones that name no actor (adjectival demonyms, words inside a
-   title such as "Secretary of State", headline fragments). A place named as a setting ("talks in Paris",
-   the "MOSCOW, Sept. 4" dateline) is a mention, so coverage counts it, but it takes part in no event;
+The ``mention`` stage's rules, in the order applied:
+1. names: the model's entities (``entity``), cleaned up by the clean-up rules (trimmed, cut to the name a
+   headline shares with the body, dropped when they name no actor: adjectival demonyms, words inside a title
+   such as "Secretary of State", a "name" of titles only; retyped from the place table). A place named as a
+   setting ("talks in Paris", the "MOSCOW, Sept. 4" dateline) is a mention, so coverage counts it, but it
+   takes part in no event; an untagged proper noun spelling a name already found is a name too;
 2. roles: a definite role noun ("the U.S. envoy") bound to a name that carried the same role;
-3. described actors: common nouns for people and organisations ("the suspect", "Ukrainian forces"); a
-   definite singular one names again the person or company last named ("Microsoft ... the company");
+3. described actors: common nouns for people and organisations ("the suspect", "Ukrainian forces");
 4. pronouns: he/she, they, who, to the most salient compatible antecedent.
-Each mention records the rule that attached it to its chain, so a user can audit every merge.
+Each mention records the rule that found it (``found_by``) and the ``chain`` rule that attached it to its
+actor (``rule``), so a user can audit every mention and merge.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Span, Token
 
 from .. import names
-from ..lexicon import LOCATIVE_PREPS
+from ..lexicon import ARTICLES, LOCATIVE_PREPS
 from ..model import ActorMention, LocalEntity
-from .chains import Chain, attach_name, entities, record_name, title_tokens
+from ..rules import named, rule
+from .chains import Chain, Found, attach_name, entities, record_name, title_tokens
 from .docindex import DocIndex
+from .labels import ACTOR_LABELS, PLACE_LABELS
 from .nominals import described_mentions, role_mentions
 from .pronouns import pronoun_mentions
 
-__all__ = ["ACTOR_LABELS", "find_actors", "name_spans"]
+__all__ = ["CLEANUPS", "find_actors", "name_spans"]
 
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+ENTITY = named("mention", "entity", "an entity the model tags PERSON, ORG, GPE, NORP or LOC names an actor",
+               "U.S. special presidential envoy Steve Witkoff left the meeting.")
 
 
 def find_actors(doc: Doc, *, index: DocIndex | None = None) -> tuple[list[ActorMention], list[LocalEntity], dict[int, int]]:
@@ -34,39 +41,40 @@ def find_actors(doc: Doc, *, index: DocIndex | None = None) -> tuple[list[ActorM
     index = index if index is not None else DocIndex(doc)
     sentence_of = index.sentence_of
     chains: list[Chain] = []
-    found: list[tuple[Span, str, str, int, str]] = []  # span, kind, ner, chain, rule
+    found: list[Found] = []
 
     settings: set[int] = set()  # token indices of places named as a setting: mentioned, but no participant
-    for span in name_spans(doc, index=index):
-        if _is_dateline(span) or (span.label_ in _PLACE_LABELS and _is_locative(span)):
+    for span, found_by in name_spans(doc, index=index):
+        if dateline(span) or (span.label_ in PLACE_LABELS and locative_place(span)):
             settings.update(range(span.start, span.end))
-        chain, rule = attach_name(span, chains)
+        chain, chain_rule = attach_name(span, chains)
         record_name(chains[chain], span, title_tokens(span, index))
-        found.append((span, "NAME", span.label_, chain, rule))
+        found.append(Found(span, "NAME", span.label_, chain, chain_rule, found_by))
 
-    found += _repeated_names(doc, chains, found, index)
-    found += [(span, "NOMINAL", "", chain, "title") for span, chain in role_mentions(doc, chains, found, index)]
-    found += [(span, "NOMINAL", "", chain, rule) for span, chain, rule in described_mentions(doc, chains, found, index)]
-    found.sort(key=lambda f: f[0].start)
+    found += repeated_names(doc, chains, found, index)
+    found += [Found(span, "NOMINAL", "", chain, "title", "role-noun") for span, chain in role_mentions(doc, chains, found, index)]
+    found += [Found(span, "NOMINAL", "", chain, chain_rule, "described-actor")
+              for span, chain, chain_rule in described_mentions(doc, chains, found, index)]
+    found.sort(key=lambda f: f.span.start)
     pronoun_mentions(doc, chains, found, index)
 
     mentions = [
         ActorMention(
-            start=s.start_char, end=s.end_char, text=s.text, kind=kind,  # type: ignore[arg-type]
-            ner=ner, sentence=sentence_of[s.start], head=s.root.lemma_.lower(), local=chain, rule=rule,
+            start=f.span.start_char, end=f.span.end_char, text=f.span.text, kind=f.kind,  # type: ignore[arg-type]
+            ner=f.ner, sentence=sentence_of[f.span.start], head=f.span.root.lemma_.lower(), local=f.chain,
+            rule=f.rule, found_by=f.found_by,
         )
-        for s, kind, ner, chain, rule in found
+        for f in found
     ]
-    token_mention = {t: i for i, (s, *_rest) in enumerate(found) for t in range(s.start, s.end) if t not in settings}
+    token_mention = {t: i for i, f in enumerate(found) for t in range(f.span.start, f.span.end) if t not in settings}
     return mentions, entities(chains), token_mention
 
 
-def _repeated_names(
-    doc: Doc, chains: list[Chain], found: list[tuple[Span, str, str, int, str]], index: DocIndex
-) -> list[tuple[Span, str, str, int, str]]:
-    """A proper noun the model left untagged that spells a name (or surname) already found in the article:
-    the model often tags "Zelenskyy" in one sentence and not in the next."""
-    taken = {t for s, *_ in found for t in range(s.start, s.end)}
+@rule("mention", "repeated-name", "a proper noun the model left untagged that spells a name (or surname) already "
+      "found in the article", "Zelenskyy met Macron. Later Zelenskyy left.")
+def repeated_names(doc: Doc, chains: list[Chain], found: list[Found], index: DocIndex) -> list[Found]:
+    """The model often tags "Zelenskyy" in one sentence and not in the next."""
+    taken = {t for f in found for t in range(f.span.start, f.span.end)}
     by_word: dict[str, set[int]] = {}
     for c in chains:
         for k in c.keys | c.surnames:
@@ -81,38 +89,108 @@ def _repeated_names(
         if len(fits) == 1:
             chain = next(iter(fits))
             label = chains[chain].label_votes.most_common(1)[0][0] if chains[chain].label_votes else "PERSON"
-            rule = "same-name" if key in chains[chain].keys else "surname"
-            out.append((Span(doc, tok.i, tok.i + 1, label=label), "NAME", label, chain, rule))
+            chain_rule = "same-name" if key in chains[chain].keys else "surname"
+            out.append(Found(Span(doc, tok.i, tok.i + 1, label=label), "NAME", label, chain, chain_rule, "repeated-name"))
     return out
 
 
-def name_spans(doc: Doc, *, index: DocIndex | None = None) -> list[Span]:
-    """The model's entities that name actors or places, trimmed of articles and possessive marks."""
+# --- clean-up of the model's entities --------------------------------------------------------------
+@dataclass(frozen=True)
+class _Context:
+    headline: set[int]  # tokens of title-case lines
+    body_names: set[str]  # folded entity texts outside them
+
+
+Cleanup = Callable[[Span, _Context], "Span | None"]  # the span as cleaned (maybe the same), or None to drop it
+CLEANUPS: list[Cleanup] = []
+
+
+def _cleanup(name: str, description: str, example: str) -> Callable[[Cleanup], Cleanup]:
+    def register(func: Cleanup) -> Cleanup:
+        CLEANUPS.append(rule("mention", name, description, example)(func))
+        return func
+    return register
+
+
+def name_spans(doc: Doc, *, index: DocIndex | None = None) -> list[tuple[Span, str]]:
+    """The model's entities that name actors or places, cleaned up; with the rule behind each (``entity``,
+    or the clean-up rule that last changed its span or type)."""
     index = index if index is not None else DocIndex(doc)
     ents = index.ents
     headline = _headline_tokens(index.tokens)
-    body_names = {names.fold(e.text) for e in ents if e.start not in headline}
+    context = _Context(headline, {names.fold(e.text) for e in ents if e.start not in headline})
     spans = []
     for ent in ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
-        span = _trim(ent)
-        if span is not None and span.start in headline:
-            span = _headline_name(span, body_names)
-        if span is None or _is_adjective(span) or _in_title(span) or not names.names_someone(span.text):
-            continue
-        known = names.place(span.text)
-        spans.append(Span(doc, span.start, span.end, label=known[0] if known else ent.label_))
+        span: Span | None = ent
+        found_by = ENTITY.name
+        for clean in CLEANUPS:
+            cleaned = clean(span, context)  # type: ignore[arg-type]
+            if cleaned is None:
+                span = None
+                break
+            if (cleaned.start, cleaned.end, cleaned.label_) != (span.start, span.end, span.label_):  # type: ignore[union-attr]
+                found_by = clean.rule.name  # type: ignore[attr-defined]
+            span = cleaned
+        if span is not None:
+            spans.append((span, found_by))
     return spans
 
 
-def _trim(ent: Span) -> Span | None:
+@_cleanup("trim", "articles, leading and trailing punctuation and possessive marks are not part of a name",
+          "the United States’ envoy -> United States")
+def trim(ent: Span, context: _Context) -> Span | None:
     start, end = ent.start, ent.end
-    while start < end and (ent.doc[start].lower_ in {"the", "a", "an"} or ent.doc[start].is_punct):
+    while start < end and (ent.doc[start].lower_ in ARTICLES or ent.doc[start].is_punct):
         start += 1
     while end > start and (ent.doc[end - 1].tag_ == "POS" or ent.doc[end - 1].is_punct):
         end -= 1
-    return Span(ent.doc, start, end, label=ent.label_) if end > start else None
+    if end == start:
+        return None
+    return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label_)
+
+
+@_cleanup("headline-name", "in a title-case headline, keep only the longest part of an entity the body also names",
+          "HP To Acquire Data Center Cooling Firm EYP -> HP")
+def headline_name(span: Span, context: _Context) -> Span | None:
+    if span.start not in context.headline:
+        return span
+    if names.fold(span.text) in context.body_names or names.place(span.text):
+        return span
+    for size in range(len(span) - 1, 0, -1):
+        for start in range(span.start, span.end - size + 1):
+            part = Span(span.doc, start, start + size, label=span.label_)
+            if names.fold(part.text) in context.body_names or names.place(part.text):
+                return part
+    return None
+
+
+@_cleanup("demonym-adjective", "a demonym used as an adjective names no actor of its own", "Ukrainian officials said ...")
+def demonym_adjective(span: Span, context: _Context) -> Span | None:
+    is_adjective = len(span) == 1 and (span[0].tag_ == "JJ" or span[0].dep_ == "amod") and span.label_ in {"NORP", "GPE"}
+    return None if is_adjective else span
+
+
+@_cleanup("title-word", "a word the model tags inside a title belongs to the title",
+          "Secretary of State Marco Rubio -> not the organisation State")
+def title_word(span: Span, context: _Context) -> Span | None:
+    head = span.root.head
+    inside = (len(span) == 1 and span.root.dep_ == "pobj" and head.lower_ == "of"
+              and head.head.lower_ in names.TITLE_WORDS and head.head.dep_ in {"compound", "nmod"})
+    return None if inside else span
+
+
+@_cleanup("no-name-word", "a name of punctuation, courtesy titles or role words only names nobody", "Mr. -> dropped")
+def no_name_word(span: Span, context: _Context) -> Span | None:
+    return span if names.names_someone(span.text) else None
+
+
+@_cleanup("known-place-type", "a place or organisation in the place table keeps the table's type",
+          "Kyiv (tagged PERSON by the model) -> GPE")
+def known_place_type(span: Span, context: _Context) -> Span | None:
+    known = names.place(span.text)
+    return Span(span.doc, span.start, span.end, label=known[0]) if known and known[0] != span.label_ else span
 
 
 def _headline_tokens(tokens: list[Token]) -> set[int]:
@@ -132,40 +210,17 @@ def _headline_tokens(tokens: list[Token]) -> set[int]:
     return out
 
 
-def _headline_name(span: Span, body_names: set[str]) -> Span | None:
-    """In a headline, keep only the longest part of an entity that the article's body also names."""
-    if names.fold(span.text) in body_names or names.place(span.text):
-        return span
-    for size in range(len(span) - 1, 0, -1):
-        for start in range(span.start, span.end - size + 1):
-            part = Span(span.doc, start, start + size, label=span.label_)
-            if names.fold(part.text) in body_names or names.place(part.text):
-                return part
-    return None
-
-
-def _is_dateline(span: Span) -> bool:
-    """ "MOSCOW, September 4 — ...": the place a story was filed from opens its first line."""
+# --- settings: mentioned, but no participant -------------------------------------------------------
+@rule("mention", "dateline", "the place a story was filed from, opening its first line, is a setting",
+      "MOSCOW, September 4 — A pivotal gathering in Paris ...")
+def dateline(span: Span) -> bool:
     first = span.doc[span.start]
     line_start = first.i == 0 or "\n" in span.doc[first.i - 1].text_with_ws
     return line_start and span.text.isupper() and span.end < len(span.doc) and span.doc[span.end].text == ","
 
 
-def _is_adjective(span: Span) -> bool:
-    """ "Ukrainian officials", "Western allies": a demonym used as an adjective names no actor of its own."""
-    return len(span) == 1 and (span[0].tag_ == "JJ" or span[0].dep_ == "amod") and span.label_ in {"NORP", "GPE"}
-
-
-def _in_title(span: Span) -> bool:
-    """ "Secretary of State Marco Rubio": the "State" the model tags ORG belongs to the title."""
-    head = span.root.head
-    return (
-        len(span) == 1 and span.root.dep_ == "pobj" and head.lower_ == "of"
-        and head.head.lower_ in names.TITLE_WORDS and head.head.dep_ in {"compound", "nmod"}
-    )
-
-
-def _is_locative(span: Span) -> bool:
-    """ "met in Paris", "flew to Kyiv": the object of a preposition of place."""
+@rule("mention", "locative-place", "a place after a preposition of place is a setting, not a participant",
+      "Macron met Zelenskyy in Paris.")
+def locative_place(span: Span) -> bool:
     root = span.root
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS

@@ -1,22 +1,40 @@
 """Within-article chains of names: which names in one article are one actor, and of which type.
 
-A name joins an earlier chain when it is the same name (up to spelling), an alias from the place table,
-a surname or unambiguous first name of an earlier full name, an acronym of an earlier organisation, or the
-full form of an earlier surname. Every join records its rule.
+A name joins an earlier chain by the first ``chain`` rule that finds one, in order: the same name (up to
+spelling), an alias from the place table, a surname of an earlier full name (or the full form of an earlier
+surname), an unambiguous first name, an acronym of an earlier organisation; else it starts a chain of its
+own (``new``). A surname two full names share joins neither. Every join records its rule.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
 from .. import names
 from ..model import LocalEntity
+from ..rules import named, rule
 from .docindex import DocIndex
+from .labels import PRE_MODIFIERS
 
-_PRE_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det"})
+NEW = named("chain", "new", "nothing joins it to an earlier mention: the first mention of its actor in its article",
+            "Steve Witkoff left the meeting.")
+
+
+class Found(NamedTuple):
+    """An actor mention while its article is read: its span, kind, model label, chain, the chain rule that
+    joined it, and the mention rule that found it."""
+
+    span: Span
+    kind: str
+    ner: str
+    chain: int
+    rule: str
+    found_by: str
 
 
 @dataclass
@@ -50,49 +68,80 @@ class Chain:
         return {"".join(w[0] for w in words) for words in self.org_words if len(words) > 1}
 
 
+#: What a join rule says: the chain to join, None (this rule does not apply), or ``AMBIGUOUS`` (several
+#: chains fit: the name starts a chain of its own, whatever later rules would say).
+AMBIGUOUS = -1
+Join = Callable[[Span, str, list[Chain]], int | None]  # (name, its key, the chains so far)
+JOINS: list[Join] = []
+
+
+def _join(name: str, description: str, example: str) -> Callable[[Join], Join]:
+    def register(func: Join) -> Join:
+        JOINS.append(rule("chain", name, description, example)(func))
+        return func
+    return register
+
+
 def attach_name(span: Span, chains: list[Chain]) -> tuple[int, str]:
     """The chain a name joins, and the rule; or a new chain ("new")."""
     k = names.canonical(span.text)
-    words = k.split()
-    for chain in reversed(chains):
-        if k in chain.keys:
-            return chain.index, "same-name"
+    for join in JOINS:
+        chain = join(span, k, chains)
+        if chain == AMBIGUOUS:
+            break
+        if chain is not None:
+            return chain, join.rule.name  # type: ignore[attr-defined]
+    chains.append(Chain(len(chains)))
+    return chains[-1].index, NEW.name
+
+
+@_join("same-name", "the same name was used before, up to case, accents and transliteration",
+       "Zelenskiy said ... Zelenskiy added ...")
+def same_name(span: Span, k: str, chains: list[Chain]) -> int | None:
+    return next((chain.index for chain in reversed(chains) if k in chain.keys), None)
+
+
+@_join("alias", "the place table makes the two names one", "the U.S. ... the United States")
+def alias(span: Span, k: str, chains: list[Chain]) -> int | None:
     known = names.place(span.text)
     if known:
         for chain in reversed(chains):
             if any((p := names.place(n)) and p[1] == known[1] for n in chain.names):
-                return chain.index, "alias"
-    if len(words) == 1:
-        rule = _one_word(words[0], span, chains)
-        if rule:
-            return rule
-    elif len(words) > 1:
-        # a full name joins an earlier surname-only chain ("Zelenskyy" ... "Volodymyr Zelenskyy");
-        # a "name" with no word left once folded (the quote marks "` `" tagged ORG) joins nothing by its words
-        fits = [c for c in chains if not c.full_keys and not c.described and words[-1] in c.keys]
-        if len(fits) == 1 and span.label_ == "PERSON":
-            return fits[0].index, "surname"
-    chains.append(Chain(len(chains)))
-    return chains[-1].index, "new"
-
-
-def _one_word(word: str, span: Span, chains: list[Chain]) -> tuple[int, str] | None:
-    # a surname joins the one earlier full name it ends ("Witkoff" after "Steve Witkoff")
-    fits = [c for c in chains if word in c.surnames]
-    if len(fits) == 1:
-        return fits[0].index, "surname"
-    if fits:
-        return None
-    # a first name joins the one earlier full name it starts, when no other person shares it ("Matt")
-    fits = [c for c in chains if word in c.first_names]
-    if len(fits) == 1 and span.label_ == "PERSON":
-        return fits[0].index, "first-name"
-    # an acronym joins the one organisation whose initials it spells ("HP" after "Hewlett-Packard")
-    if span.text.isupper() and 2 <= len(span.text.replace(".", "")) <= 5:
-        fits = [c for c in chains if word in c.acronyms]
-        if len(fits) == 1:
-            return fits[0].index, "acronym"
+                return chain.index
     return None
+
+
+@_join("surname", "a surname joins the one earlier full name it ends; a full name joins an earlier surname alone",
+       "Steve Witkoff left. Witkoff said ...")
+def surname(span: Span, k: str, chains: list[Chain]) -> int | None:
+    words = k.split()
+    if len(words) == 1:
+        fits = [c for c in chains if words[0] in c.surnames]
+        return fits[0].index if len(fits) == 1 else AMBIGUOUS if fits else None
+    if len(words) > 1 and span.label_ == "PERSON":
+        # "Zelenskyy" ... "Volodymyr Zelenskyy"; a "name" with no word left once folded joins nothing by its words
+        fits = [c for c in chains if not c.full_keys and not c.described and words[-1] in c.keys]
+        return fits[0].index if len(fits) == 1 else None
+    return None
+
+
+@_join("first-name", "a first name joins the one earlier full name it starts, when no other person shares it",
+       "Matt Smith scored. Matt celebrated.")
+def first_name(span: Span, k: str, chains: list[Chain]) -> int | None:
+    words = k.split()
+    if len(words) != 1 or span.label_ != "PERSON":
+        return None
+    fits = [c for c in chains if words[0] in c.first_names]
+    return fits[0].index if len(fits) == 1 else None
+
+
+@_join("acronym", "an acronym joins the one organisation whose initials it spells", "Hewlett-Packard bought EDS. HP paid cash.")
+def acronym(span: Span, k: str, chains: list[Chain]) -> int | None:
+    words = k.split()
+    if len(words) != 1 or not (span.text.isupper() and 2 <= len(span.text.replace(".", "")) <= 5):
+        return None
+    fits = [c for c in chains if words[0] in c.acronyms]
+    return fits[0].index if len(fits) == 1 else None
 
 
 def record_name(chain: Chain, span: Span, title_tokens: list[Token]) -> None:
@@ -129,7 +178,7 @@ def title_tokens(span: Span, index: DocIndex) -> list[Token]:
     head = index.head
     # a possessor is not a title: "the star's rep Jack Ketsoyan" makes him a rep, not a star
     out = [t for t in index.tokens[max(0, span.start - 6) : span.start] if t.dep_ != "poss" and head(t).dep_ != "poss"
-           and (head(t).i in inside or (head(head(t)).i in inside and t.dep_ in _PRE_MODIFIER_DEPS))]
+           and (head(t).i in inside or (head(head(t)).i in inside and t.dep_ in PRE_MODIFIERS))]
     out += [c for c in index.children(root) if c.dep_ == "appos" and c.pos_ == "NOUN"]
     if root.dep_ == "appos" and head(root).pos_ == "NOUN":
         out.append(head(root))

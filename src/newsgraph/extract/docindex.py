@@ -10,10 +10,15 @@ their cost. ``DocIndex`` makes each of them once and hands them out by token ind
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["DocIndex"]
+from ..lexicon import GROUP_NOUNS
+from ..model import ActorMention
+from .labels import OWNERS
+
+__all__ = ["DocIndex", "Mentions"]
 
 
 class DocIndex:
@@ -83,3 +88,31 @@ class DocIndex:
                 out.append(ent)
             self._sentence_ents[sentence] = out
         return self._sentence_ents[sentence]
+
+
+class Mentions:
+    """Token -> actor mention, and which mentions belong to a chain that has a proper name; also the Doc's
+    index, which every rule reading the parse through this lookup shares."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[ActorMention], index: DocIndex | None = None) -> None:
+        self.index = index if index is not None else DocIndex(doc)
+        self.mentions = mentions
+        self.by_token: dict[int, int] = {}
+        for number, m in enumerate(mentions):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            for i in range(span.start, span.end) if span is not None else ():
+                self.by_token.setdefault(i, number)
+        self.named = {m.local for m in mentions if m.kind == "NAME"}
+
+    def of(self, token: Token) -> int | None:
+        """The mention ``token`` is part of; a group noun stands for its owner ("Foreign Ministry officials")."""
+        if token.i in self.by_token:
+            return self.by_token[token.i]
+        if token.lemma_.lower() in GROUP_NOUNS or token.lower_ in GROUP_NOUNS:
+            for child in self.index.children(token):
+                if child.dep_ in OWNERS and child.i in self.by_token:
+                    return self.by_token[child.i]
+        return None
+
+    def is_named(self, index: int) -> bool:
+        return self.mentions[index].local in self.named

@@ -1,7 +1,10 @@
 """Event mentions: a predicate, who does it, to whom, and its object, read off the dependency parse.
 
-One function per construction, named after it. Every predicate is an event, with or without an actor
-among its participants: "the gathering ended in disarray" is something only one outlet may report.
+One registered rule per construction (the ``event`` stage): which words are predicates (``verb``,
+``nominal``), and where a predicate's subject is when it has none of its own (relative and participial
+clauses, coordination, control). Every predicate is an event, with or without an actor among its
+participants: "the gathering ended in disarray" is something only one outlet may report. Each event mention
+records its construction's rule (``EventMention.rule``).
 """
 
 from __future__ import annotations
@@ -10,22 +13,24 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import EVENT_CLASS, GROUP_NOUNS, INTRANSITIVE_NOMINALS, NOMINAL_EVENTS, NON_EVENT_VERBS
+from ..lexicon import (
+    ADVERBIAL_OBJECTS,
+    EVENT_CLASS,
+    GROUP_NOUNS,
+    INTRANSITIVE_NOMINALS,
+    NOMINAL_EVENTS,
+    NON_EVENT_VERBS,
+    PARTICIPANT_PREPS,
+    REFLEXIVE_PRONOUNS,
+    RELATIVE_PRONOUNS,
+)
 from ..model import ActorMention, EventMention
+from ..rules import rule
 from .docindex import DocIndex
-
-_SUBJ = "nsubj"
-_PASSIVE_SUBJ = "nsubjpass"
-_OBJECT_DEPS = frozenset({"dobj", "dative"})
-_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-_REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "yourself", "ourselves"})
-# prepositions whose object takes part in the event ("spoke with Zelenskyy", "called on leaders")
-_PARTICIPANT_PREPS = frozenset("with on against to for from about at into over".split())
-
-# "for instance", "for example": prepositional phrases that are not participants
-_ADVERBIAL_OBJECTS = frozenset({"instance", "example", "part", "time", "once"})
+from .labels import NOMINAL_SUBJECTS, OBJECTS, OWNERS
 
 Lookup = Callable[[Token], int | None]  # token -> local entity index (or None)
+Subjects = tuple[list[Token], bool]  # the subjects, and whether they undergo the predicate (passive)
 
 
 def find_events(
@@ -41,20 +46,17 @@ def find_events(
         # a group noun stands for its owner ("Russian Foreign Ministry officials", "Zelenskiy's government")
         if token.lemma_.lower() in GROUP_NOUNS:
             for child in index.children(token):
-                if child.dep_ in {"compound", "poss"} and child.i in token_mention:
+                if child.dep_ in OWNERS and child.i in token_mention:
                     return mentions[token_mention[child.i]].local
         return None
 
     events = []
     for token in index.tokens:
-        pos = token.pos_
-        if pos == "VERB" and token.lemma_.lower() not in NON_EVENT_VERBS:
+        if is_verbal_event(token):
             ev = _verbal(token, actor, index)
-        elif pos == "NOUN" and token.lemma_.lower() in NOMINAL_EVENTS:
+        elif is_nominal_event(token):
             ev = _nominal(token, actor, index)
         else:
-            continue
-        if ev is None:
             continue
         lemma, agents, patients, others, obj, label, nominal = ev
         events.append(
@@ -70,17 +72,29 @@ def find_events(
 _Found = tuple[str, tuple[int, ...], tuple[int, ...], tuple[int, ...], str, str, bool]
 
 
-def _verbal(verb: Token, actor: Lookup, index: DocIndex) -> _Found | None:
+@rule("event", "verb", "a verb is an event, unless it is a copula, light or raising verb (be, have, do, seem ...)",
+      "Steve Witkoff left the meeting.")
+def is_verbal_event(token: Token) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() not in NON_EVENT_VERBS
+
+
+@rule("event", "nominal", "a noun that names a happening is an event of the verb it nominalises",
+      "Witkoff's departure followed heated debates.")
+def is_nominal_event(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in NOMINAL_EVENTS
+
+
+def _verbal(verb: Token, actor: Lookup, index: DocIndex) -> _Found:
     children = index.children(verb)
-    subjects, passive = _subjects(verb, index)
+    subjects, passive = subjects_of(verb, index)
     agents = [t for t in subjects if not passive]
     patients = [t for t in subjects if passive]
     agents += [p for c in children if c.dep_ == "agent" for p in index.children(c) if p.dep_ == "pobj"]
     # "checked herself into rehab": a reflexive object is the subject again, not a patient
-    objects = [c for c in children if c.dep_ in _OBJECT_DEPS and c.lower_ not in _REFLEXIVES]
+    objects = [c for c in children if c.dep_ in OBJECTS and c.lower_ not in REFLEXIVE_PRONOUNS]
     patients += objects
-    others = [p for c in children if c.dep_ == "prep" and c.lower_ in _PARTICIPANT_PREPS
-              for p in index.children(c) if p.dep_ == "pobj" and p.lower_ not in _ADVERBIAL_OBJECTS]
+    others = [p for c in children if c.dep_ == "prep" and c.lower_ in PARTICIPANT_PREPS
+              for p in index.children(c) if p.dep_ == "pobj" and p.lower_ not in ADVERBIAL_OBJECTS]
     a, p, o = _ids(agents, actor), _ids(patients, actor), _ids(others, actor)
     o = tuple(x for x in o if x not in a and x not in p)
     lemma = verb.lemma_.lower()
@@ -96,7 +110,7 @@ def _verbal(verb: Token, actor: Lookup, index: DocIndex) -> _Found | None:
     return lemma, a, p, o, _phrase(objects[0] if objects else None), _label(lemma, obj_token, actor, index), False
 
 
-def _nominal(noun: Token, actor: Lookup, index: DocIndex) -> _Found | None:
+def _nominal(noun: Token, actor: Lookup, index: DocIndex) -> _Found:
     """ "Witkoff's departure", "attack from Zelenskyy", "the accusation against Witkoff"."""
     lemma = NOMINAL_EVENTS[noun.lemma_.lower()]
     intransitive = lemma in INTRANSITIVE_NOMINALS
@@ -113,33 +127,77 @@ def _nominal(noun: Token, actor: Lookup, index: DocIndex) -> _Found | None:
     return lemma, a, p, (), "", _label(lemma, patients[0] if patients else None, actor, index), True
 
 
-def _subjects(verb: Token, index: DocIndex) -> tuple[list[Token], bool]:
-    """The verb's subject(s) and whether they undergo it (passive); found through the clause if absent."""
+def subjects_of(verb: Token, index: DocIndex) -> Subjects:
+    """The verb's subject(s) and whether they undergo it (passive): its own, else from the first subject rule
+    that finds them through the clause."""
     children = index.children(verb)
-    head = index.head(verb)
     passive = any(c.dep_ == "auxpass" for c in children) or (verb.tag_ == "VBN" and verb.dep_ == "acl")
-    own = [c for c in children if c.dep_ in {_SUBJ, _PASSIVE_SUBJ}]
-    if own:
-        # relative clause: "Lavrov, who called Rubio" -- the relative pronoun stands for the noun
-        own = [head if (c.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl") else c for c in own]
-        return _with_conjuncts(own), passive or any(c.dep_ == _PASSIVE_SUBJ for c in own)
-    if verb.dep_ == "relcl":
-        return [head], passive
-    if verb.dep_ == "acl":
-        # participial clause: "the coalition, convened by Macron" (undergoes) / "regime undermining efforts" (does)
-        return [head], passive
-    if verb.dep_ == "conj" and head.pos_ in {"VERB", "AUX"}:
-        # coordinated verbs share the subject: "Macron welcomed and thanked Witkoff"
-        subjects, head_passive = _subjects(head, index)
-        return subjects, passive if any(c.dep_ == "auxpass" for c in children) else head_passive
-    if verb.dep_ == "xcomp":
-        # control: "declined to disclose" (the subject discloses); "urged leaders to act" (the object acts)
-        obj = [c for c in index.children(head) if c.dep_ in _OBJECT_DEPS]
-        return (obj, False) if obj else (_subjects(head, index)[0], passive)
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in children):
-        # participial adverbial: "..., citing strategic sensitivity" -- the main clause's subject
-        return _subjects(head, index)[0], passive
+    for find in _SUBJECT_RULES:
+        found = find(verb, index, passive)
+        if found is not None:
+            return found
     return [], passive
+
+
+SubjectRule = Callable[[Token, DocIndex, bool], "Subjects | None"]
+_SUBJECT_RULES: list[SubjectRule] = []
+
+
+def _subject_rule(name: str, description: str, example: str) -> Callable[[SubjectRule], SubjectRule]:
+    def register(func: SubjectRule) -> SubjectRule:
+        _SUBJECT_RULES.append(rule("event", name, description, example)(func))
+        return func
+    return register
+
+
+@_subject_rule("subject", "the verb's own subject (and its conjuncts); a relative pronoun stands for the noun",
+               "Macron and Rubio met in Paris.")
+def own_subject(verb: Token, index: DocIndex, passive: bool) -> Subjects | None:
+    own = [c for c in index.children(verb) if c.dep_ in NOMINAL_SUBJECTS]
+    if not own:
+        return None
+    # relative clause: "Lavrov, who called Rubio" -- the relative pronoun stands for the noun
+    own = [index.head(verb) if (c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl") else c for c in own]
+    return _with_conjuncts(own), passive or any(c.dep_ == "nsubjpass" for c in own)
+
+
+@_subject_rule("relative-clause", "a relative clause without a subject of its own: the noun it modifies",
+               "Lavrov, who called Rubio, left.")
+def relative_clause(verb: Token, index: DocIndex, passive: bool) -> Subjects | None:
+    return ([index.head(verb)], passive) if verb.dep_ == "relcl" else None
+
+
+@_subject_rule("participial-clause", "a participle modifying a noun: the noun undergoes (convened by) or does it",
+               "The coalition, convened by Macron, met.")
+def participial_clause(verb: Token, index: DocIndex, passive: bool) -> Subjects | None:
+    return ([index.head(verb)], passive) if verb.dep_ == "acl" else None
+
+
+@_subject_rule("conjunction", "coordinated verbs share the subject", "Macron welcomed and thanked Witkoff.")
+def conjunction(verb: Token, index: DocIndex, passive: bool) -> Subjects | None:
+    head = index.head(verb)
+    if verb.dep_ != "conj" or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    subjects, head_passive = subjects_of(head, index)
+    return subjects, passive if any(c.dep_ == "auxpass" for c in index.children(verb)) else head_passive
+
+
+@_subject_rule("control", "a to-complement: its verb's object does it if there is one, else its subject",
+               "Macron declined to disclose details.")
+def control(verb: Token, index: DocIndex, passive: bool) -> Subjects | None:
+    if verb.dep_ != "xcomp":
+        return None
+    head = index.head(verb)
+    obj = [c for c in index.children(head) if c.dep_ in OBJECTS]
+    return (obj, False) if obj else (subjects_of(head, index)[0], passive)
+
+
+@_subject_rule("participial-adverbial", "a participle after the main clause shares its subject",
+               "Macron declined, citing strategic sensitivity.")
+def participial_adverbial(verb: Token, index: DocIndex, passive: bool) -> Subjects | None:
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in index.children(verb)):
+        return subjects_of(index.head(verb), index)[0], passive
+    return None
 
 
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:
@@ -160,9 +218,9 @@ def _ids(tokens: list[Token], actor: Lookup) -> tuple[int, ...]:
 
 
 def _prep_object(verb: Token, index: DocIndex) -> Token | None:
-    for prep in (c for c in index.children(verb) if c.dep_ == "prep" and c.lower_ in _PARTICIPANT_PREPS):
+    for prep in (c for c in index.children(verb) if c.dep_ == "prep" and c.lower_ in PARTICIPANT_PREPS):
         for p in index.children(prep):
-            if p.dep_ == "pobj" and p.lower_ not in _ADVERBIAL_OBJECTS:
+            if p.dep_ == "pobj" and p.lower_ not in ADVERBIAL_OBJECTS:
                 return p
     return None
 
@@ -189,12 +247,19 @@ def _label(lemma: str, obj: Token | None, actor: Lookup, index: DocIndex) -> str
     return " ".join(w for w in (lemma, prep, word) if w)
 
 
+@rule("event", "passive", "a passive verb: its subject undergoes it, its by-phrase does it",
+      "The coalition was convened by Macron.")
+def _is_passive_construction(verb: Token, index: DocIndex) -> bool:
+    return any(c.dep_ in {"auxpass", "agent"} for c in index.children(verb))
+
+
 def _rule(verb: Token, index: DocIndex) -> str:
+    """The construction an event mention is recorded with (``EventMention.rule``)."""
     if verb.dep_ == "relcl":
         return "relative-clause"
     if verb.dep_ == "acl":
         return "participial-clause"
-    if any(c.dep_ in {"auxpass", "agent"} for c in index.children(verb)):
+    if _is_passive_construction(verb, index):
         return "passive"
     if verb.dep_ == "conj":
         return "conjunction"

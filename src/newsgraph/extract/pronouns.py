@@ -10,21 +10,26 @@ from __future__ import annotations
 
 from bisect import insort
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from ..lexicon import REPORTING_VERBS
-from .chains import Chain
+from ..lexicon import (
+    FEMALE_PRONOUNS,
+    MALE_PRONOUNS,
+    PERSON_RELATIVES,
+    PERSONAL_PRONOUNS,
+    PLURAL_PRONOUNS,
+    QUOTE_MARKS,
+    REPORTING_VERBS,
+)
+from ..rules import named, rule
+from .chains import Chain, Found
 from .docindex import DocIndex
+from .labels import NOMINAL_SUBJECTS
 
-Found = tuple[Span, str, str, int, str]
-
-MALE = frozenset({"he", "him", "his", "himself"})
-FEMALE = frozenset({"she", "her", "hers", "herself"})
-PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
-PERSONAL = MALE | FEMALE
-RELATIVE = frozenset({"who", "whom", "whose"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_QUOTES = frozenset({'"', "“", "”", "„", "«", "»", "''", "``"})
+named("mention", "pronoun", "he/she/they (outside quotes) with an antecedent is a mention of it",
+      "Zelenskyy accused Witkoff. He claimed ...")
+named("mention", "relative-pronoun", "who/whom/whose opening a relative clause is a mention of the noun it modifies",
+      "Lavrov, who called Rubio, left.")
 
 
 def pronoun_mentions(doc: Doc, chains: list[Chain], found: list[Found], index: DocIndex) -> None:
@@ -33,21 +38,21 @@ def pronoun_mentions(doc: Doc, chains: list[Chain], found: list[Found], index: D
     for token in index.tokens:
         word = token.lower_
         chain = None
-        if word in RELATIVE and index.head(token).dep_ == "relcl":
-            chain = _chain_at(index.head(index.head(token)), found)
-            rule = "relative-pronoun"
-        elif word in PERSONAL and not in_quote(token, index):
-            chain = _antecedent(token, found, chains, index, _person("m" if word in MALE else "f"), subject)
-            rule = "pronoun"
+        if word in PERSON_RELATIVES and index.head(token).dep_ == "relcl":
+            chain = relative_pronoun(token, found, index)
+            name = "relative-pronoun"
+        elif word in PERSONAL_PRONOUNS and not in_quote(token, index):
+            chain = _antecedent(token, found, chains, index, _person("m" if word in MALE_PRONOUNS else "f"), subject)
+            name = "pronoun"
             if chain is not None:
-                chains[chain].gender = chains[chain].gender or ("m" if word in MALE else "f")
+                chains[chain].gender = chains[chain].gender or ("m" if word in MALE_PRONOUNS else "f")
                 chains[chain].person_evidence = True
-        elif word in PLURAL and not in_quote(token, index):
+        elif word in PLURAL_PRONOUNS and not in_quote(token, index):
             chain = _antecedent(token, found, chains, index, _group, subject)
-            rule = "pronoun"
+            name = "pronoun"
         if chain is not None:
             # after the mentions starting at the same token, as a stable sort would put it
-            insort(found, (doc[token.i : token.i + 1], "PRONOUN", "", chain, rule), key=lambda f: f[0].start)
+            insort(found, Found(doc[token.i : token.i + 1], "PRONOUN", "", chain, name, name), key=lambda f: f.span.start)
 
 
 def _person(gender: str):  # type: ignore[no-untyped-def]
@@ -66,18 +71,19 @@ def _group(c: Chain) -> bool:
     return c.plural or bool({"NORP", "ORG"} & set(c.label_votes))
 
 
-def _chain_at(token: Token, found: list[Found]) -> int | None:
-    for span, _k, _n, chain, _r in found:
-        if span.start <= token.i < span.end:
-            return chain
-    return None
+@rule("chain", "relative-pronoun", "who/whom/whose refers to the noun its clause modifies", "Lavrov, who called Rubio, left.")
+def relative_pronoun(token: Token, found: list[Found], index: DocIndex) -> int | None:
+    noun = index.head(index.head(token))
+    return next((f.chain for f in found if f.span.start <= noun.i < f.span.end), None)
 
 
 def in_quote(token: Token, index: DocIndex) -> bool:
     """Inside quotation marks of its own sentence (an odd number of quote marks before it)."""
-    return sum(1 for t in index.tokens[index.sent(token).start : token.i] if t.text in _QUOTES) % 2 == 1
+    return sum(1 for t in index.tokens[index.sent(token).start : token.i] if t.text in QUOTE_MARKS) % 2 == 1
 
 
+@rule("chain", "pronoun", "he/she/they: the fitting actor with the highest salience in the last three sentences "
+      "(Lappin and Leass, simplified)", "Zelenskyy accused Witkoff. He claimed ...")
 def _antecedent(pron: Token, found: list[Found], chains: list[Chain], index: DocIndex, fits,  # type: ignore[no-untyped-def]
                 subject: dict[tuple[int, int], bool]) -> int | None:
     """The fitting chain with the highest salience (Lappin and Leass, simplified): each earlier mention adds a
@@ -91,7 +97,7 @@ def _antecedent(pron: Token, found: list[Found], chains: list[Chain], index: Doc
     salience: dict[int, float] = {}
     last: dict[int, int] = {}
     fitting: dict[int, bool] = {}  # chain -> fits; chains change only between pronouns
-    for span, _kind, _ner, chain, _rule in found:
+    for span, _kind, _ner, chain, _rule, _by in found:
         if span.start >= pron.i:
             break  # found is sorted by start
         if chain in excluded:
@@ -117,7 +123,7 @@ def _antecedent(pron: Token, found: list[Found], chains: list[Chain], index: Doc
 
 
 def is_subject(token: Token, index: DocIndex) -> bool:
-    if token.dep_ in _SUBJECT_DEPS:
+    if token.dep_ in NOMINAL_SUBJECTS:
         return True
     # "it was Lavrov who called Rubio": the antecedent of a subject relative pronoun
     return any(c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.tag_ in {"WP", "WDT"} for g in index.children(c))
@@ -130,4 +136,4 @@ def _quoted_names(pron: Token, found: list[Found], index: DocIndex) -> set[int]:
     if pron.dep_ != "nsubj" or verb.lemma_.lower() not in REPORTING_VERBS:
         return set()
     end = index.sent(pron).end
-    return {chain for s, kind, _n, chain, _r in found if kind == "NAME" and verb.i < s.start < end}
+    return {f.chain for f in found if f.kind == "NAME" and verb.i < f.span.start < end}

@@ -14,24 +14,21 @@ A quoted phrase without a verb (“reckless gamble”) is kept only when a verb 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon import QUOTE_FRAMES, REPORTING_VERBS
 from ..model import ActorMention, Quote
-from .attribution import REPORTING_VERBS, Mentions, phrase_bounds, subject_of
-from .docindex import DocIndex
-
-#: Verbs that frame a quoted phrase as somebody's words ("calling it a “reckless gamble”").
-QUOTE_FRAMES = REPORTING_VERBS | frozenset("call hail describe dismiss cite voice label term brand dub praise".split())
+from ..rules import rule
+from .attribution import phrase_bounds, subject_of
+from .docindex import DocIndex, Mentions
+from .labels import CLAUSE_SUBJECTS, SPEAKER_LABELS
 
 _MARKS = re.compile(r"``|''|[\"“”«»]")
 _OPENING = frozenset({"“", "«", "``"})
-_CLOSING = frozenset({"”", "»", "''"})
 _DASH_SPEAKER = re.compile(r"\s*,?\s*[–—-]+\s*")
-_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
 
 @dataclass(frozen=True)
@@ -55,12 +52,12 @@ def find_quotes(
         if span is None or not len(span):
             continue
         # a clause has a subject of its own ("Russia uses every day ..."); a phrase has none ("lasting peace")
-        clausal = any(t.dep_ in _SUBJECT_DEPS and span.start <= index.head(t).i < span.end
+        clausal = any(t.dep_ in CLAUSE_SUBJECTS and span.start <= index.head(t).i < span.end
                       for t in index.tokens[span.start : span.end])
-        cue, speaker = _speaker(index, span, pair, lookup, clausal=clausal)
-        if not clausal and cue is None:
+        found = _speaker(index, span, pair, lookup, clausal=clausal)
+        if not clausal and found is None:
             continue  # a name or scare quotes
-        quotes.append(_quote(index, pair, cue, speaker, lookup))
+        quotes.append(_quote(index, pair, found, lookup))
     return quotes
 
 
@@ -116,11 +113,23 @@ def _trimmed(text: str, open_start: int, start: int, end: int, close_end: int, *
 
 
 # --- the speaker -----------------------------------------------------------------------------------
-def _speaker(index: DocIndex, span: Span, pair: _Pair, lookup: Mentions, *, clausal: bool) -> tuple[Token | None, Token | int | None]:
-    """The cue (a verb, or the dash token) and the speaker (a subject token, or a mention index)."""
-    doc = index.doc
+Found = tuple[Token, "Token | int"]  # (cue: a verb or the dash, speaker: a subject token or a mention index)
+Speaker = Callable[[DocIndex, Span, _Pair, Mentions], "Found | None"]
+#: The speaker rules that need a clause (a quote with a subject of its own); the framing verb does not.
+_CLAUSAL: list[Speaker] = []
+
+
+def _clausal(name: str, description: str, example: str) -> Callable[[Speaker], Speaker]:
+    def register(func: Speaker) -> Speaker:
+        _CLAUSAL.append(rule("quote", name, description, example)(func))
+        return func
+    return register
+
+
+@rule("quote", "framing-verb", "the verb of saying or calling the quote hangs off; a phrase without a verb is a quote "
+      "only when one frames it", "The envoy criticized Kyiv, calling it a “reckless gamble”.")
+def framing_verb(index: DocIndex, span: Span, pair: _Pair, lookup: Mentions) -> Found | None:
     inside = range(span.start, span.end)
-    # 1. the verb the quote hangs off ("calling it a “reckless gamble”", "He claimed that “...”")
     node: Token = span.root
     for _ in range(6):
         if index.head(node).i == node.i:
@@ -133,9 +142,13 @@ def _speaker(index: DocIndex, span: Span, pair: _Pair, lookup: Mentions, *, clau
             if subject is not None and subject.i not in inside:
                 return node, subject
         break  # the first verb outside the quote frames it, or nothing does
-    if not clausal:
-        return None, None
-    # 1b. the nearest reporting verb with a subject in the quote's sentences, outside any quote
+    return None
+
+
+@_clausal("nearest-reporting-verb", "the nearest verb of saying with a subject in the quote's sentences, outside quotes",
+          "“We will not retreat,” Zelenskyy said.")
+def nearest_reporting_verb(index: DocIndex, span: Span, pair: _Pair, lookup: Mentions) -> Found | None:
+    inside = range(span.start, span.end)
     sentences = {index.sent(span[0]).start: index.sent(span[0]), index.sent(span[-1]).start: index.sent(span[-1])}
     candidates = [
         t for sent in sentences.values() for t in index.tokens[sent.start : sent.end]
@@ -145,15 +158,26 @@ def _speaker(index: DocIndex, span: Span, pair: _Pair, lookup: Mentions, *, clau
         subject = subject_of(verb, index)
         if subject is not None and subject.i not in inside and not _quoted(index, subject):
             return verb, subject
-    # 2. a dash and a name: "“...” – Emmanuel Macron"
+    return None
+
+
+@_clausal("dash-speaker", "a dash and a name after the closing mark", "“Everyone wants to get peace” – Emmanuel Macron")
+def dash_speaker(index: DocIndex, span: Span, pair: _Pair, lookup: Mentions) -> Found | None:
     dash = _DASH_SPEAKER.match(index.text, pair.close_end)
     if pair.closed and dash and dash.group().strip(" ,"):
         after = dash.end()
         for mention, m in enumerate(lookup.mentions):
-            if m.start == after and m.kind == "NAME" and m.ner in _SPEAKER_LABELS:
+            if m.start == after and m.kind == "NAME" and m.ner in SPEAKER_LABELS:
                 cue = index.token_at(dash.start() + dash.group().index(dash.group().strip(" ,")[0]))
-                return cue, mention
-    # 3. the next sentence, or the previous one ending with a colon
+                if cue is not None:
+                    return cue, mention
+    return None
+
+
+@_clausal("next-sentence", "a verb of saying in the next sentence, or in the previous one when it ends with a colon",
+          "“We must put pressure on the killers.” That is what Zelenskyy told reporters.")
+def next_sentence(index: DocIndex, span: Span, pair: _Pair, lookup: Mentions) -> Found | None:
+    doc = index.doc
     last = index.sent(span[-1])
     neighbours = []
     if last.end < len(doc):
@@ -169,7 +193,15 @@ def _speaker(index: DocIndex, span: Span, pair: _Pair, lookup: Mentions, *, clau
                 subject = subject_of(verb, index)
                 if subject is not None and not _quoted(index, subject):
                     return verb, subject
-    return None, None
+    return None
+
+
+def _speaker(index: DocIndex, span: Span, pair: _Pair, lookup: Mentions, *, clausal: bool) -> Found | None:
+    """The cue and speaker, from the first rule that finds them."""
+    found = framing_verb(index, span, pair, lookup)
+    if found is not None or not clausal:
+        return found
+    return next((f for r in _CLAUSAL if (f := r(index, span, pair, lookup)) is not None), None)
 
 
 def _quoted(index: DocIndex, token: Token) -> bool:
@@ -178,11 +210,12 @@ def _quoted(index: DocIndex, token: Token) -> bool:
     return sum(1 for t in before if _MARKS.fullmatch(t.text)) % 2 == 1
 
 
-def _quote(index: DocIndex, pair: _Pair, cue: Token | None, speaker: Token | int | None, lookup: Mentions) -> Quote:
+def _quote(index: DocIndex, pair: _Pair, found: Found | None, lookup: Mentions) -> Quote:
     doc = index.doc
     text = index.text[pair.start : pair.end]
-    if cue is None or speaker is None:
+    if found is None:
         return Quote(pair.start, pair.end, text, closed=pair.closed)
+    cue, speaker = found
     if isinstance(speaker, int):
         m = lookup.mentions[speaker]
         return Quote(pair.start, pair.end, text, speaker, m.text, m.start, m.end, cue.text, cue.idx, pair.closed)

@@ -16,30 +16,11 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import LOCATIVE_PREPS
+from ..lexicon import CALENDAR_WORDS, LOCATIVE_PREPS, MONTHS, RELATIVE_DAYS, WEEKDAYS
 from ..model import ActorMention, EventMention
-from .attribution import Mentions
-from .docindex import DocIndex
-
-#: Prepositions whose object is where something happens ("talks in Paris"); the same list actors.py uses
-#: to tell a setting from a participant.
-_TIME_LABELS = frozenset({"DATE", "TIME"})
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_PREDICATES = frozenset({"VERB", "AUX"})
-
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = {
-    name: i + 1
-    for i, names in enumerate(
-        ("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul",
-         "august aug", "september sept sep", "october oct", "november nov", "december dec")
-    )
-    for name in names.split()
-}
-#: Days named relative to the publication date.
-RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
-#: Words that make an expression a point in time rather than a duration.
-_CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(RELATIVE_DAYS) | {"morning", "evening", "afternoon", "night"}
+from ..rules import rule
+from .docindex import DocIndex, Mentions
+from .labels import PLACE_LABELS, PREDICATES, TIME_LABELS
 
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -84,11 +65,13 @@ def _anchor(published: str | None) -> dt.date | None:
 
 
 # --- time ------------------------------------------------------------------------------------------
+@rule("time-place", "time-in-clause", "the first date or time expression (not a duration) of the predicate's own clause",
+      "The briefings were held last Thursday.")
 def time_of(predicate: Token, index: DocIndex | None = None) -> Span | None:
     """The first point-in-time expression of the predicate's own clause or phrase."""
     index = index if index is not None else DocIndex(predicate.doc)
     for ent in index.sentence_ents(index.sentence_of[predicate.i]):
-        if ent.label_ not in _TIME_LABELS or not _is_point(ent.text):
+        if ent.label_ not in TIME_LABELS or not _is_point(ent.text):
             continue
         if _governor(ent.root, index) == predicate.i:
             return ent
@@ -102,7 +85,7 @@ def _governor(token: Token, index: DocIndex) -> int | None:
         parent = index.head(node)
         if parent.i == node.i:
             return None
-        if parent.pos_ in _PREDICATES:
+        if parent.pos_ in PREDICATES:
             return parent.i
         if parent.pos_ == "NOUN" and node.dep_ == "prep":
             return parent.i  # a noun with its own time phrase: a nominal event ("the talks on Thursday")
@@ -114,9 +97,11 @@ def _governor(token: Token, index: DocIndex) -> int | None:
 def _is_point(text: str) -> bool:
     """A date or time rather than a duration; cached: the same few expressions recur in every article."""
     words = set(re.findall(r"[a-z]+", text.lower()))
-    return bool(words & _CALENDAR_WORDS or _ISO.search(text) or (_YEAR.search(text) and len(text.split()) <= 3))
+    return bool(words & CALENDAR_WORDS or _ISO.search(text) or (_YEAR.search(text) and len(text.split()) <= 3))
 
 
+@rule("time-place", "time-value", "a time expression's ISO 8601 value, resolved against the publication date",
+      "last Thursday (published 2025-09-04) -> 2025-08-28")
 def resolve_time(text: str, published: dt.date | None, *, future: bool = False) -> str:
     """An ISO 8601 value for a time expression, or "" when it cannot be pinned down.
 
@@ -177,6 +162,8 @@ def _weekday(published: dt.date, weekday: int, words: list[str], *, future: bool
 
 
 # --- place -----------------------------------------------------------------------------------------
+@rule("time-place", "place-in-phrase", "a place named after a preposition of place in the event's own phrase",
+      "Witkoff left the meeting in Paris.")
 def place_of(predicate: Token, lookup: Mentions) -> int | None:
     """The ActorMention index of the place named in the predicate's own phrase, nearest first."""
     index = lookup.index
@@ -189,7 +176,7 @@ def place_of(predicate: Token, lookup: Mentions) -> int | None:
         for prep in frontier:
             for obj in (c for c in index.children(prep) if c.dep_ == "pobj"):
                 mention = lookup.of(obj)
-                if mention is not None and lookup.mentions[mention].ner in _PLACE_LABELS:
+                if mention is not None and lookup.mentions[mention].ner in PLACE_LABELS:
                     return mention
                 deeper += [p for p in index.children(obj) if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS]
         frontier = deeper

@@ -1,0 +1,36 @@
+"""Cross-article identity within a story: one node per actor and per happening, however many outlets report it.
+
+``actors`` holds the ``actor-merge`` rules (full name, alias, one-word name, description, compact spelling,
+then surname / first name / acronym of the one full name of the story), ``events`` the ``event-merge`` rules
+(same class of predicate, no clash of participants). ``newsgraph rules`` lists them; every mention records
+the rule that attached it (``ng:resolvedBy``). Everything is decided on articles sorted by id, so the order
+articles arrive in never changes the graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..model import Extraction, Resolution
+from .actors import build_actors, cluster_actors
+from .events import resolve_events
+
+__all__ = ["resolve_story"]
+
+
+def resolve_story(story: str, extractions: Iterable[Extraction]) -> Resolution:
+    """Resolve one story's articles into its actors and events."""
+    docs = {ex.article.id: ex for ex in sorted(extractions, key=lambda e: e.article.id)}
+    clusters, merged_by = cluster_actors(docs)
+    actors, actor_key = build_actors(story, docs, clusters)
+    actor_of = {}
+    for doc_id, ex in docs.items():
+        for i, m in enumerate(ex.mentions):
+            ref = (doc_id, m.local)
+            # an article's first mention of an actor ("new" in its chain) says why its actor joined the story's
+            rule = m.rule if m.rule != "new" else merged_by.get(ref, "new")
+            actor_of[(doc_id, i)] = (actor_key[ref], rule)
+    events, event_of = resolve_events(story, docs, actor_key, {a.key: a for a in actors})
+    return Resolution(story, tuple(actors), tuple(events), actor_of, event_of)
+
+

@@ -1,0 +1,229 @@
+"""Which actors of a story's articles are one actor: the ``actor-merge`` rules.
+
+A missed merge becomes a false "only one source" claim, so the rules merge every name variant the evidence
+supports, and refuse the merges that would join two different people. Two kinds of rule, in order:
+- **key** rules give each article's actor keys; actors sharing a key of one rule are one actor (full name,
+  alias, one-word name, description, compact spelling);
+- **one-word** rules attach an actor known by one word only to the one full name of the story it is the
+  surname, first name or acronym of; with two candidates ("Donald Trump", "Melania Trump") it joins neither.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from .. import names
+from ..iris import slug
+from ..lexicon import ORG_FUNCTION_WORDS
+from ..model import Actor, Extraction, LocalEntity
+from ..rules import rule
+
+EntityRef = tuple[str, int]  # (article id, local entity index)
+T = TypeVar("T")
+
+KeyRule = Callable[[LocalEntity], Iterable[str]]
+KEY_RULES: list[KeyRule] = []
+
+
+def _key_rule(name: str, description: str, example: str) -> Callable[[KeyRule], KeyRule]:
+    def register(func: KeyRule) -> KeyRule:
+        KEY_RULES.append(rule("actor-merge", name, description, example)(func))
+        return func
+    return register
+
+
+def _keys(entity: LocalEntity) -> tuple[set[str], set[str]]:
+    """(full-name keys, one-word keys) of a local entity."""
+    keys = {names.canonical(n) for n in entity.names}
+    return {k for k in keys if " " in k}, {k for k in keys if " " not in k}
+
+
+@_key_rule("full-name", "two articles use the same full name, up to spelling and transliteration; a middle name "
+           "is not needed", "Volodymyr Zelenskyy / Volodymyr Zelensky; LuAnn Marie Johnson / Luann Johnson")
+def full_name(ent: LocalEntity) -> Iterable[str]:
+    if not ent.names:
+        return
+    for k in _keys(ent)[0]:
+        yield k
+        words = k.split()
+        if len(words) > 2 and ent.type == "PERSON":
+            yield f"{words[0]} {words[-1]}"
+
+
+@_key_rule("alias", "the place table names one state or organisation", "U.S. / US / the United States")
+def alias(ent: LocalEntity) -> Iterable[str]:
+    for n in ent.names:
+        known = names.place(n)
+        if known:
+            yield known[1]
+
+
+@_key_rule("same-name", "articles that only ever use one word for an actor, the same word", "Zelenskiy / Zelenskyy")
+def same_name(ent: LocalEntity) -> Iterable[str]:
+    full, single = _keys(ent)
+    return single if ent.names and not full else ()
+
+
+@_key_rule("same-description", "actors known only by a description, the same one", "Ukrainian forces / Ukrainian forces")
+def same_description(ent: LocalEntity) -> Iterable[str]:
+    return () if ent.names else (names.fold(ent.name),)
+
+
+@_key_rule("compact-spelling", "an organisation written with or without spaces", "SeaMicro / Sea Micro")
+def compact_spelling(ent: LocalEntity) -> Iterable[str]:
+    if not ent.names or ent.type == "PERSON":
+        return ()
+    full, single = _keys(ent)
+    return [k.replace(" ", "") for k in full | single]
+
+
+class _UnionFind:
+    def __init__(self, items: Iterable[EntityRef]) -> None:
+        self.parent = {i: i for i in items}
+
+    def find(self, x: EntityRef) -> EntityRef:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: EntityRef, b: EntityRef) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        lo, hi = sorted((ra, rb))
+        self.parent[hi] = lo
+        return True
+
+
+def cluster_actors(docs: dict[str, Extraction]) -> tuple[list[list[EntityRef]], dict[EntityRef, str]]:
+    """The story's actors as clusters of article-level entities, and the rule that attached each entity."""
+    entities = {(d, e.index): e for d, ex in docs.items() for e in ex.entities}
+    uf = _UnionFind(sorted(entities))
+    merged_by: dict[EntityRef, str] = {}
+
+    def join(base: EntityRef, attached: EntityRef, name: str) -> None:
+        if uf.union(base, attached):
+            merged_by[attached] = name
+
+    groups: dict[str, dict[str, list[EntityRef]]] = {}
+    for key_rule in KEY_RULES:
+        by_key: dict[str, list[EntityRef]] = defaultdict(list)
+        for ref, ent in sorted(entities.items()):
+            for k in key_rule(ent):
+                by_key[k].append(ref)
+        groups[key_rule.rule.name] = by_key  # type: ignore[attr-defined]
+    for name, by_key in groups.items():
+        for group in by_key.values():
+            for ref in group[1:]:
+                join(group[0], ref, name)
+    _attach_one_word_names(entities, groups["full-name"], groups["same-name"], uf, join)
+    clusters: dict[EntityRef, list[EntityRef]] = defaultdict(list)
+    for ref in sorted(entities):
+        clusters[uf.find(ref)].append(ref)
+    return sorted(clusters.values()), merged_by
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in ORG_FUNCTION_WORDS)
+
+
+@rule("actor-merge", "surname", "a one-word name joins the one full name of the story it ends",
+      "Witkoff (003) / Steve Witkoff (000)")
+def _surname_index(key: str, people: bool) -> str | None:
+    return key.split()[-1]
+
+
+@rule("actor-merge", "first-name", "a person's one-word name joins the one full name of the story it starts",
+      "Matt (001) / Matt Smith (002)")
+def _first_name_index(key: str, people: bool) -> str | None:
+    return key.split()[0] if people else None
+
+
+@rule("actor-merge", "acronym", "an organisation's one-word name (five letters at most) joins the one organisation "
+      "of the story whose initials it spells", "HP (001) / Hewlett-Packard (002)")
+def _acronym_index(key: str, people: bool) -> str | None:
+    return None if people else _initials(key)
+
+
+#: The one-word rules in the order tried, with whether each may apply to a one-word group.
+_ONE_WORD: tuple[tuple[Callable[[str, bool], str | None], Callable[[str, bool], bool]], ...] = (
+    (_surname_index, lambda word, people: True),
+    (_first_name_index, lambda word, people: people),
+    (_acronym_index, lambda word, people: not people and len(word) <= 5),
+)
+
+
+def _attach_one_word_names(entities, by_full, by_word, uf, join) -> None:  # type: ignore[no-untyped-def]
+    """A one-word name joins the one full name of the story it is the surname, first name or acronym of.
+
+    With two candidates ("Donald Trump", "Melania Trump") it joins neither.
+    """
+    indexes: list[dict[str, set[EntityRef]]] = [defaultdict(set) for _ in _ONE_WORD]
+    for k, group in by_full.items():
+        root = uf.find(group[0])
+        people = any(entities[r].type == "PERSON" for r in group)
+        for (index_of, _allowed), index in zip(_ONE_WORD, indexes):
+            word = index_of(k, people)
+            if word is not None:
+                index[word].add(root)
+    for word, group in sorted(by_word.items()):
+        if any(names.place(n) for r in group for n in entities[r].names):
+            continue
+        people = any(entities[r].type == "PERSON" for r in group)
+        for (index_of, allowed), index in zip(_ONE_WORD, indexes):
+            candidates = {uf.find(r) for r in index.get(word, set())}
+            if allowed(word, people) and len(candidates) == 1:
+                join(next(iter(candidates)), group[0], index_of.rule.name)  # type: ignore[attr-defined]
+                break
+            if candidates:
+                break  # ambiguous: two people of one surname stay apart from both
+
+
+def build_actors(story: str, docs: dict[str, Extraction], clusters: list[list[EntityRef]]) -> tuple[list[Actor], dict[EntityRef, str]]:
+    """One Actor per cluster, with its label, type, other names and mentions; and entity -> actor key."""
+    built: list[tuple[str, str, tuple[str, ...], list[EntityRef]]] = []
+    for refs in clusters:
+        ents = [docs[d].entities[i] for d, i in refs]
+        all_names = {n for e in ents for n in e.names}
+        known = next((names.place(n) for n in sorted(all_names) if names.place(n)), None)
+        label = known[1] if known else names.preferred_name(all_names or {e.name for e in ents})
+        built.append((label, _story_type(ents, docs, refs, known), tuple(sorted(all_names - {label})), refs))
+    keys = unique_keys([(slug(label), typ) for label, typ, _alts, _refs in built])
+    actor_key = {ref: key for (_l, _t, _a, refs), key in zip(built, keys) for ref in refs}
+    mentions_of: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for d, ex in docs.items():
+        for i, m in enumerate(ex.mentions):
+            mentions_of[actor_key[(d, m.local)]].append((d, i))
+    actors = []
+    for (label, typ, alts, _refs), key in zip(built, keys):
+        mentions = tuple(mentions_of[key])
+        rules = tuple(sorted({docs[d].mentions[i].rule for d, i in mentions}))
+        actors.append(Actor(key, story, label, typ, alts, mentions, rules))
+    return sorted(actors, key=lambda a: a.key), actor_key
+
+
+def _story_type(ents: list[LocalEntity], docs: dict[str, Extraction], refs: list[EntityRef], known: tuple[str, str] | None) -> str:
+    """A known place keeps its type; an article's person evidence wins; else the mentions' majority."""
+    if known:
+        return known[0]
+    if any(e.type == "PERSON" for e in ents):
+        return "PERSON"
+    votes = Counter(e.type for e, (d, i) in zip(ents, refs) for m in docs[d].mentions if m.local == i)
+    return min(votes.items(), key=lambda tv: (-tv[1], tv[0]))[0]
+
+
+def unique_keys(wanted: list[tuple[str, str]]) -> list[str]:
+    """Slugs made unique: a clash first takes the type, then a number, in a fixed order."""
+    counts = Counter(k for k, _t in wanted)
+    out: list[str] = []
+    for k, t in wanted:
+        key = k if counts[k] == 1 else f"{k}-{t.lower()}"
+        n = 2
+        base = key
+        while key in out:
+            key, n = f"{base}-{n}", n + 1
+        out.append(key)
+    return out

@@ -1,0 +1,137 @@
+"""Which event mentions of a story are one happening: the ``event-merge`` rules.
+
+Mentions are taken in article order (articles sorted by id); each joins the first compatible event of its
+class (its predicate's synonym class, lemma or nominalisation), events sharing one of its actors first, else
+it starts a new one. Compatible: no clash of agents, patients or objects (``no-clash``). The rule recorded
+on each mention says how its predicate relates to the event's first mention.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from ..iris import slug
+from ..lexicon import event_class
+from ..model import Actor, Event, EventMention, Extraction
+from ..rules import named, rule
+from .actors import EntityRef, unique_keys
+
+NEW = named("event-merge", "new", "no earlier event of its story fits: the first mention of a happening",
+            "Witkoff left the meeting.")
+SAME_PREDICATE = named("event-merge", "same-predicate", "the same predicate lemma as the event's first mention",
+                       "Witkoff left (000) / Witkoff left (003)")
+SYNONYM = named("event-merge", "synonym", "a predicate of the same synonym class", "Witkoff left / Witkoff walked out")
+NOMINALISATION = named("event-merge", "nominalisation", "a verb and a noun of one predicate",
+                       "Witkoff left / Witkoff's departure")
+
+
+@dataclass
+class _EventCluster:
+    cls: str
+    index: int
+    members: list[tuple[str, int]] = field(default_factory=list)
+    agents: set[str] = field(default_factory=set)
+    patients: set[str] = field(default_factory=set)
+    everyone: set[str] = field(default_factory=set)
+    objects: set[str] = field(default_factory=set)
+
+
+def _roles(ev: EventMention, doc_id: str, actor_key: dict[EntityRef, str]) -> tuple[set[str], set[str], set[str]]:
+    def keys(ids: tuple[int, ...]) -> set[str]:
+        return {actor_key[(doc_id, i)] for i in ids}
+
+    return keys(ev.agents), keys(ev.patients), keys(ev.others)
+
+
+def _object_word(ev: EventMention) -> str:
+    return ev.object.split()[-1].lower() if ev.object and not ev.patients else ""
+
+
+@rule("event-merge", "no-clash", "a mention joins an event of its class only if no agents, patients or objects clash",
+      "Witkoff left the meeting / Witkoff left Paris: two happenings")
+def compatible(c: _EventCluster, agents: set[str], patients: set[str], everyone: set[str], obj: str) -> bool:
+    """Same kind of happening, and no different agents or patients: within a story, a predicate named again
+    is the same happening unless its participants say otherwise. Different objects keep two mentions apart
+    unless an actor takes part in both ("enter rehab" / "enter the program" by one person is one happening
+    worded twice; "left the meeting" / "leaving it dependent" are two)."""
+    if agents and c.agents and not agents & c.agents:
+        return False
+    if patients and c.patients and not patients & c.patients:
+        return False
+    if everyone & c.everyone:
+        return True
+    return not (obj and c.objects and not any(_similar(obj, o) for o in c.objects))
+
+
+def _similar(a: str, b: str) -> bool:
+    """Object heads that are one word, maybe spelled two ways ("center" / "centre")."""
+    return a == b or SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def resolve_events(story: str, docs: dict[str, Extraction], actor_key: dict[EntityRef, str], actors: dict[str, Actor]) -> tuple[list[Event], dict[tuple[str, int], tuple[str, str]]]:
+    clusters: list[_EventCluster] = []
+    by_class_actor: dict[tuple[str, str], list[int]] = defaultdict(list)  # (class, actor) -> cluster indices
+    by_class: dict[str, list[int]] = defaultdict(list)
+    rule_of: dict[tuple[str, int], str] = {}
+    for doc_id, ex in docs.items():
+        for i, ev in enumerate(ex.events):
+            agents, patients, others = _roles(ev, doc_id, actor_key)
+            everyone = agents | patients | others
+            cls = event_class(ev.lemma)
+            obj = _object_word(ev)
+            # clusters of the same class, those sharing an actor first, then the oldest
+            shared_set = {k for a in everyone for k in by_class_actor[(cls, a)]}
+            candidates = sorted(shared_set) + [k for k in by_class[cls] if k not in shared_set]
+            target = next((clusters[k] for k in candidates if compatible(clusters[k], agents, patients, everyone, obj)), None)
+            if target is None:
+                target = _EventCluster(cls, len(clusters))
+                clusters.append(target)
+                by_class[cls].append(target.index)
+                rule_of[(doc_id, i)] = NEW.name
+            else:
+                first = docs[target.members[0][0]].events[target.members[0][1]]
+                rule_of[(doc_id, i)] = SAME_PREDICATE.name if first.lemma == ev.lemma else (
+                    NOMINALISATION.name if first.nominal != ev.nominal else SYNONYM.name)
+            for a in everyone - target.everyone:
+                by_class_actor[(cls, a)].append(target.index)
+            target.members.append((doc_id, i))
+            target.agents |= agents
+            target.patients |= patients
+            target.everyone |= everyone
+            if obj:
+                target.objects.add(obj)
+    built = [(_predicate(c, docs), c) for c in clusters]
+    built = [(predicate, _event_label(predicate, c, docs, actor_key, actors), c) for predicate, c in built]
+    keys = unique_keys([(slug(label), "-".join(sorted(c.agents)) or "x") for _p, label, c in built])
+    events, event_of = [], {}
+    for (predicate, label, c), key in zip(built, keys):
+        others = set().union(*(_roles(docs[d].events[i], d, actor_key)[2] for d, i in c.members))
+        objects = tuple(sorted({docs[d].events[i].object for d, i in c.members} - {""}))
+        events.append(Event(
+            key, story, label, predicate, tuple(sorted(c.agents)), tuple(sorted(c.patients)),
+            tuple(sorted(others - c.agents - c.patients)), tuple(c.members), objects,
+            tuple(sorted({rule_of[m] for m in c.members})),
+        ))
+        event_of.update({m: (key, rule_of[m]) for m in c.members})
+    return sorted(events, key=lambda e: e.key), event_of
+
+
+def _event_label(predicate: str, c: _EventCluster, docs: dict[str, Extraction], actor_key: dict[EntityRef, str], actors: dict[str, Actor]) -> str:
+    """ "leave meeting", "call Sergey Lavrov": the predicate and the first verbal mention's object."""
+    doc_id, i = next(((d, i) for d, i in c.members if not docs[d].events[i].nominal), c.members[0])
+    first = docs[doc_id].events[i]
+    if first.patients:
+        tail = actors[actor_key[(doc_id, first.patients[0])]].label
+    else:
+        tail = first.label[len(first.lemma):].strip()
+    return f"{predicate} {tail}".strip()
+
+
+def _predicate(c: _EventCluster, docs: dict[str, Extraction]) -> str:
+    """The most frequent verb of the cluster (a noun only when no verb names it); ties go to the class name."""
+    mentions = [docs[d].events[i] for d, i in c.members]
+    verbal = [m for m in mentions if not m.nominal] or mentions
+    votes = Counter(m.lemma for m in verbal)
+    return min(votes.items(), key=lambda lv: (-lv[1], lv[0] != c.cls, lv[0]))[0]
