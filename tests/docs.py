@@ -12,7 +12,8 @@ _VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_, is_punct
 
 
 def make_doc(rows: str, ents: dict[str, str] | None = None) -> Doc:
-    """Build a parsed Doc from one line per token: ``word TAG POS dep head [lemma]`` (head = token index).
+    """Build a parsed Doc from one line per token: ``word TAG POS dep head [lemma]`` (head = token index;
+    a word written ``\\n`` is a line break).
 
     ``ents`` maps a space-separated run of words to its label: ``{"Steve Witkoff": "PERSON"}``; each run is
     tagged at every place it occurs that no earlier run took (so list "Steve Witkoff" before "Witkoff").
@@ -21,6 +22,7 @@ def make_doc(rows: str, ents: dict[str, str] | None = None) -> Doc:
     for line in rows.strip().splitlines():
         parts = line.split()
         word, tag, p, dep, head = parts[:5]
+        word = "\n" if word == "\\n" else word  # a line break, written \n
         words.append(word)
         tags.append(tag)
         pos.append(p)

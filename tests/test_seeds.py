@@ -139,3 +139,18 @@ def test_seeds_gexf_is_valid_and_has_every_actor(seeds_store: Path, tmp_path: Pa
     labels = {d["label"] for _n, d in graph.nodes(data=True)}
     assert {"Steve Witkoff", "Volodymyr Zelenskyy", "Sergey Lavrov"} <= labels
     assert_valid_gexf(paths)
+
+
+def test_every_rule_name_in_the_graph_is_listed(seeds_store: Path) -> None:
+    """Each rule name the seeds' graph records (how a mention was found, why it joined its actor or event,
+    how an attribution was found) is a registered rule: ``newsgraph rules`` explains every one."""
+    from newsgraph import rules
+    from newsgraph.store import Store
+
+    known = {r.name for r in rules.all_rules()}
+    with Store.open(seeds_store) as store:
+        for term in ("foundBy", "resolvedBy", "attributedBy"):
+            rows = store.raw_query(f"SELECT DISTINCT ?rule WHERE {{ ?m <https://w3id.org/newsgraph/ns#{term}> ?rule }}")
+            used = {r["rule"].value for r in rows}
+            assert used, term
+            assert used <= known, (term, used - known)

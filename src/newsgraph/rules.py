@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, TypeVar
 
-__all__ = ["STAGES", "Rule", "all_rules", "find", "rule", "rule_in_traceback"]
+__all__ = ["STAGES", "Rule", "all_rules", "find", "markdown", "named", "of_code", "rule", "rule_in_traceback"]
 
 #: The stages, in pipeline order, with what their rules decide.
 STAGES: dict[str, str] = {
@@ -128,6 +128,11 @@ def find(stage: str, name: str) -> Rule | None:
     """The rule ``name`` of ``stage``, or None."""
     _load()
     return _REGISTRY.get(stage, {}).get(name)
+
+
+def of_code(code: object) -> Rule | None:
+    """The rule whose function has this code object (what a traceback or a profiler sees), or None."""
+    return _BY_CODE.get(code)
 
 
 def rule_in_traceback(tb: TracebackType | None) -> str | None:

@@ -197,7 +197,8 @@ def _headline_tokens(tokens: list[Token]) -> set[int]:
     """Tokens of title-case lines ("HP To Acquire Data Center Cooling"), where the model's entities run wild."""
     out: set[int] = set()
     line: list[int] = []
-    for token in tokens + [None]:  # type: ignore[list-item]
+    ends: list[Token | None] = [*tokens, None]  # None closes the last line
+    for token in ends:
         if token is not None and not (token.is_space and "\n" in token.text):
             line.append(token.i)
             if "\n" not in token.whitespace_:

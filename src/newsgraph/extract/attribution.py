@@ -253,7 +253,7 @@ def _make_source(speaker: Token, cue: Token, lookup: Mentions, rule_name: str) -
     mention = lookup.of(speaker)
     named_ = mention is not None and lookup.is_named(mention)
     kind: Attribution = "named-source" if named_ or is_proper_name(speaker) else "unnamed-source"
-    return Source(kind, mention if named_ else -1, doc[start:end].text,
+    return Source(kind, mention if named_ and mention is not None else -1, doc[start:end].text,
                   doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), cue, rule_name)
 
 

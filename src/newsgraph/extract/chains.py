@@ -1,9 +1,10 @@
 """Within-article chains of names: which names in one article are one actor, and of which type.
 
 A name joins an earlier chain by the first ``chain`` rule that finds one, in order: the same name (up to
-spelling), an alias from the place table, a surname of an earlier full name (or the full form of an earlier
-surname), an unambiguous first name, an acronym of an earlier organisation; else it starts a chain of its
-own (``new``). A surname two full names share joins neither. Every join records its rule.
+spelling, and up to the place table's aliases: "U.S." and "the United States" have one key), a surname of
+an earlier full name (or the full form of an earlier surname), an unambiguous first name, an acronym of an
+earlier organisation; else it starts a chain of its own (``new``). A surname two full names share joins
+neither. Every join records its rule.
 """
 
 from __future__ import annotations
@@ -95,20 +96,10 @@ def attach_name(span: Span, chains: list[Chain]) -> tuple[int, str]:
     return chains[-1].index, NEW.name
 
 
-@_join("same-name", "the same name was used before, up to case, accents and transliteration",
-       "Zelenskiy said ... Zelenskiy added ...")
+@_join("same-name", "the same name was used before, up to case, accents, transliteration and the place table's "
+       "aliases", "Zelenskiy said ... Zelenskiy added ...; the U.S. ... the United States")
 def same_name(span: Span, k: str, chains: list[Chain]) -> int | None:
     return next((chain.index for chain in reversed(chains) if k in chain.keys), None)
-
-
-@_join("alias", "the place table makes the two names one", "the U.S. ... the United States")
-def alias(span: Span, k: str, chains: list[Chain]) -> int | None:
-    known = names.place(span.text)
-    if known:
-        for chain in reversed(chains):
-            if any((p := names.place(n)) and p[1] == known[1] for n in chain.names):
-                return chain.index
-    return None
 
 
 @_join("surname", "a surname joins the one earlier full name it ends; a full name joins an earlier surname alone",

@@ -41,7 +41,7 @@ class DocIndex:
         self.text: str = "".join([t.text_with_ws for t in self.tokens])  # what Doc.text joins on every call
         # HEAD comes as offsets relative to each token, negative ones stored as unsigned: read them back signed
         heads = [i + offset for i, offset in enumerate(doc.to_array("HEAD").view("int64").tolist())]
-        self._heads = [self.tokens[h] for h in heads]
+        self._heads: list[Token] = [self.tokens[h] for h in heads]
         self._children: list[list[Token]] = [[] for _ in self.tokens]
         for i, h in enumerate(heads):
             if h != i:
@@ -51,7 +51,7 @@ class DocIndex:
         self.sentence_of: list[int] = []
         for k, sent in enumerate(self.sents):
             self.sentence_of += [k] * len(sent)
-        self.ents: tuple[Span, ...] = doc.ents
+        self.ents: tuple[Span, ...] = tuple(doc.ents)
         self._ent_starts = [e.start for e in self.ents]
         self._token_starting_at = {idx: i for i, idx in enumerate(doc.to_array("IDX").tolist())}
         self._sentence_ents: dict[int, list[Span]] = {}

@@ -50,7 +50,7 @@ def find_events(
                     return mentions[token_mention[child.i]].local
         return None
 
-    events = []
+    events: list[EventMention] = []
     for token in index.tokens:
         if is_verbal_event(token):
             ev = _verbal(token, actor, index)

@@ -39,10 +39,10 @@ def supported(nlp: Language) -> bool:
         return False
     if names.index("lemmatizer") != names.index("attribute_ruler") + 1:
         return False
-    lemmatizer = nlp.get_pipe("lemmatizer")
+    lemmatizer: Any = nlp.get_pipe("lemmatizer")  # spaCy types a pipe as a bare callable
     if getattr(lemmatizer, "mode", None) != "rule" or getattr(lemmatizer, "overwrite", True):
         return False
-    ruler = nlp.get_pipe("attribute_ruler")
+    ruler: Any = nlp.get_pipe("attribute_ruler")
     try:
         _compile(ruler.patterns, ruler.attrs)
     except _Unsupported:
@@ -63,7 +63,9 @@ class FastTags:
     """Stands in for ``attribute_ruler`` + ``lemmatizer`` (see the module docstring)."""
 
     def __init__(self, nlp: Language) -> None:
-        self.ruler, self.lemmatizer = nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer")
+        # spaCy types a pipe as a bare callable; these are its AttributeRuler and Lemmatizer
+        self.ruler: Any = nlp.get_pipe("attribute_ruler")
+        self.lemmatizer: Any = nlp.get_pipe("lemmatizer")
         self.strings = nlp.vocab.strings
         self._rules_seen = -1  # how many rules the ruler had when they were compiled (none yet)
         self._cases: dict[tuple[int, int, int, int], tuple[list[int], list[int]]] = {}
@@ -120,7 +122,7 @@ class FastTags:
             for rule in sorted(rules):
                 for column, value in self.attrs[rule].items():
                     columns[i, column] = value
-        doc.from_array(list(_WRITE), columns)
+        doc.from_array(list(_WRITE), columns)  # type: ignore[arg-type]  # uint64 columns, as to_array gave them
 
     def _case(self, key: tuple[int, int, int, int]) -> tuple[list[int], list[int]]:
         """The rules whose one-token patterns a token of this kind matches, and the longer patterns its
@@ -157,7 +159,7 @@ class FastTags:
                     self._forget()
                 value = self._lemmas[key] = self.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
             lemmas[i] = value
-        doc.from_array([LEMMA], lemmas)
+        doc.from_array([LEMMA], lemmas)  # type: ignore[arg-type]  # uint64, as to_array gave it
 
 
 class _Compiled(NamedTuple):

@@ -102,10 +102,11 @@ def resolve_events(story: str, docs: dict[str, Extraction], actor_key: dict[Enti
             target.everyone |= everyone
             if obj:
                 target.objects.add(obj)
-    built = [(_predicate(c, docs), c) for c in clusters]
-    built = [(predicate, _event_label(predicate, c, docs, actor_key, actors), c) for predicate, c in built]
+    built = [(predicate, _event_label(predicate, c, docs, actor_key, actors), c)
+             for c in clusters for predicate in (_predicate(c, docs),)]
     keys = unique_keys([(slug(label), "-".join(sorted(c.agents)) or "x") for _p, label, c in built])
-    events, event_of = [], {}
+    events: list[Event] = []
+    event_of: dict[tuple[str, int], tuple[str, str]] = {}
     for (predicate, label, c), key in zip(built, keys):
         others = set().union(*(_roles(docs[d].events[i], d, actor_key)[2] for d, i in c.members))
         objects = tuple(sorted({docs[d].events[i].object for d, i in c.members} - {""}))

@@ -1,0 +1,587 @@
+"""The rules registry: every rule listed, documented, named in the graph, and pinned by one row of a table.
+
+Each row is a hand-built parse (no model) on which the rule must fire: the test runs the whole extraction
+(or resolution) on it and watches which registered rule functions return a finding, so adding a rule is
+one function, one ``@rule`` registration and one row here. Rules that are decisions inside a driver (no
+function of their own: ``new``, ``entity`` ...) are seen in what the extraction records.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import pytest
+
+from newsgraph import rules
+from newsgraph.cli import main
+from newsgraph.extract import extract_doc
+from newsgraph.extract.actors import CLEANUPS
+from newsgraph.model import Article, Extraction
+from newsgraph.resolve import resolve_story
+
+from .docs import LAVROV_WHO_CALLED_RUBIO, MACRON_DECLINED_TO_DISCLOSE, make_doc
+from .test_attribution_rules import (
+    ACCORDING,
+    CHAIN,
+    CLAIMED,
+    DENIED,
+    DID_NOT,
+    ENTS,
+    IF_CLAUSE,
+    PARENTHETICAL,
+    REPORTEDLY,
+    SAID_TO,
+    SOURCES_CLOSE,
+    SPEAKER_AFTER,
+    TIME_AND_PLACE,
+    WITHOUT,
+    WOULD,
+)
+from .test_resolve import article
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+# --- watching rules fire ---------------------------------------------------------------------------
+#: Clean-up rules return the span as cleaned: they fire when that is not the span they were given (None
+#: drops it); every other rule fires when it returns a finding.
+_CLEANUPS = {f.__code__ for f in CLEANUPS}
+
+
+def _fired(value: Any, frame: FrameType) -> bool:
+    code = frame.f_code
+    if code in _CLEANUPS:
+        return value is not frame.f_locals.get(code.co_varnames[0])
+    return value is not None and value is not False and not (isinstance(value, str) and not value)
+
+
+@contextmanager
+def watch() -> Iterator[set[str]]:
+    """The "stage/name" of every registered rule function that fires inside the block."""
+    fired: set[str] = set()
+
+    def profile(frame: FrameType, event: str, arg: Any) -> None:
+        if event == "return":
+            r = rules.of_code(frame.f_code)
+            if r is not None and _fired(arg, frame):
+                fired.add(f"{r.stage}/{r.name}")
+
+    sys.setprofile(profile)
+    try:
+        yield fired
+    finally:
+        sys.setprofile(None)
+
+
+def recorded(ex: Extraction) -> set[str]:
+    """The rule names an extraction records on its mentions and events."""
+    return ({f"mention/{m.found_by}" for m in ex.mentions} | {f"chain/{m.rule}" for m in ex.mentions}
+            | {f"event/{e.rule}" for e in ex.events}
+            | {f"attribution/{e.attribution_rule or 'own-voice'}" for e in ex.events})
+
+
+# --- hand-built parses, one construction each --------------------------------------------------------
+ENVOY = ("""
+U.S. NNP PROPN compound 1
+envoy NN NOUN compound 3
+Steve NNP PROPN compound 3
+Witkoff NNP PROPN nsubj 4
+left VBD VERB ROOT 4 leave
+. . PUNCT punct 4
+The DT DET det 8
+U.S. NNP PROPN compound 8
+envoy NN NOUN nsubj 9
+criticized VBD VERB ROOT 9 criticize
+Kyiv NNP PROPN dobj 9
+. . PUNCT punct 9
+He PRP PRON nsubj 13
+returned VBD VERB ROOT 13 return
+. . PUNCT punct 13
+""", {"U.S.": "GPE", "Steve Witkoff": "PERSON", "Witkoff": "PERSON", "Kyiv": "PERSON"})
+REPEATED = ("""
+Zelenskyy NNP PROPN nsubj 1
+met VBD VERB ROOT 1 meet
+the DT DET det 3
+Macron NNP PROPN dobj 1
+. . PUNCT punct 1
+Zelenskyy NNP PROPN nsubj 6
+left VBD VERB ROOT 6 leave
+. . PUNCT punct 6
+""", {"Zelenskyy": "PERSON", "the Macron": "PERSON"})
+HEADLINE = ("""
+HP NNP PROPN nsubj 2
+To TO PART aux 2
+Acquire VB VERB ROOT 2 acquire
+Cooling NNP PROPN compound 4
+Firm NNP PROPN dobj 2
+EYP NNP PROPN appos 4
+\\n _SP SPACE dep 5
+HP NNP PROPN nsubj 8
+bought VBD VERB ROOT 8 buy
+EYP NNP PROPN dobj 8
+. . PUNCT punct 8
+""", {"HP To Acquire Cooling Firm EYP": "ORG", "HP": "ORG", "EYP": "ORG"})
+TITLE_WORD = ("""
+Secretary NNP PROPN compound 4
+of IN ADP prep 0
+State NNP PROPN pobj 1
+Marco NNP PROPN compound 4
+Rubio NNP PROPN nsubj 5
+spoke VBD VERB ROOT 5 speak
+Mr. NNP PROPN npadvmod 5
+. . PUNCT punct 5
+""", {"State": "ORG", "Marco Rubio": "PERSON", "Mr.": "PERSON"})
+DATELINE = ("""
+MOSCOW NNP PROPN npadvmod 4
+, , PUNCT punct 0
+Putin NNP PROPN nsubj 4
+Kyiv NNP PROPN nsubj 4
+spoke VBD VERB ROOT 4 speak
+in IN ADP prep 4
+Paris NNP PROPN pobj 5
+. . PUNCT punct 4
+""", {"MOSCOW": "GPE", "Putin": "PERSON", "Kyiv": "PERSON", "Paris": "GPE"})
+DEMONYM = ("""
+Ukrainian JJ ADJ amod 1
+officials NNS NOUN nsubj 2 official
+met VBD VERB ROOT 2 meet
+Foreign NNP PROPN compound 4
+Ministry NNP PROPN compound 5
+officials NNS NOUN dobj 2 official
+. . PUNCT punct 2
+""", {"Ukrainian": "NORP", "Foreign Ministry": "ORG"})
+NAMES = ("""
+Steve NNP PROPN compound 1
+Witkoff NNP PROPN nsubj 2
+met VBD VERB ROOT 2 meet
+the DT DET det 4
+U.S. NNP PROPN dobj 2
+. . PUNCT punct 2
+Witkoff NNP PROPN nsubj 7
+left VBD VERB ROOT 7 leave
+the DT DET det 9
+United NNP PROPN compound 10
+States NNP PROPN dobj 7
+. . PUNCT punct 7
+Steve NNP PROPN nsubj 13
+returned VBD VERB ROOT 13 return
+. . PUNCT punct 13
+""", {"Steve Witkoff": "PERSON", "the U.S.": "GPE", "Witkoff": "PERSON", "the United States": "GPE", "Steve": "PERSON"})
+ACRONYM = ("""
+Hewlett NNP PROPN compound 2
+- HYPH PUNCT punct 2
+Packard NNP PROPN nsubj 3
+bought VBD VERB ROOT 3 buy
+EDS NNP PROPN dobj 3
+. . PUNCT punct 3
+HP NNP PROPN nsubj 7
+paid VBD VERB ROOT 7 pay
+. . PUNCT punct 7
+""", {"Hewlett - Packard": "ORG", "EDS": "ORG", "HP": "ORG"})
+APPOSITION = ("""
+Yermak NNP PROPN nsubj 4
+, , PUNCT punct 0
+the DT DET det 3
+chief NN NOUN appos 0
+spoke VBD VERB ROOT 4 speak
+. . PUNCT punct 4
+""", {"Yermak": "PERSON"})
+DESCRIBED = ("""
+Police NNS NOUN nsubj 1 police
+arrested VBD VERB ROOT 1 arrest
+a DT DET det 3
+suspect NN NOUN dobj 1
+. . PUNCT punct 1
+The DT DET det 6
+suspect NN NOUN nsubj 7
+confessed VBD VERB ROOT 7 confess
+. . PUNCT punct 7
+They PRP PRON nsubj 10 they
+left VBD VERB ROOT 10 leave
+. . PUNCT punct 10
+""", {})
+COMPANY = ("""
+Microsoft NNP PROPN nsubj 1
+bought VBD VERB ROOT 1 buy
+Danger NNP PROPN dobj 1
+. . PUNCT punct 1
+The DT DET det 5
+company NN NOUN nsubj 6
+paid VBD VERB ROOT 6 pay
+. . PUNCT punct 6
+""", {"Microsoft": "ORG", "Danger": "ORG"})
+SUBJECTS = ("""
+Macron NNP PROPN nsubj 1
+welcomed VBD VERB ROOT 1 welcome
+and CC CCONJ cc 1
+thanked VBD VERB conj 1 thank
+Witkoff NNP PROPN dobj 3
+, , PUNCT punct 1
+citing VBG VERB advcl 1 cite
+progress NN NOUN dobj 6
+. . PUNCT punct 1
+The DT DET det 10
+coalition NN NOUN nsubj 13
+, , PUNCT punct 10
+convened VBN VERB acl 10 convene
+met VBD VERB ROOT 13 meet
+. . PUNCT punct 13
+""", {"Macron": "PERSON", "Witkoff": "PERSON"})
+PASSIVE = ("""
+The DT DET det 1
+coalition NN NOUN nsubjpass 3
+was VBD AUX auxpass 3 be
+convened VBN VERB ROOT 3 convene
+by IN ADP agent 3
+Macron NNP PROPN pobj 4
+. . PUNCT punct 3
+""", {"Macron": "PERSON"})
+DEPARTURE = ("""
+Witkoff NNP PROPN poss 2
+'s POS PART case 0
+departure NN NOUN nsubj 3
+surprised VBD VERB ROOT 3 surprise
+Macron NNP PROPN dobj 3
+. . PUNCT punct 3
+""", {"Witkoff": "PERSON", "Macron": "PERSON"})
+AS_CONFIRMED = ("""
+As IN SCONJ mark 3
+the DT DET det 2
+Ministry NNP PROPN nsubj 3
+confirmed VBD VERB advcl 5 confirm
+Lavrov NNP PROPN nsubj 5
+called VBD VERB ROOT 5 call
+Rubio NNP PROPN dobj 5
+. . PUNCT punct 5
+""", {"the Ministry": "ORG", "Lavrov": "PERSON", "Rubio": "PERSON"})
+ACCUSED = ("""
+Zelenskyy NNP PROPN nsubj 1
+accused VBD VERB ROOT 1 accuse
+Witkoff NNP PROPN dobj 1
+of IN ADP prep 1
+promoting VBG VERB pcomp 3 promote
+narratives NNS NOUN dobj 4 narrative
+. . PUNCT punct 1
+""", {"Zelenskyy": "PERSON", "Witkoff": "PERSON"})
+ACCUSATION_THAT = ("""
+Zelenskyy NNP PROPN poss 2
+'s POS PART case 0
+accusation NN NOUN nsubj 6
+that IN SCONJ mark 5
+Witkoff NNP PROPN nsubj 5
+lied VBD VERB acl 2 lie
+angered VBD VERB ROOT 6 anger
+Moscow NNP PROPN dobj 6
+. . PUNCT punct 6
+""", {"Zelenskyy": "PERSON", "Witkoff": "PERSON", "Moscow": "GPE"})
+DASH = ("""
+“ `` PUNCT punct 3
+Everyone NN PRON nsubj 2
+wants VBZ VERB ROOT 2 want
+peace NN NOUN dobj 2
+” '' PUNCT punct 2
+– : PUNCT punct 2
+Emmanuel NNP PROPN compound 7
+Macron NNP PROPN appos 2
+""", {"Emmanuel Macron": "PERSON"})
+NEXT_SENTENCE = ("""
+“ `` PUNCT punct 2
+We PRP PRON nsubj 2
+won VBD VERB ROOT 2 win
+. . PUNCT punct 2
+” '' PUNCT punct 2
+Macron NNP PROPN nsubj 6
+told VBD VERB ROOT 6 tell
+reporters NNS NOUN dobj 6 reporter
+. . PUNCT punct 6
+""", {"Macron": "PERSON"})
+WE_WON = ("""
+“ `` PUNCT punct 2
+We PRP PRON nsubj 2
+won VBD VERB ROOT 2 win
+” '' PUNCT punct 2
+, , PUNCT punct 6
+Macron NNP PROPN nsubj 6
+said VBD VERB parataxis 2 say
+. . PUNCT punct 2
+""", {"Macron": "PERSON"})
+CALLING = ("""
+Macron NNP PROPN nsubj 1
+called VBD VERB ROOT 1 call
+it PRP PRON dobj 1
+a DT DET det 5
+“ `` PUNCT punct 5
+step NN NOUN oprd 1
+” '' PUNCT punct 1
+. . PUNCT punct 1
+""", {"Macron": "PERSON"})
+MODALS = ("""
+Witkoff NNP PROPN nsubj 3
+may MD AUX aux 3
+apparently RB ADV advmod 3
+leave VB VERB ROOT 3
+and CC CCONJ cc 3
+never RB ADV neg 6
+return VB VERB conj 3
+. . PUNCT punct 3
+""", {"Witkoff": "PERSON"})
+COULD_NOT = ("""
+Officials NNS NOUN nsubj 3 official
+could MD AUX aux 3
+not RB PART neg 3
+confirm VB VERB ROOT 3
+. . PUNCT punct 3
+""", {})
+PLANS = ("""
+Macron NNP PROPN nsubj 1
+plans VBZ VERB ROOT 1 plan
+to TO PART aux 3
+visit VB VERB xcomp 1
+and CC CCONJ cc 1
+seems VBZ VERB conj 1 seem
+to TO PART aux 7
+hesitate VB VERB xcomp 5
+. . PUNCT punct 1
+""", {"Macron": "PERSON"})
+TRY = ("""
+Witkoff NNP PROPN nsubj 1
+began VBD VERB ROOT 1 begin
+to TO PART aux 3
+leave VB VERB xcomp 1
+. . PUNCT punct 1
+""", {"Witkoff": "PERSON"})
+NOUN_INFINITIVES = ("""
+Zelenskiy NNP PROPN poss 2
+'s POS PART case 0
+refusal NN NOUN nsubj 9
+to TO PART aux 4
+engage VB VERB acl 2
+and CC CCONJ cc 2
+willingness NN NOUN conj 2
+to TO PART aux 8
+talk VB VERB acl 6
+surprised VBD VERB ROOT 9 surprise
+. . PUNCT punct 9
+""", {"Zelenskiy": "PERSON"})
+SUGGESTS = ("""
+Intelligence NN NOUN nsubj 1
+suggests VBZ VERB ROOT 1 suggest
+that IN SCONJ mark 4
+forces NNS NOUN nsubj 4 force
+struggle VBP VERB ccomp 1
+. . PUNCT punct 1
+""", {})
+
+#: (stage, rule, parse, ents, the publication date): one row per extraction rule
+EXTRACTION_CASES: list[tuple[str, str, str, dict[str, str], str | None]] = [
+    ("mention", "entity", *ENVOY, None),
+    ("mention", "repeated-name", *REPEATED, None),
+    ("mention", "trim", *REPEATED, None),
+    ("mention", "headline-name", *HEADLINE, None),
+    ("mention", "demonym-adjective", *DEMONYM, None),
+    ("mention", "title-word", *TITLE_WORD, None),
+    ("mention", "no-name-word", *TITLE_WORD, None),
+    ("mention", "known-place-type", *DATELINE, None),
+    ("mention", "dateline", *DATELINE, None),
+    ("mention", "locative-place", *DATELINE, None),
+    ("mention", "role-noun", *ENVOY, None),
+    ("mention", "described-actor", *DESCRIBED, None),
+    ("mention", "role-noun-filter", *ENVOY, None),
+    ("mention", "pronoun", *ENVOY, None),
+    ("mention", "relative-pronoun", *LAVROV_WHO_CALLED_RUBIO, None),
+    ("chain", "new", *ENVOY, None),
+    ("chain", "same-name", *REPEATED, None),
+    ("chain", "same-name", *NAMES, None),
+    ("chain", "surname", *NAMES, None),
+    ("chain", "first-name", *NAMES, None),
+    ("chain", "acronym", *ACRONYM, None),
+    ("chain", "title", *ENVOY, None),
+    ("chain", "apposition", *APPOSITION, None),
+    ("chain", "group-of", *DEMONYM, None),
+    ("chain", "same-description", *DESCRIBED, None),
+    ("chain", "definite-description", *COMPANY, None),
+    ("chain", "relative-pronoun", *LAVROV_WHO_CALLED_RUBIO, None),
+    ("chain", "pronoun", *DESCRIBED, None),
+    ("event", "verb", *ENVOY, None),
+    ("event", "nominal", *DEPARTURE, None),
+    ("event", "subject", *ENVOY, None),
+    ("event", "relative-clause", *LAVROV_WHO_CALLED_RUBIO, None),
+    ("event", "participial-clause", *SUBJECTS, None),
+    ("event", "conjunction", *SUBJECTS, None),
+    ("event", "control", *MACRON_DECLINED_TO_DISCLOSE, None),
+    ("event", "participial-adverbial", *SUBJECTS, None),
+    ("event", "passive", *PASSIVE, None),
+    ("quote", "framing-verb", *CALLING, None),
+    ("quote", "nearest-reporting-verb", *WE_WON, None),
+    ("quote", "dash-speaker", *DASH, None),
+    ("quote", "next-sentence", *NEXT_SENTENCE, None),
+    ("attribution", "own-voice", *ENVOY, None),
+    ("attribution", "attributing-adverb", REPORTEDLY, ENTS, None),
+    ("attribution", "parenthetical", PARENTHETICAL, ENTS, None),
+    ("attribution", "as-clause", *AS_CONFIRMED, None),
+    ("attribution", "according-to", ACCORDING, ENTS, None),
+    ("attribution", "reporting-verb", CLAIMED, ENTS, None),
+    ("attribution", "said-to", SAID_TO, ENTS, None),
+    ("attribution", "accusation", *ACCUSED, None),
+    ("attribution", "reporting-noun", *ACCUSATION_THAT, None),
+    ("attribution", "quote-speaker", SPEAKER_AFTER, ENTS, None),
+    ("modality", "negation", DID_NOT, ENTS, None),
+    ("modality", "modal", WOULD, ENTS, None),
+    ("modality", "hedging-adverb", *MODALS, None),
+    ("modality", "conditional-main-clause", IF_CLAUSE, ENTS, None),
+    ("modality", "condition", IF_CLAUSE, ENTS, None),
+    ("modality", "negative-implicative", *MACRON_DECLINED_TO_DISCLOSE, None),
+    ("modality", "future-complement", *PLANS, None),
+    ("modality", "hedging-raiser", *PLANS, None),
+    ("modality", "said-to", SAID_TO, ENTS, None),
+    ("modality", "control", *TRY, None),
+    ("modality", "negative-noun", *NOUN_INFINITIVES, None),
+    ("modality", "future-noun", *NOUN_INFINITIVES, None),
+    ("modality", "denying-verb", DENIED, ENTS, None),
+    ("modality", "hedging-verb", *SUGGESTS, None),
+    ("modality", "without", WITHOUT, ENTS, None),
+    ("modality", "coordination", *MODALS, None),
+    ("modality", "participial-adverbial", REPORTEDLY, ENTS, None),
+    ("modality", "could-not", *COULD_NOT, None),
+    ("time-place", "time-in-clause", TIME_AND_PLACE, {"Lyon": "GPE", "last Friday": "DATE"}, "2025-09-04"),
+    ("time-place", "time-value", TIME_AND_PLACE, {"Lyon": "GPE", "last Friday": "DATE"}, "2025-09-04"),
+    ("time-place", "place-in-phrase", TIME_AND_PLACE, {"Lyon": "GPE", "last Friday": "DATE"}, "2025-09-04"),
+]
+
+
+@pytest.mark.parametrize(("stage", "name", "rows", "ents", "published"), EXTRACTION_CASES,
+                         ids=[f"{c[0]}/{c[1]}" for c in EXTRACTION_CASES])
+def test_extraction_rule_fires(stage: str, name: str, rows: str, ents: dict[str, str], published: str | None) -> None:
+    doc = make_doc(rows, ents)
+    with watch() as fired:
+        ex = extract_doc(doc, Article("t", doc.text, "test", published=published))
+    assert f"{stage}/{name}" in fired | recorded(ex)
+
+
+def _resolution(*articles: Extraction) -> tuple[set[str], set[str]]:
+    with watch() as fired:
+        res = resolve_story("s", articles)
+    names = {f"actor-merge/{rule}" for _key, rule in res.actor_of.values()}
+    names |= {f"event-merge/{rule}" for _key, rule in res.event_of.values()}
+    return fired, names
+
+
+#: (stage, rule, articles as test_resolve.article takes them): one row per resolution rule
+RESOLUTION_CASES: list[tuple[str, str, list[list[Any]]]] = [
+    ("actor-merge", "full-name", [[("Volodymyr Zelenskyy", "PERSON", ["Volodymyr Zelenskyy"])],
+                                  [("Volodymyr Zelensky", "PERSON", ["Volodymyr Zelensky"])]]),
+    ("actor-merge", "alias", [[("U.S.", "GPE", ["U.S."])], [("United States", "GPE", ["United States"])]]),
+    ("actor-merge", "same-name", [[("Zelenskiy", "PERSON", ["Zelenskiy"])], [("Zelenskyy", "PERSON", ["Zelenskyy"])]]),
+    ("actor-merge", "same-description", [[("suspect", "PERSON", [])], [("suspect", "PERSON", [])]]),
+    ("actor-merge", "compact-spelling", [[("SeaMicro", "ORG", ["SeaMicro"])], [("Sea Micro", "ORG", ["Sea Micro"])]]),
+    ("actor-merge", "surname", [[("Steve Witkoff", "PERSON", ["Steve Witkoff"])], [("Witkoff", "PERSON", ["Witkoff"])]]),
+    ("actor-merge", "first-name", [[("Matt Smith", "PERSON", ["Matt Smith"])], [("Matt", "PERSON", ["Matt"])]]),
+    ("actor-merge", "acronym", [[("Hewlett Packard", "ORG", ["Hewlett Packard"])], [("HP", "ORG", ["HP"])]]),
+]
+
+
+@pytest.mark.parametrize(("stage", "name", "articles"), RESOLUTION_CASES, ids=[f"{c[0]}/{c[1]}" for c in RESOLUTION_CASES])
+def test_resolution_rule_fires(stage: str, name: str, articles: list[list[Any]]) -> None:
+    fired, names = _resolution(*(article(f"a{i}", entities) for i, entities in enumerate(articles)))
+    assert f"{stage}/{name}" in fired | names
+
+
+EVENT_CASES: list[tuple[str, list[tuple[str, list[int], list[int]]], list[tuple[str, list[int], list[int]]]]] = [
+    ("new", [("leave", [0], [])], [("arrive", [0], [])]),
+    ("same-predicate", [("leave", [0], [])], [("leave", [0], [])]),
+    ("synonym", [("leave", [0], [])], [("depart", [0], [])]),
+    ("no-clash", [("leave", [0], [])], [("leave", [0], [])]),
+]
+
+
+@pytest.mark.parametrize(("name", "first", "second"), EVENT_CASES, ids=[c[0] for c in EVENT_CASES])
+def test_event_merge_rule_fires(name: str, first: list[Any], second: list[Any]) -> None:
+    witkoff = [("Steve Witkoff", "PERSON", ["Steve Witkoff"])]
+    fired, names = _resolution(article("a", witkoff, first), article("b", witkoff, second))
+    assert f"event-merge/{name}" in fired | names
+
+
+def test_nominalisation_rule_fires() -> None:
+    witkoff = [("Steve Witkoff", "PERSON", ["Steve Witkoff"])]
+    a, b = article("a", witkoff, [("leave", [0], [])]), article("b", witkoff, [("leave", [0], [])])
+    b = dataclasses.replace(b, events=(dataclasses.replace(b.events[0], lemma="depart", nominal=True),))
+    assert "event-merge/nominalisation" in _resolution(a, b)[1]
+
+
+def test_every_rule_has_a_row() -> None:
+    covered = {(s, n) for s, n, *_ in EXTRACTION_CASES} | {(s, n) for s, n, _ in RESOLUTION_CASES}
+    covered |= {("event-merge", n) for n, *_ in EVENT_CASES} | {("event-merge", "nominalisation")}
+    assert {(r.stage, r.name) for r in rules.all_rules()} == covered
+
+
+# --- the registry, its listing and its docs -----------------------------------------------------------
+def test_every_rule_is_described_with_an_example() -> None:
+    found = rules.all_rules()
+    assert len(found) >= 60
+    for r in found:
+        assert r.stage in rules.STAGES and r.name and r.description and r.example, r
+
+
+def test_a_rule_name_is_registered_once_per_stage() -> None:
+    with pytest.raises(ValueError, match="registered twice"):
+        rules.rule("chain", "same-name", "again", "x")(lambda: None)
+    with pytest.raises(ValueError, match="unknown stage"):
+        rules.rule("nope", "x", "x", "x")
+
+
+def test_docs_rules_md_is_the_registry() -> None:
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == rules.markdown(), (
+        "docs/rules.md is out of step: newsgraph rules --format markdown > docs/rules.md")
+
+
+def test_rules_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "--format", "json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [(r["stage"], r["name"]) for r in listed] == [(r.stage, r.name) for r in rules.all_rules()]
+    assert main(["rules", "--stage", "attribution"]) == 0
+    out = capsys.readouterr().out
+    assert "reporting-verb" in out and "same-name" not in out
+    with pytest.raises(SystemExit) as exit_:
+        main(["rules", "--stage", "nope"])
+    assert exit_.value.code == 2
+    assert "Available: mention, chain" in capsys.readouterr().err
+
+
+@pytest.fixture
+def raising_rule(monkeypatch: pytest.MonkeyPatch) -> str:
+    """A registered chain rule that raises (a bug), tried first; the registry is restored afterwards."""
+    from newsgraph.extract import chains
+
+    monkeypatch.setattr(rules, "_REGISTRY", {stage: dict(found) for stage, found in rules._REGISTRY.items()})
+    monkeypatch.setattr(rules, "_BY_CODE", dict(rules._BY_CODE))
+
+    @rules.rule("chain", "test-raises", "a rule with a bug", "Steve Witkoff left.")
+    def raises(span: Any, k: str, found: Any) -> int | None:
+        return [][0]  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(chains, "JOINS", [raises, *chains.JOINS])
+    return "chain/test-raises"
+
+
+def test_a_raising_rule_is_named_in_the_error(raising_rule: str) -> None:
+    from newsgraph.errors import RuleError
+
+    doc = make_doc(*ENVOY)
+    with pytest.raises(RuleError) as error:
+        extract_doc(doc, Article("t", doc.text, "t.txt"))
+    assert error.value.rule == raising_rule and error.value.source == "t.txt"
+    assert "IndexError" in str(error.value) and "Traceback" in error.value.details
+
+
+def test_rules_cli_help_has_an_example() -> None:
+    out = subprocess.run([sys.executable, "-m", "newsgraph", "rules", "--help"], capture_output=True, text=True, check=True)
+    assert "Example:" in out.stdout
+
