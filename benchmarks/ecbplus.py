@@ -11,6 +11,7 @@ and events (ACTION_*, NEG_ACTION_*):
 - cross-document coreference on the matched mentions, within each story: MUC, B3, CEAF-e, CoNLL F1;
 - single-source claims: precision and recall of "only one outlet mentions X", and the share of gold
   clusters that two or more outlets mention which some node wrongly reports as single-source;
+- shared claims: the precision of "two or more outlets mention X" (a false "shared" hides a real blind spot);
 - the same for two baselines on the same mentions (exact lower-cased text; head lemma), and, to check the
   scorer against published figures, for the baselines on the gold mentions.
 """
@@ -167,7 +168,12 @@ def single_source(key: dict[int, str], response: dict[int, str], mention_doc: di
             if c in multi:
                 wrongly[c].append(n)
     worst = sorted(wrongly, key=lambda c: (-len(gold_outlets[c]), c))[:5]
+    # a shared claim is true when the node's main gold cluster is mentioned by two or more of the node's outlets
+    shared = {n for n, outs in node_outlets.items() if len(outs) > 1}
+    true_shared = {n for n in shared if len(gold_outlets[node_gold[n].most_common(1)[0][0]] & node_outlets[n]) > 1}
     return {
+        "shared_precision": len(true_shared) / len(shared) if shared else 0.0,
+        "shared_claims": len(shared),
         "precision": len(true_claims) / len(claims) if claims else 0.0,
         "recall": len(found & gold_single) / len(gold_single) if gold_single else 0.0,
         "false_share": len(wrongly) / len(multi) if multi else 0.0,
@@ -228,15 +234,15 @@ def table(results: dict[str, dict[str, object]]) -> str:
         lines += [
             f"### {kind}: {row['gold']} gold mentions, {row['predicted']} predicted, {row['matched']} matched "
             f"(mention precision {row['precision']:.2f}, recall {row['recall']:.2f})", "",
-            "| system | MUC F1 | B3 F1 | CEAF-e F1 | CoNLL F1 | single-source P | single-source R | multi-outlet clusters claimed single-source |",
-            "| --- | --- | --- | --- | --- | --- | --- | --- |",
+            "| system | MUC F1 | B3 F1 | CEAF-e F1 | CoNLL F1 | single-source P | single-source R | multi-outlet clusters claimed single-source | shared-claim P |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
         ]
         for name in ("newsgraph", "exact text", "head lemma", "exact text (gold mentions)", "head lemma (gold mentions)"):
             s = row[name]  # type: ignore[index]
             c, ss = s["coref"], s["single"]  # type: ignore[index]
             lines.append(
                 f"| {name} | {c['muc'][2]:.2f} | {c['b3'][2]:.2f} | {c['ceafe'][2]:.2f} | **{c['conll']:.2f}** | "
-                f"{ss['precision']:.2f} | {ss['recall']:.2f} | {ss['false_share']:.2f} |"
+                f"{ss['precision']:.2f} | {ss['recall']:.2f} | {ss['false_share']:.2f} | {ss['shared_precision']:.2f} |"
             )
         worst = row["newsgraph"]["single"]["worst"]  # type: ignore[index]
         if worst:

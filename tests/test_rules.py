@@ -516,9 +516,19 @@ def test_nominalisation_rule_fires() -> None:
     assert "event-merge/nominalisation" in _resolution(a, b)[1]
 
 
+@pytest.mark.parametrize(("lemma", "events"), [("argue", 2), ("leave", 1)])
+def test_speech_tie_keeps_speech_acts_of_other_articles_apart(lemma: str, events: int) -> None:
+    """ "Analysts argue that ..." (a) / "He argues that ..." (b, unresolved): two speech acts; a happening
+    named again in another article without its actor is still one."""
+    a = article("a", [("analyst", "PERSON", [])], [(lemma, [0], [])])
+    b = article("b", [("Steve Witkoff", "PERSON", ["Steve Witkoff"])], [(lemma, [], [])])
+    assert len(resolve_story("s", [a, b]).events) == events
+
+
 def test_every_rule_has_a_row() -> None:
     covered = {(s, n) for s, n, *_ in EXTRACTION_CASES} | {(s, n) for s, n, _ in RESOLUTION_CASES}
     covered |= {("event-merge", n) for n, *_ in EVENT_CASES} | {("event-merge", "nominalisation")}
+    covered |= {("event-merge", "speech-tie")}
     assert {(r.stage, r.name) for r in rules.all_rules()} == covered
 
 
