@@ -371,6 +371,19 @@ talk VB VERB acl 6
 surprised VBD VERB ROOT 9 surprise
 . . PUNCT punct 9
 """, {"Zelenskiy": "PERSON"})
+LEADERS_GOVERNMENT = ("""
+Zelenskiy NNP PROPN poss 2
+'s POS PART case 0
+government NN NOUN nsubj 3
+faced VBD VERB ROOT 3 face
+pressure NN NOUN dobj 3
+. . PUNCT punct 3
+Zelenskiy NNP PROPN poss 8
+'s POS PART case 6
+regime NN NOUN nsubj 9
+fell VBD VERB ROOT 9 fall
+. . PUNCT punct 9
+""", {"Zelenskiy": "PERSON"})
 SUGGESTS = ("""
 Intelligence NN NOUN nsubj 1
 suggests VBZ VERB ROOT 1 suggest
@@ -394,6 +407,7 @@ EXTRACTION_CASES: list[tuple[str, str, str, dict[str, str], str | None]] = [
     ("mention", "locative-place", *DATELINE, None),
     ("mention", "role-noun", *ENVOY, None),
     ("mention", "described-actor", *DESCRIBED, None),
+    ("mention", "leader-government", *LEADERS_GOVERNMENT, None),
     ("mention", "role-noun-filter", *ENVOY, None),
     ("mention", "pronoun", *ENVOY, None),
     ("mention", "relative-pronoun", *LAVROV_WHO_CALLED_RUBIO, None),
@@ -516,6 +530,26 @@ def test_nominalisation_rule_fires() -> None:
     assert "event-merge/nominalisation" in _resolution(a, b)[1]
 
 
+def test_leaders_government_is_the_government_of_the_state_the_leader_heads() -> None:
+    """ "Zelenskiy's government" / "Zelenskiy's regime" (one article) = "Ukrainian officials" (another), where a
+    third names "Ukrainian President Volodymyr Zelenskyy"; a leader without such a title keeps his own."""
+    doc = make_doc(*LEADERS_GOVERNMENT)
+    b = extract_doc(doc, Article("b", doc.text, "b.txt", outlet="B"))
+    governments = [e for e in b.entities if e.owner >= 0]
+    assert [e.name for e in governments] == ["Zelenskiy's government"]  # "regime" is the same description
+    a = article("a", [("Volodymyr Zelenskyy", "PERSON", ["Volodymyr Zelenskyy"])])
+    a = dataclasses.replace(a, entities=(dataclasses.replace(a.entities[0], descriptions=("Ukrainian President",)),))
+    c = article("c", [("Ukrainian government", "ORG", ["Ukrainian officials"])])
+    c = dataclasses.replace(c, entities=(dataclasses.replace(c.entities[0], names=()),))  # described, not named
+    fired, _names = _resolution(a, b, c)
+    res = resolve_story("s", [a, b, c])
+    (government,) = [x for x in res.actors if "government" in x.label]
+    assert government.label == "Ukrainian government" and "actor-merge/leader-government" in fired
+    assert {d for d, _i in government.mentions} == {"b", "c"}
+    alone = resolve_story("s", [b, c])  # nobody says whose president Zelenskiy is: two governments
+    assert len([x for x in alone.actors if "government" in x.label]) == 2
+
+
 @pytest.mark.parametrize(("lemma", "events"), [("argue", 2), ("leave", 1)])
 def test_speech_tie_keeps_speech_acts_of_other_articles_apart(lemma: str, events: int) -> None:
     """ "Analysts argue that ..." (a) / "He argues that ..." (b, unresolved): two speech acts; a happening
@@ -528,7 +562,7 @@ def test_speech_tie_keeps_speech_acts_of_other_articles_apart(lemma: str, events
 def test_every_rule_has_a_row() -> None:
     covered = {(s, n) for s, n, *_ in EXTRACTION_CASES} | {(s, n) for s, n, _ in RESOLUTION_CASES}
     covered |= {("event-merge", n) for n, *_ in EVENT_CASES} | {("event-merge", "nominalisation")}
-    covered |= {("event-merge", "speech-tie")}
+    covered |= {("event-merge", "speech-tie"), ("actor-merge", "leader-government")}
     assert {(r.stage, r.name) for r in rules.all_rules()} == covered
 
 

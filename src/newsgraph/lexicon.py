@@ -183,7 +183,10 @@ DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 #: Articles trimmed off the start of a name ("the United States").
 ARTICLES = frozenset({"the", "a", "an"})
 #: Nouns for a state's government: "Russian officials" are Russia's government, not Russia the country.
-GOVERNMENT_NOUNS = frozenset({"official", "officials", "government", "authorities", "authority", "administration", "diplomat"})
+GOVERNMENT_NOUNS = frozenset({"official", "officials", "government", "authorities", "authority", "administration", "diplomat", "regime"})
+#: Titles of a state's leader: the demonym or state in such a title ("Ukrainian President", "Russia's Prime
+#: Minister") is the state whose government the leader's possessive names ("Zelenskiy's government").
+LEADER_TITLES = frozenset("president premier chancellor minister king queen emir sultan monarch leader".split())
 #: Nouns for a state's armed forces ("Ukrainian forces" -> the Ukrainian military).
 MILITARY_NOUNS = frozenset({"force", "forces", "troop", "troops", "army", "military", "soldier", "soldiers"})
 #: Definite singular nouns that, in news, name again the organisation last named ("the company").

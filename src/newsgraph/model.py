@@ -81,6 +81,7 @@ class LocalEntity:
     type: str  # PERSON, ORG, GPE, NORP ...
     names: tuple[str, ...]  # every proper name used for it, sorted
     descriptions: tuple[str, ...] = ()  # titles and descriptions bound to it ("the U.S. envoy")
+    owner: int = -1  # a government named by its leader ("Zelenskiy's government"): the leader's local entity
 
 
 @dataclass(frozen=True)

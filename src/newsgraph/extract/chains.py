@@ -52,6 +52,7 @@ class Chain:
     descriptions: set[str] = field(default_factory=set)
     described: str = ""  # for an actor known only by a description: its key ("ukrainian forces")
     described_type: str = ""
+    owner: int = -1  # the chain of the leader whose government it is ("Zelenskiy's government")
     gender: str = ""
     person_evidence: bool = False
     plural: bool = False
@@ -194,6 +195,7 @@ def entities(chains: list[Chain]) -> list[LocalEntity]:
             type=chain_type(c),
             names=tuple(sorted(c.names)),
             descriptions=tuple(sorted(c.descriptions)),
+            owner=c.owner,
         )
         for c in chains
     ]

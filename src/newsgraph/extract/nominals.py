@@ -114,8 +114,8 @@ def described_mentions(doc: Doc, chains: list[Chain], found: list[Found], index:
             join, (chain_index, span) = joined
             out.append((span, chain_index, join.rule.name))  # type: ignore[attr-defined]
             continue
-        key, label, typ = _describe(tok, lemma, index)
-        chain = Chain(len(chains), described=label, described_type=typ, plural=tok.tag_ == "NNS")
+        key, label, typ, owner = _description(tok, lemma, state)
+        chain = Chain(len(chains), described=label, described_type=typ, plural=tok.tag_ == "NNS", owner=owner)
         chains.append(chain)
         state.by_key[key] = chain.index
         span = _phrase(doc, tok, taken)
@@ -143,7 +143,7 @@ def group_of(tok: Token, lemma: str, state: _Described) -> tuple[int, Span] | No
 
 @_join("same-description", "an actor known only by a description, described again", "a suspect ... the suspect")
 def same_description(tok: Token, lemma: str, state: _Described) -> tuple[int, Span] | None:
-    key = _describe(tok, lemma, state.index)[0]
+    key = _description(tok, lemma, state)[0]
     return (state.by_key[key], _phrase(state.doc, tok, state.taken)) if key in state.by_key else None
 
 
@@ -175,6 +175,26 @@ def definite_description(tok: Token, lemma: str, state: _Described) -> tuple[int
     if not counts:
         return None
     return max(counts, key=lambda ch: counts[ch]), _phrase(state.doc, tok, state.taken)
+
+
+@rule("mention", "leader-government", "a government or regime named by a person's possessive is that person's "
+      "government (resolution then finds the state from the person's title)", "Zelenskiy's government has faced pressure.")
+def leader_government(tok: Token, state: _Described) -> int | None:
+    """The chain of the named person whose government ``tok`` is, or None."""
+    if tok.lower_ not in GOVERNMENT_NOUNS or tok.tag_ != "NN":
+        return None
+    owner = next((state.name_chain[c.i] for c in state.index.children(tok) if c.dep_ == "poss" and c.i in state.name_chain), None)
+    if owner is None or not state.chains[owner].names:
+        return None
+    return owner
+
+
+def _description(tok: Token, lemma: str, state: _Described) -> tuple[str, str, str, int]:
+    """(key, label, type, owner chain or -1) of a described actor."""
+    owner = leader_government(tok, state)
+    if owner is not None:
+        return f"government of @{owner}", f"{names.preferred_name(state.chains[owner].names)}'s government", "ORG", owner
+    return (*_describe(tok, lemma, state.index), -1)
 
 
 def _describe(tok: Token, lemma: str, index: DocIndex) -> tuple[str, str, str]:

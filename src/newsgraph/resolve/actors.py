@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from .. import names
 from ..iris import slug
-from ..lexicon import ORG_FUNCTION_WORDS
+from ..lexicon import LEADER_TITLES, ORG_FUNCTION_WORDS
 from ..model import Actor, Extraction, LocalEntity
 from ..rules import rule
 
@@ -68,7 +68,7 @@ def same_name(ent: LocalEntity) -> Iterable[str]:
 
 @_key_rule("same-description", "actors known only by a description, the same one", "Ukrainian forces / Ukrainian forces")
 def same_description(ent: LocalEntity) -> Iterable[str]:
-    return () if ent.names else (names.fold(ent.name),)
+    return () if ent.names or ent.owner >= 0 else (names.fold(ent.name),)
 
 
 @_key_rule("compact-spelling", "an organisation written with or without spaces", "SeaMicro / Sea Micro")
@@ -120,6 +120,7 @@ def cluster_actors(docs: dict[str, Extraction]) -> tuple[list[list[EntityRef]], 
             for ref in group[1:]:
                 join(group[0], ref, name)
     _attach_one_word_names(entities, groups["full-name"], groups["same-name"], uf, join)
+    _attach_leader_governments(entities, uf, join)
     clusters: dict[EntityRef, list[EntityRef]] = defaultdict(list)
     for ref in sorted(entities):
         clusters[uf.find(ref)].append(ref)
@@ -182,6 +183,52 @@ def _attach_one_word_names(entities, by_full, by_word, uf, join) -> None:  # typ
                 break  # ambiguous: two people of one surname stay apart from both
 
 
+@rule("actor-merge", "leader-government", "a leader's government (\"Zelenskiy's government\") is the government of "
+      "the state a title of the leader names (\"Ukrainian President\", \"Russia's Foreign Minister\"), else that "
+      "leader's government in every article", "Zelenskiy's government (000) / Ukrainian officials (003), where 003 "
+      "names Ukrainian President Volodymyr Zelenskyy")
+def _government_key(ent: LocalEntity, state: str | None) -> str | None:
+    """The key of a government: ``government of <state>`` ("ukraine"), or of its leader's actor."""
+    if ent.owner < 0:
+        words = ent.name.split()
+        country = names.demonym(words[0]) if not ent.names and len(words) == 2 and words[1] == "government" else None
+        return f"government of {names.fold(country)}" if country else None
+    return f"government of {state}"
+
+
+def _leader_state(ents: Iterable[LocalEntity]) -> str | None:
+    """The state a leader's title names: a demonym or a place in a description headed by a leader's title."""
+    for ent in ents:
+        for description in sorted(ent.descriptions):
+            words = [names.strip_possessive(w) for w in description.split()]
+            if not words or names.fold(words[-1]) not in LEADER_TITLES:
+                continue
+            for word in words[:-1]:
+                state = names.demonym(word) or ((p := names.place(word)) and p[0] == "GPE" and p[1]) or None
+                if state:
+                    return names.fold(state)
+    return None
+
+
+def _attach_leader_governments(entities: dict[EntityRef, LocalEntity], uf: _UnionFind, join: Callable[[EntityRef, EntityRef, str], None]) -> None:
+    members: dict[EntityRef, list[LocalEntity]] = defaultdict(list)
+    for ref, ent in entities.items():
+        members[uf.find(ref)].append(ent)
+    by_key: dict[str, list[EntityRef]] = defaultdict(list)
+    for ref, ent in sorted(entities.items()):
+        state = None
+        if ent.owner >= 0:
+            leader = uf.find((ref[0], ent.owner))
+            state = _leader_state(members[leader]) or f"@{leader[0]}/{leader[1]}"
+        key = _government_key(ent, state)
+        if key is not None:
+            by_key[key].append(ref)
+    for group in by_key.values():
+        if any(entities[r].owner >= 0 for r in group):  # described governments alone are same-description's
+            for ref in group[1:]:
+                join(group[0], ref, _government_key.rule.name)  # type: ignore[attr-defined]
+
+
 def build_actors(story: str, docs: dict[str, Extraction], clusters: list[list[EntityRef]]) -> tuple[list[Actor], dict[EntityRef, str]]:
     """One Actor per cluster, with its label, type, other names and mentions; and entity -> actor key."""
     built: list[tuple[str, str, tuple[str, ...], list[EntityRef]]] = []
@@ -189,7 +236,9 @@ def build_actors(story: str, docs: dict[str, Extraction], clusters: list[list[En
         ents = [docs[d].entities[i] for d, i in refs]
         all_names = {n for e in ents for n in e.names}
         known = next((names.place(n) for n in sorted(all_names) if names.place(n)), None)
-        label = known[1] if known else names.preferred_name(all_names or {e.name for e in ents})
+        # a government goes by its state ("Ukrainian government") rather than by its leader's possessive
+        described = {e.name for e in ents if e.owner < 0} or {e.name for e in ents}
+        label = known[1] if known else names.preferred_name(all_names or described)
         built.append((label, _story_type(ents, docs, refs, known), tuple(sorted(all_names - {label})), refs))
     keys = unique_keys([(slug(label), typ) for label, typ, _alts, _refs in built])
     actor_key = {ref: key for (_l, _t, _a, refs), key in zip(built, keys) for ref in refs}
