@@ -371,6 +371,15 @@ talk VB VERB acl 6
 surprised VBD VERB ROOT 9 surprise
 . . PUNCT punct 9
 """, {"Zelenskiy": "PERSON"})
+EYEWITNESSES = ("""
+Witnesses NNS NOUN nsubj 1 witness
+said VBD VERB ROOT 1 say
+the DT DET det 3
+plane NN NOUN nsubj 4
+crashed VBD VERB ccomp 1 crash
+- HYPH VERB punct 4 -
+. . PUNCT punct 1
+""", {"Witnesses": "GPE"})
 LEADERS_GOVERNMENT = ("""
 Zelenskiy NNP PROPN poss 2
 's POS PART case 0
@@ -401,6 +410,7 @@ EXTRACTION_CASES: list[tuple[str, str, str, dict[str, str], str | None]] = [
     ("mention", "headline-name", *HEADLINE, None),
     ("mention", "demonym-adjective", *DEMONYM, None),
     ("mention", "title-word", *TITLE_WORD, None),
+    ("mention", "common-noun", *EYEWITNESSES, None),
     ("mention", "no-name-word", *TITLE_WORD, None),
     ("mention", "known-place-type", *DATELINE, None),
     ("mention", "dateline", *DATELINE, None),
@@ -528,6 +538,13 @@ def test_nominalisation_rule_fires() -> None:
     a, b = article("a", witkoff, [("leave", [0], [])]), article("b", witkoff, [("leave", [0], [])])
     b = dataclasses.replace(b, events=(dataclasses.replace(b.events[0], lemma="depart", nominal=True),))
     assert "event-merge/nominalisation" in _resolution(a, b)[1]
+
+
+def test_a_common_noun_tagged_as_a_name_is_a_described_actor_and_a_hyphen_no_event() -> None:
+    doc = make_doc(*EYEWITNESSES)
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    assert [(m.text, m.kind, m.found_by) for m in ex.mentions] == [("Witnesses", "NOMINAL", "described-actor")]
+    assert [e.text for e in ex.events] == ["said", "crashed"]
 
 
 def test_leaders_government_is_the_government_of_the_state_the_leader_heads() -> None:

@@ -138,13 +138,13 @@ def name_spans(doc: Doc, *, index: DocIndex | None = None) -> list[tuple[Span, s
     return spans
 
 
-@_cleanup("trim", "articles, leading and trailing punctuation and possessive marks are not part of a name",
+@_cleanup("trim", "articles, leading and trailing punctuation, line breaks and possessive marks are not part of a name",
           "the United States’ envoy -> United States")
 def trim(ent: Span, context: _Context) -> Span | None:
     start, end = ent.start, ent.end
-    while start < end and (ent.doc[start].lower_ in ARTICLES or ent.doc[start].is_punct):
+    while start < end and (ent.doc[start].lower_ in ARTICLES or ent.doc[start].is_punct or ent.doc[start].is_space):
         start += 1
-    while end > start and (ent.doc[end - 1].tag_ == "POS" or ent.doc[end - 1].is_punct):
+    while end > start and (ent.doc[end - 1].tag_ == "POS" or ent.doc[end - 1].is_punct or ent.doc[end - 1].is_space):
         end -= 1
     if end == start:
         return None
@@ -170,6 +170,17 @@ def headline_name(span: Span, context: _Context) -> Span | None:
 def demonym_adjective(span: Span, context: _Context) -> Span | None:
     is_adjective = len(span) == 1 and (span[0].tag_ == "JJ" or span[0].dep_ == "amod") and span.label_ in {"NORP", "GPE"}
     return None if is_adjective else span
+
+
+@_cleanup("common-noun", "an entity of common nouns and adjectives only (the parser's tags) is no name; a known "
+          "place or a demonym stays", "Eyewitnesses said the plane ... (Eyewitnesses tagged GPE)")
+def common_noun(span: Span, context: _Context) -> Span | None:
+    if all(t.tag_ in _COMMON_TAGS for t in span) and not names.place(span.text) and not names.demonym(span.text):
+        return None
+    return span
+
+
+_COMMON_TAGS = frozenset({"NN", "NNS", "JJ", "JJR", "JJS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "RB"})
 
 
 @_cleanup("title-word", "a word the model tags inside a title belongs to the title",

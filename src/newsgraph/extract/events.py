@@ -72,10 +72,11 @@ def find_events(
 _Found = tuple[str, tuple[int, ...], tuple[int, ...], tuple[int, ...], str, str, bool]
 
 
-@rule("event", "verb", "a verb is an event, unless it is a copula, light or raising verb (be, have, do, seem ...)",
-      "Steve Witkoff left the meeting.")
+@rule("event", "verb", "a verb is an event, unless it is a copula, light or raising verb (be, have, do, seem ...), "
+      "or no word at all (a hyphen the model tags VERB)", "Steve Witkoff left the meeting.")
 def is_verbal_event(token: Token) -> bool:
-    return token.pos_ == "VERB" and token.lemma_.lower() not in NON_EVENT_VERBS
+    return token.pos_ == "VERB" and token.tag_.startswith("VB") and token.text[:1].isalpha() and (
+        token.lemma_.lower() not in NON_EVENT_VERBS)
 
 
 @rule("event", "nominal", "a noun that names a happening is an event of the verb it nominalises",
