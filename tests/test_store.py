@@ -7,7 +7,8 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
-from newsgraph.store import JOURNAL, Store, to_ntriples, to_ox
+from newsgraph.store import JOURNAL, Store
+from newsgraph.terms import to_ntriples, to_ox
 
 G = URIRef("https://example.org/g")
 H = URIRef("https://example.org/h")

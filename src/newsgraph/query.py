@@ -23,6 +23,7 @@ declares an optional parameter: left out, its slots stay ``UNDEF`` and the query
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
@@ -38,7 +39,8 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from .errors import QueryError
-from .store import Store, to_ox
+from .store import Store
+from .terms import to_ox
 from .vocab import BASE
 
 Format = Literal["table", "csv", "json"]
@@ -73,6 +75,17 @@ class Rows:
 
 def _queries_dir() -> Path:
     return Path(str(resources.files("newsgraph") / "queries"))
+
+
+@functools.lru_cache(maxsize=None)
+def internal(name: str) -> str:
+    """The text of one of newsgraph's own queries, ``sparql/NAME.rq``: what the build asks the store.
+    Shipped beside the bundled queries, never listed with them.
+
+    >>> internal("stored-outlets").splitlines()[0]
+    '# The outlets that have their graph in the store.'
+    """
+    return (resources.files("newsgraph") / "sparql" / f"{name}.rq").read_text(encoding="utf-8")
 
 
 def bundled() -> dict[str, Query]:

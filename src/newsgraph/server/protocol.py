@@ -17,7 +17,7 @@ import pyoxigraph as ox
 
 from ..errors import QueryError
 from ..query import fill_slots, param_term
-from ..store import to_ox
+from ..terms import to_ox
 
 log = logging.getLogger(__name__)
 
