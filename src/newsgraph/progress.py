@@ -22,7 +22,7 @@ class Progress:
         """The build is about to read ``total`` articles (an estimate, or None when unknown)."""
 
     def advance(self, article_id: str, outcome: str, words: int = 0) -> None:
-        """One article is done: ``outcome`` is stored, unchanged or rejected."""
+        """One article is done: ``outcome`` is stored, unchanged, rejected or failed."""
 
     def note(self, message: str) -> None:
         """A stage after parsing ("resolving story X")."""
