@@ -159,7 +159,8 @@ def _build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     for error in report.rejected:
         print(f"newsgraph: rejected {error}", file=sys.stderr)
     for failure in report.failed:  # a bug, not the input's fault: the traceback under --verbose
-        print(f"newsgraph: internal error: {failure}", file=sys.stderr)
+        print(f"newsgraph: internal error: {failure.source}: in rule {failure.rule!r}: {failure.problem}",
+              file=sys.stderr)
         if args.verbose and failure.details:
             print(failure.details.rstrip("\n"), file=sys.stderr)
     if not args.quiet:
