@@ -260,7 +260,8 @@ def _dask(articles: Iterable[Article], to_graph: ToGraph, scheduler: str, model:
         raise NewsgraphError("--engine dask needs Dask: pip install 'newsgraph[dask]'") from exc
 
     try:
-        client = Client(scheduler)  # waits distributed.comm.timeouts.connect (Dask's config) at most
+        # waits distributed.comm.timeouts.connect (Dask's config) at most; distributed leaves Client untyped
+        client = Client(scheduler)  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError) as exc:
         raise NewsgraphError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from exc
     try:
@@ -285,7 +286,7 @@ def _dask(articles: Iterable[Article], to_graph: ToGraph, scheduler: str, model:
         while pending:
             yield from drain()
     finally:
-        client.close()
+        client.close()  # type: ignore[no-untyped-call]
 
 
 def describe(engine: Engine, workers: int, scheduler: str | None) -> str:

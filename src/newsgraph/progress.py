@@ -10,9 +10,14 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .ingest import SUFFIXES
+
+if TYPE_CHECKING:
+    from typing import Never
+
+    from tqdm import tqdm
 
 
 class Progress:
@@ -93,7 +98,7 @@ class Bar(_Rate):
     def __init__(self, stream: TextIO) -> None:
         super().__init__()
         self.stream = stream
-        self.bar = None
+        self.bar: tqdm[Never] | None = None
 
     def start(self, total: int | None) -> None:
         from tqdm import tqdm

@@ -100,7 +100,7 @@ def parse(name: str, text: str) -> Query:
     >>> q.params, q.optional
     ({'actor': 'the actor'}, {'story': 'the story (optional)'})
     """
-    title, desc = "", []
+    title, desc = "", list[str]()
     params: dict[str, str] = {}
     optional: dict[str, str] = {}
     for line in text.splitlines():
@@ -187,7 +187,7 @@ def run(
         return Rows(["ask"], [{"ask": result}], raw)
     if not isinstance(result, ox.QuerySolutions):
         raise QueryError(f"query {query.name}: only SELECT and ASK queries can be printed as rows")
-    raw = json.loads(result.serialize(format=ox.QueryResultsFormat.JSON))
+    raw = json.loads(result.serialize(format=ox.QueryResultsFormat.JSON) or b"{}")
     columns = raw["head"]["vars"]
     rows = [{c: _value(b.get(c)) for c in columns} for b in raw["results"]["bindings"]]
     return Rows(columns, rows, raw)

@@ -22,7 +22,7 @@ from rdflib.term import Node
 
 from .errors import QueryError, StoreError
 from .rdf import Quad
-from .terms import to_ntriples, to_ox
+from .terms import OxTerm, to_ntriples, to_ox
 
 #: A file newsgraph writes into each store it creates, so a stray folder is never taken for a store.
 MARKER = "newsgraph-store"
@@ -178,7 +178,7 @@ class Store:
 
     def raw_query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Any:
         """Run SPARQL over the union of all graphs; returns pyoxigraph's result object."""
-        subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        subs: dict[ox.Variable, OxTerm] = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
         try:
             return self._inner.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
         except SyntaxError as exc:
@@ -191,7 +191,7 @@ class Store:
         return iter(sorted(self._inner.quads_for_pattern(None, None, None, None), key=_quad_key))
 
     def dump(self, fmt: ox.RdfFormat) -> bytes:
-        return self._inner.dump(format=fmt)
+        return self._inner.dump(format=fmt) or b""
 
     def dataset(self) -> Dataset:
         """The store through rdflib's API (SPARQL delegated to Oxigraph via oxrdflib)."""

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
+from typing import overload
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from .rdf import Quad
+
+#: Any term pyoxigraph takes as a value (its query substitutions are typed so).
+OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 
 def to_ntriples(quads: Iterable[Quad]) -> bytes:
@@ -52,6 +56,10 @@ def _nt(term: Node) -> str:
     raise TypeError(f"cannot write {term!r} as N-Triples")
 
 
+@overload
+def to_ox(term: URIRef) -> ox.NamedNode: ...
+@overload
+def to_ox(term: Node) -> ox.NamedNode | ox.Literal: ...
 def to_ox(term: Node) -> ox.NamedNode | ox.Literal:
     """rdflib term -> pyoxigraph term (IRIs and literals: newsgraph mints no blank nodes).
 

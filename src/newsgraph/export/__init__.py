@@ -47,7 +47,7 @@ Format = Literal["gexf", "graphml", "csv", "trig", "nquads", "turtle", "jsonld"]
 FORMATS: tuple[Format, ...] = ("gexf", "graphml", "csv", "trig", "nquads", "turtle", "jsonld")
 
 
-def graph(store: Store, network: str = "actors") -> nx.Graph:
+def graph(store: Store, network: str = "actors") -> nx.Graph[str]:
     """The store's content as one of ``NETWORKS``, a networkx graph (``export.network`` says its shape)."""
     if network not in NETWORKS:
         raise _unknown("network", network, NETWORKS)

@@ -18,7 +18,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from itertools import combinations
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import networkx as nx
 
@@ -28,6 +28,8 @@ Network = Literal["actors", "events"]
 NETWORKS: tuple[Network, ...] = ("actors", "events")
 
 RGB = tuple[int, int, int]
+#: Either network, kept as the kind it came in (actors: a Graph; events: a MultiGraph).
+AnyGraph = TypeVar("AnyGraph", bound="nx.Graph[str]")
 PALETTE: dict[str, RGB] = {
     "PERSON": (78, 121, 167),
     "ORG": (242, 142, 43),
@@ -45,14 +47,14 @@ EDGE_SPECIAL = frozenset({"id", "label", "weight", "kind", "spells"})
 ATTRIBUTE_TYPES = (bool, int, float, str)
 
 
-def build(coverage: Coverage, network: Network) -> nx.Graph:
+def build(coverage: Coverage, network: Network) -> nx.Graph[str]:
     """The named network of a store's coverage (see ``NETWORKS``)."""
     return actors_network(coverage) if network == "actors" else events_network(coverage)
 
 
-def actors_network(cov: Coverage) -> nx.Graph:
+def actors_network(cov: Coverage) -> nx.Graph[str]:
     """Every actor; an edge joins two actors taking part in the same event, weighted by how many events."""
-    G = nx.Graph(network="actors")
+    G: nx.Graph[str] = nx.Graph(network="actors")
     places = _circle(list(cov.actors), _radius(len(cov.actors), 0.0))
     for iri, actor in cov.actors.items():
         G.add_node(iri, **_covered(cov, actor, _colour(actor), places[iri], actor_type=actor.type))
@@ -81,13 +83,13 @@ def actors_network(cov: Coverage) -> nx.Graph:
     return _number_edges(G)
 
 
-def events_network(cov: Coverage) -> nx.MultiGraph:
+def events_network(cov: Coverage) -> nx.MultiGraph[str]:
     """Actors, events and articles; actor-event edges by role, event-article edges by mention.
 
     A multigraph because one actor can be both agent and patient of an event: GEXF 1.3 keeps such
     parallel edges apart by ``kind``.
     """
-    G = nx.MultiGraph(network="events")
+    G: nx.MultiGraph[str] = nx.MultiGraph(network="events")
     nodes: dict[str, dict[str, Any]] = {}
     inner = _radius(len(cov.actors), 0.0)
     middle = _radius(len(cov.events), inner)
@@ -148,15 +150,15 @@ def attributes(items: Iterable[Mapping[str, Any]], special: frozenset[str]) -> d
     return types
 
 
-def node_attributes(G: nx.Graph) -> dict[str, type]:
+def node_attributes(G: nx.Graph[str]) -> dict[str, type]:
     return attributes((d for _, d in G.nodes(data=True)), NODE_SPECIAL)
 
 
-def edge_attributes(G: nx.Graph) -> dict[str, type]:
+def edge_attributes(G: nx.Graph[str]) -> dict[str, type]:
     return attributes((d for *_, d in G.edges(data=True)), EDGE_SPECIAL)
 
 
-def is_dynamic(G: nx.Graph) -> bool:
+def is_dynamic(G: nx.Graph[str]) -> bool:
     """True when some node or edge has dates: the file then carries a timeline."""
     return any(d.get("spells") for _, d in G.nodes(data=True)) or any(
         d.get("spells") for *_, d in G.edges(data=True)
@@ -218,7 +220,7 @@ def _circle(iris: list[str], radius: float) -> dict[str, tuple[float, float]]:
     return places
 
 
-def _number_edges(G: nx.Graph) -> nx.Graph:
+def _number_edges(G: AnyGraph) -> AnyGraph:
     """Edge ids in walking order, so GEXF, GraphML and CSV name each edge alike."""
     for i, (*_, data) in enumerate(G.edges(data=True)):
         data["id"] = str(i)

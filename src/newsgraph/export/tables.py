@@ -23,7 +23,7 @@ import networkx as nx
 from .network import EDGE_SPECIAL, NODE_SPECIAL, edge_attributes, is_dynamic, node_attributes, text
 
 
-def generate_graphml(G: nx.Graph) -> Iterator[str]:
+def generate_graphml(G: nx.Graph[str]) -> Iterator[str]:
     """The lines of a GraphML document for a graph built by ``export.network``.
 
     >>> import networkx as nx
@@ -38,7 +38,7 @@ def generate_graphml(G: nx.Graph) -> Iterator[str]:
     yield from nx.generate_graphml(_flat(G), encoding="utf-8", prettyprint=True)
 
 
-def write_graphml(G: nx.Graph, path: str | os.PathLike[str]) -> Path:
+def write_graphml(G: nx.Graph[str], path: str | os.PathLike[str]) -> Path:
     """Write ``generate_graphml(G)`` to ``path``.
 
     Not ``nx.write_graphml``, which switches to a differently formatted lxml writer when lxml is installed:
@@ -50,7 +50,7 @@ def write_graphml(G: nx.Graph, path: str | os.PathLike[str]) -> Path:
     return target
 
 
-def generate_csv(G: nx.Graph) -> dict[str, str]:
+def generate_csv(G: nx.Graph[str]) -> dict[str, str]:
     """``nodes.csv`` and ``edges.csv`` as text, for Gephi's spreadsheet import."""
     dynamic = is_dynamic(G)
     node_types, edge_types = node_attributes(G), edge_attributes(G)
@@ -75,7 +75,7 @@ def generate_csv(G: nx.Graph) -> dict[str, str]:
     return {"nodes.csv": _csv(node_rows), "edges.csv": _csv(edge_rows)}
 
 
-def write_csv(G: nx.Graph, folder: str | os.PathLike[str]) -> list[Path]:
+def write_csv(G: nx.Graph[str], folder: str | os.PathLike[str]) -> list[Path]:
     """Write ``nodes.csv`` and ``edges.csv`` into ``folder`` (made if absent); returns both paths."""
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
@@ -86,9 +86,9 @@ def write_csv(G: nx.Graph, folder: str | os.PathLike[str]) -> list[Path]:
     return written
 
 
-def _flat(G: nx.Graph) -> nx.MultiGraph:
+def _flat(G: nx.Graph[str]) -> nx.MultiGraph[str]:
     """The graph with only scalar data, edges keyed by their ids (so GraphML writes them as ``id``)."""
-    F = nx.MultiDiGraph() if G.is_directed() else nx.MultiGraph()
+    F: nx.MultiGraph[str] = nx.MultiDiGraph() if G.is_directed() else nx.MultiGraph()
     flat: dict[str, Any]
     for node, data in G.nodes(data=True):
         viz = data.get("viz", {})

@@ -243,7 +243,7 @@ def _service_description(headers: dict[str, str], limits: Limits) -> Reply:
         return not_acceptable(GRAPH_TYPES)
     endpoint = ox.NamedNode(f"http://{headers.get('host', f'{DEFAULT_HOST}:{DEFAULT_PORT}')}/sparql")
     service = ox.BlankNode("service")
-    triples = [
+    triples: list[tuple[ox.BlankNode, ox.NamedNode, ox.NamedNode | ox.Literal]] = [
         (
             service,
             ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),

@@ -137,9 +137,14 @@ class QueryPool:
 
 async def _receive(conn: Connection) -> Any:
     loop = asyncio.get_running_loop()
-    readable = loop.create_future()
+    readable: asyncio.Future[None] = loop.create_future()
     fd = conn.fileno()
-    loop.add_reader(fd, lambda: readable.done() or readable.set_result(None))
+
+    def ready() -> None:
+        if not readable.done():
+            readable.set_result(None)
+
+    loop.add_reader(fd, ready)
     try:
         await readable
     finally:

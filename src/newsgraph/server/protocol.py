@@ -17,9 +17,7 @@ import pyoxigraph as ox
 
 from ..errors import QueryError
 from ..query import fill_slots, param_term
-from ..terms import to_ox
-
-log = logging.getLogger(__name__)
+from ..terms import OxTerm, to_ox
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +112,7 @@ def answer(store: ox.Store, job: Job) -> Reply:
         refused = refusal(text)  # (values are serialised terms and names checked, but the text is what runs)
         if refused is not None:
             return refused
-        substitutions = {ox.Variable(n): to_ox(term) for n, term in rest.items()}
+        substitutions: dict[ox.Variable, OxTerm] = {ox.Variable(n): to_ox(term) for n, term in rest.items()}
         result = store.query(text, substitutions=substitutions or None, **_dataset(job))
         if isinstance(result, ox.QuerySolutions):
             return _solutions(result, job)
@@ -122,7 +120,7 @@ def answer(store: ox.Store, job: Job) -> Reply:
             fmt = negotiate(job.accept, RESULT_TYPES)
             if fmt is None:
                 return not_acceptable(RESULT_TYPES)
-            return Reply(200, CONTENT_TYPE[fmt], result.serialize(format=fmt))
+            return Reply(200, CONTENT_TYPE[fmt], result.serialize(format=fmt) or b"")
         return _triples(result, job)
     except SyntaxError as exc:
         return _syntax_error(job.query, exc)
@@ -193,7 +191,7 @@ def _solutions(result: ox.QuerySolutions, job: Job) -> Reply:
     if fmt is None:
         return not_acceptable(RESULT_TYPES)
     names = [v.value for v in result.variables]
-    bindings = []
+    bindings: list[dict[str, Any]] = []
     for solution in result:
         if len(bindings) == job.max_rows:
             return _too_many(job.max_rows, "rows")
@@ -201,7 +199,7 @@ def _solutions(result: ox.QuerySolutions, job: Job) -> Reply:
     document = {"head": {"vars": names}, "results": {"bindings": bindings}}
     body = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     if fmt != _R.JSON:  # one serialiser written here; Oxigraph's own for the other formats
-        body = ox.parse_query_results(body, format=_R.JSON).serialize(format=fmt)
+        body = ox.parse_query_results(body, format=_R.JSON).serialize(format=fmt) or b""
     return Reply(200, CONTENT_TYPE[fmt], body)
 
 
@@ -209,7 +207,7 @@ def _triples(result: ox.QueryTriples, job: Job) -> Reply:
     fmt = negotiate(job.accept, GRAPH_TYPES)
     if fmt is None:
         return not_acceptable(GRAPH_TYPES)
-    triples = []
+    triples: list[ox.Triple] = []
     for triple in result:
         if len(triples) == job.max_rows:
             return _too_many(job.max_rows, "triples")
@@ -254,8 +252,10 @@ def _too_many(limit: int, what: str) -> Reply:
 def negotiate(accept: str, offers: dict[str, Any]) -> Any | None:
     """The offered format the Accept header likes best (ties: server preference); None if none is acceptable.
 
-    >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", RESULT_TYPES).name
-    'XML'
+    >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", RESULT_TYPES) == ox.QueryResultsFormat.XML
+    True
+    >>> negotiate("text/html", RESULT_TYPES) is None
+    True
     """
     ranges = []
     for item in (accept or "*/*").split(","):
