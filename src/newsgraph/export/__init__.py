@@ -69,7 +69,6 @@ def export(store: Store, fmt: str, path: str | os.PathLike[str], *, network: str
     target = Path(path)
     if fmt == "csv":
         return write_csv(graph(store, network), target)
-    target.parent.mkdir(parents=True, exist_ok=True)
     if fmt in RDF_FORMATS:
         return [write_rdf(store.quads(), fmt, target)]
     if fmt == "gexf":

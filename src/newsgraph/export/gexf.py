@@ -21,6 +21,7 @@ from typing import Any
 import networkx as nx
 
 from .network import edge_attributes, is_dynamic, node_attributes, text
+from .output import writing
 
 NS = "http://gexf.net/1.3"
 VIZ = "http://gexf.net/1.3/viz"
@@ -78,8 +79,7 @@ def generate_gexf(G: nx.Graph[str], *, prettyprint: bool = True) -> Iterator[str
 
 def write_gexf(G: nx.Graph[str], path: str | os.PathLike[str], *, prettyprint: bool = True) -> Path:
     """Write ``generate_gexf(G)`` to ``path`` as UTF-8 with LF line ends; returns the path."""
-    target = Path(path)
-    with target.open("w", encoding="utf-8", newline="\n") as fh:
+    with writing(path) as target, target.open("w", encoding="utf-8", newline="\n") as fh:
         fh.writelines(line + "\n" for line in generate_gexf(G, prettyprint=prettyprint))
     return target
 

@@ -22,6 +22,7 @@ from typing import Any, Literal, TypeVar
 
 import networkx as nx
 
+from ..errors import ExportError
 from .coverage import Coverage, NodeInfo
 
 Network = Literal["actors", "events"]
@@ -141,12 +142,12 @@ def attributes(items: Iterable[Mapping[str, Any]], special: frozenset[str]) -> d
             if key in special:
                 continue
             if type(value) not in ATTRIBUTE_TYPES:
-                raise TypeError(
+                raise ExportError(
                     f"attribute {key!r} = {value!r}: only str, int, float and bool can be exported"
                 )
             if types.setdefault(key, type(value)) is not type(value):
                 kinds = f"{types[key].__name__} and {type(value).__name__}"
-                raise TypeError(f"attribute {key!r} has values of two types: {kinds}")
+                raise ExportError(f"attribute {key!r} has values of two types: {kinds}")
     return types
 
 
@@ -170,7 +171,7 @@ def text(value: bool | int | float | str) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError(f"cannot export the number {value!r}")
+        raise ExportError(f"cannot export the number {value!r}")
     return repr(value) if isinstance(value, float) else str(value)
 
 

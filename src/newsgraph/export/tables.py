@@ -20,7 +20,9 @@ from typing import Any
 
 import networkx as nx
 
+from ..errors import ExportError
 from .network import EDGE_SPECIAL, NODE_SPECIAL, edge_attributes, is_dynamic, node_attributes, text
+from .output import writing
 
 
 def generate_graphml(G: nx.Graph[str]) -> Iterator[str]:
@@ -44,8 +46,7 @@ def write_graphml(G: nx.Graph[str], path: str | os.PathLike[str]) -> Path:
     Not ``nx.write_graphml``, which switches to a differently formatted lxml writer when lxml is installed:
     the same graph must give the same bytes on every machine.
     """
-    target = Path(path)
-    with target.open("w", encoding="utf-8", newline="\n") as fh:
+    with writing(path) as target, target.open("w", encoding="utf-8", newline="\n") as fh:
         fh.writelines(line + "\n" for line in generate_graphml(G))
     return target
 
@@ -77,12 +78,12 @@ def generate_csv(G: nx.Graph[str]) -> dict[str, str]:
 
 def write_csv(G: nx.Graph[str], folder: str | os.PathLike[str]) -> list[Path]:
     """Write ``nodes.csv`` and ``edges.csv`` into ``folder`` (made if absent); returns both paths."""
-    target = Path(folder)
-    target.mkdir(parents=True, exist_ok=True)
+    tables = generate_csv(G)
     written = []
-    for name, content in generate_csv(G).items():
-        (target / name).write_bytes(content.encode("utf-8"))
-        written.append(target / name)
+    with writing(folder, folder=True) as target:
+        for name, content in tables.items():
+            (target / name).write_bytes(content.encode("utf-8"))
+            written.append(target / name)
     return written
 
 
@@ -121,7 +122,7 @@ def _interval(data: Mapping[str, Any], dynamic: bool) -> list[str]:
 def _csv(rows: Sequence[Sequence[str]]) -> str:
     names = [name.lower() for name in rows[0]]
     if len(set(names)) != len(names):
-        raise ValueError(f"Gephi matches CSV headers case-insensitively; these repeat: {', '.join(rows[0])}")
+        raise ExportError(f"Gephi matches CSV headers case-insensitively; these repeat: {', '.join(rows[0])}")
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n").writerows(rows)
     return out.getvalue()
