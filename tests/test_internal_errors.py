@@ -8,6 +8,7 @@ The rest of the build (engine, store, report, CLI) is the real one, on the real 
 
 from __future__ import annotations
 
+import pickle
 import shutil
 import traceback
 from collections.abc import Iterable, Iterator
@@ -18,13 +19,12 @@ import pytest
 
 import newsgraph.extract
 from newsgraph.cli import main
-from newsgraph.errors import RuleError
+from newsgraph import engines
+from newsgraph.errors import InputError, RuleError
 from newsgraph.model import Article
 from newsgraph.store import Store
 
 from .conftest import SEEDS
-
-pytestmark = pytest.mark.model
 
 RAISES_ON = "003"  # the seed article the rule raises on
 RULE = "test-raising-rule"
@@ -55,6 +55,7 @@ def _stored_ids(store: Path) -> list[str]:
         return [r["id"].value for r in rows]
 
 
+@pytest.mark.model
 @pytest.mark.parametrize("verbose", [False, True], ids=["quiet", "verbose"])
 def test_a_rule_that_raises_is_an_internal_error_naming_article_and_rule(
     raising_rule: None, verbose: bool, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -71,6 +72,7 @@ def test_a_rule_that_raises_is_an_internal_error_naming_article_and_rule(
     assert _stored_ids(store) == ["000"]
 
 
+@pytest.mark.model
 def test_rejected_input_alone_exits_3(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     inputs = tmp_path / "in"
     shutil.copytree(SEEDS, inputs)
@@ -80,3 +82,14 @@ def test_rejected_input_alone_exits_3(tmp_path: Path, capsys: pytest.CaptureFixt
     assert code == 3, err
     assert "newsgraph: rejected" in err and "internal error" not in err
     assert _stored_ids(tmp_path / "store") == ["000", "003"]
+
+
+@pytest.mark.parametrize("error", [
+    InputError("in/a.txt", "empty file"),
+    RuleError("in/b.txt", "subject-of-passive", "IndexError: list index out of range", "Traceback ...\n"),
+], ids=["input", "rule"])
+def test_errors_come_back_from_worker_processes_whole(error: InputError | RuleError) -> None:
+    """What the pool and Dask engines send across processes is the same error again on this side."""
+    carried = pickle.loads(pickle.dumps(engines._Carried.of(error)))
+    [back] = list(engines._checked([carried]))
+    assert type(back) is type(error) and str(back) == str(error) and vars(back) == vars(error)
