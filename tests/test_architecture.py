@@ -121,9 +121,9 @@ def _cases(check: str) -> list[object]:
 
 
 def test_the_walk_sees_the_package() -> None:
-    """The checks below look at real imports: the known circle of old (store -> remote -> store) would be one."""
+    """The checks below see real imports (the old circle store -> remote -> store would be one)."""
     assert {"newsgraph.cli", "newsgraph.store", "newsgraph.extract", "newsgraph.server.app"} <= set(modules())
-    assert "newsgraph.store" in graph()["newsgraph.remote"] and "newsgraph.query" in graph()["newsgraph.remote"]
+    assert {"newsgraph.store", "newsgraph.query"} <= graph()["newsgraph.remote"]
     assert "newsgraph.query" in graph()["newsgraph.report"]  # `from . import query`
     assert "spacy" in {n.split(".")[0] for n in imported("newsgraph.extract")}
 
@@ -151,7 +151,7 @@ def test_only_extract_imports_spacy(module: str) -> None:
 def test_no_blanket_except_outside_the_boundaries(module: str) -> None:
     if any(module == b or module.startswith(b + ".") for b in BOUNDARIES):
         return
-    broad = [node.lineno for node in ast.walk(tree(module)) if isinstance(node, ast.ExceptHandler) and _broad(node)]
+    broad = [n.lineno for n in ast.walk(tree(module)) if isinstance(n, ast.ExceptHandler) and _broad(n)]
     assert not broad, f"{module}: a blanket except on line(s) {broad}: catch what can really happen there"
 
 

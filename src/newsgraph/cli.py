@@ -165,9 +165,10 @@ def _build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             print(failure.details.rstrip("\n"), file=sys.stderr)
     if not args.quiet:
         failed = f", {len(report.failed)} failed (internal error)" if report.failed else ""
+        stories = ", ".join(report.stories) or "none"
         print(
             f"{len(report.stored)} article(s) stored, {len(report.unchanged)} unchanged, "
-            f"{len(report.rejected)} rejected{failed}; stories resolved: {', '.join(report.stories) or 'none'}; "
+            f"{len(report.rejected)} rejected{failed}; stories resolved: {stories}; "
             f"{total} quads in {args.store}",
             file=sys.stderr,
         )

@@ -272,7 +272,7 @@ def _dask(articles: Iterable[Article], to_graph: ToGraph, scheduler: str, model:
             batch, future = pending.popleft()
             try:
                 results = future.result()
-            except (KilledWorker, CancelledError, OSError, TimeoutError) as exc:  # (CommClosedError is an OSError)
+            except (KilledWorker, CancelledError, OSError, TimeoutError) as exc:  # CommClosedError: an OSError
                 reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:160]
                 for article in batch:
                     yield InputError(article.source, f"the Dask task parsing it failed ({reason})")
@@ -296,4 +296,6 @@ def describe(engine: Engine, workers: int, scheduler: str | None) -> str:
     return f"{workers} local process{'es' if workers > 1 else ''}" if workers > 1 else "this process"
 
 
-__all__ = ["ENGINES", "Engine", "Parsed", "Result", "ToGraph", "describe", "extract", "extract_batch", "map_ordered"]
+__all__ = [
+    "ENGINES", "Engine", "Parsed", "Result", "ToGraph", "describe", "extract", "extract_batch", "map_ordered",
+]

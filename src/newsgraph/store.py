@@ -73,7 +73,7 @@ class Store:
         A store on a SPARQL 1.1 server is opened by ``stores.open_store``, which takes a folder or a URL.
         """
         if is_url(path):
-            raise StoreError(f"{os.fspath(path)}: a URL, not a folder (open it with newsgraph.stores.open_store)")
+            raise StoreError(f"{os.fspath(path)}: a URL, not a folder (open it with stores.open_store)")
         p = Path(path)
         if p.exists() and not p.is_dir():
             raise StoreError(f"{p}: not a newsgraph store (it is a file)")

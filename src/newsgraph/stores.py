@@ -1,4 +1,4 @@
-"""Which store a location names: a folder (``store.Store``) or a SPARQL 1.1 server's URL (``remote.RemoteStore``).
+"""Which store a location names: a folder (``store.Store``) or a SPARQL server's URL (``remote.RemoteStore``).
 
 The one place that knows both kinds, one level above them, so neither imports the other. What the CLI,
 the build's callers, benchmarks and tests call when a location may be either.

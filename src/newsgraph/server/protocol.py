@@ -155,7 +155,7 @@ def answer(store: ox.Store, job: Job) -> Reply:
             return Reply(200, CONTENT_TYPE[fmt], result.serialize(format=fmt) or b"")
         return _triples(result, job)
     except (SyntaxError, RuntimeError, ValueError, OSError) as exc:  # what a query meets (QueryError too)
-        return reply_for(exc, job.query)  # here, in the worker: a Reply crosses the pipe, an exception may not
+        return reply_for(exc, job.query)  # mapped in the worker: a Reply crosses the pipe whole
 
 
 def refusal(query: str) -> Reply | None:
