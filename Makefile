@@ -1,5 +1,6 @@
 # make run   creates .venv, installs newsgraph, builds the graph of seeds/, prints the blind-spot tables, writes out/
-# make test  creates .venv, installs newsgraph with its test extras, installs the system tools tests need, runs every test
+# make test  creates .venv, installs newsgraph with its test extras, installs the system tools tests need,
+#            type-checks src/ (mypy, [tool.mypy] in pyproject.toml), runs every test and every module's doctests
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -44,6 +45,7 @@ tools:
 	@test -d tests/js/node_modules/graphology-gexf || (cd tests/js && npm ci --no-audit --no-fund --loglevel=error)
 
 test: install tools
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -q
 
 clean:

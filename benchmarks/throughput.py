@@ -35,9 +35,9 @@ def child(mode: str, workers_text: str, path: str, store: str = "") -> None:
     started = time.perf_counter()
     texts = [json.loads(line)["text"] for line in open(path, encoding="utf-8")]
     if mode == "build":
-        from newsgraph import Store, build
+        from newsgraph import build, open_store
 
-        with Store.open(store, create=True) as s:
+        with open_store(store, create=True) as s:
             report = build([path], s, workers=workers)
         for error in report.rejected:  # reported and skipped, as newsgraph does; they still count as read
             print(f"rejected {error}", file=sys.stderr)

@@ -13,6 +13,7 @@ import networkx as nx
 import pytest
 
 from newsgraph import export as ex
+from newsgraph.cli import main
 from newsgraph.errors import NewsgraphError, ExportError
 from newsgraph.export import coverage
 from newsgraph.store import Store
@@ -78,6 +79,44 @@ def test_unknown_format_or_network_is_a_clear_error(
     assert not (tmp_path / "out").exists()
     with pytest.raises(ExportError, match="Unknown RDF format 'gexf'"):
         ex.generate_rdf(fixture_store.quads(), "gexf")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("fmt", ex.FORMATS)
+@pytest.mark.parametrize("where, says", [
+    ("under-a-file", ("File exists", "Not a directory")),  # a file where a parent folder goes (the OS's words)
+    ("a-folder", ("Is a directory", "File exists")),  # a folder where the file goes (csv: a file where its folder goes)
+], ids=["under-a-file", "a-folder"])
+def test_an_output_that_cannot_be_written_is_one_line_naming_it(
+    fixture_store_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str, where: str,
+    says: tuple[str, ...],
+) -> None:
+    (tmp_path / "file").write_text("")
+    (tmp_path / "folder").mkdir()
+    target = tmp_path / "file" / "out" if where == "under-a-file" else tmp_path / ("file" if fmt == "csv" else "folder")
+    with Store.open(fixture_store_path) as store, pytest.raises(ExportError) as raised:
+        ex.export(store, fmt, target)
+    assert str(raised.value).startswith(f"{target}") and "\n" not in str(raised.value)
+    assert any(words in str(raised.value) for words in says)
+    assert main(["export", "--store", str(fixture_store_path), "--format", fmt, "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"newsgraph: error: {target}: cannot write the export") and err.count("\n") == 1
+
+
+def test_a_report_that_cannot_be_written_is_one_line_naming_it(
+    fixture_store_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["report", "--store", str(fixture_store_path), "-o", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == f"newsgraph: error: {tmp_path}: cannot write the report (Is a directory)\n"
+
+
+def test_data_an_export_format_cannot_hold_is_an_export_error() -> None:
+    G: nx.Graph[str] = nx.Graph()
+    G.add_node("a", label="a", score=float("nan"))
+    with pytest.raises(ExportError, match=r"cannot export the number nan"):
+        list(ex.generate_gexf(G))
+    G.add_node("b", label="b", score="high")
+    with pytest.raises(ExportError, match=r"attribute 'score' has values of two types: float and str"):
+        ex.generate_csv(G)
 
 
 def test_same_content_gives_the_same_bytes(fixture_store_path: Path, tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from rdflib import URIRef
 from newsgraph import query
 from newsgraph.errors import QueryError
 from newsgraph.store import Store
+from newsgraph.stores import open_store
 from newsgraph.vocab import BASE, NG
 
 from .test_remote_store import server  # noqa: F401  (an Oxigraph server, for the remote store)
@@ -165,7 +166,7 @@ def test_a_remote_store_answers_one_story_like_the_embedded_store(fixture_store:
     graphs: dict[Any, list[ox.Triple]] = {}
     for q in local.quads():
         graphs.setdefault(q.graph_name, []).append(q.triple)
-    with Store.open(server, create=True) as remote:
+    with open_store(server, create=True) as remote:
         remote.put_graphs({URIRef(g.value): ox.serialize(t, format=ox.RdfFormat.N_TRIPLES) for g, t in graphs.items()})
         for name, q in query.bundled().items():
             for story in ("paris-meeting", "paris-meeting~copy"):

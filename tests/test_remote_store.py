@@ -23,6 +23,7 @@ from newsgraph.build import build, remove
 from newsgraph.errors import QueryError, StoreError
 from newsgraph.remote import RemoteStore, bind_values
 from newsgraph.store import Store
+from newsgraph.stores import open_store
 
 from .build_support import IDS, assert_same_graphs, clean_build, snapshot, write_corpus
 
@@ -84,7 +85,7 @@ def test_a_build_into_the_server_answers_every_bundled_query_like_the_embedded_s
     paths = sorted(write_corpus(tmp_path / "corpus").values())
     local = Store.memory()
     build(paths, local)
-    with Store.open(server, create=True) as remote:
+    with open_store(server, create=True) as remote:
         assert isinstance(remote, RemoteStore)
         report = build(paths, remote, workers=2)
         assert sorted(report.stored) == sorted(IDS)
@@ -106,7 +107,7 @@ def test_a_build_into_the_server_answers_every_bundled_query_like_the_embedded_s
 @pytest.mark.model
 def test_adds_and_removes_on_the_server_equal_a_clean_build(server: str, tmp_path: Path) -> None:
     paths = write_corpus(tmp_path / "corpus")
-    with Store.open(server, create=True) as remote:
+    with open_store(server, create=True) as remote:
         build([paths[i] for i in ("p1", "p2", "m1")], remote)
         build(list(paths.values()), remote)
         assert remove(remote, ["p2", "nope"]) == (["p2"], ["nope"])
@@ -126,7 +127,7 @@ def test_a_server_that_does_not_query_the_union_is_refused(tmp_path: Path) -> No
     proc, url = _start(tmp_path / "server")
     try:
         with pytest.raises(StoreError, match=r"does not query the union of its named graphs.*--union-default-graph"):
-            Store.open(url, create=True)
+            open_store(url, create=True)
         assert RemoteStore(url).graphs() == []  # the probe graph was taken away again
     finally:
         _stop(proc)
@@ -138,17 +139,17 @@ def test_a_server_that_does_not_query_the_union_is_refused(tmp_path: Path) -> No
 ])
 def test_an_unreachable_server_is_a_one_line_error(create: bool, message: str) -> None:
     with pytest.raises(StoreError, match=message) as info:
-        Store.open("http://127.0.0.1:9/", create=create)
+        open_store("http://127.0.0.1:9/", create=create)
     assert "\n" not in str(info.value)
 
 
 def test_an_empty_server_is_no_store_to_query(server: str) -> None:
     with pytest.raises(StoreError, match=r"holds no graphs \(build one first"):
-        Store.open(server)
+        open_store(server)
 
 
 def test_a_bad_query_is_a_query_error(server: str) -> None:
-    with Store.open(server, create=True) as remote, pytest.raises(QueryError, match="rejected the query"):
+    with open_store(server, create=True) as remote, pytest.raises(QueryError, match="rejected the query"):
         remote.raw_query("SELECT ?x WHERE { ?x ")
 
 

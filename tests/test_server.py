@@ -24,7 +24,9 @@ import pyoxigraph as ox
 import pytest
 
 from newsgraph import cli, query
+from newsgraph.errors import QueryError, StoreError
 from newsgraph.server import Job, answer, refusal
+from newsgraph.server.protocol import Refused, reply_for
 from newsgraph.store import Store
 
 from . import fixture_graph
@@ -421,3 +423,18 @@ def test_serve_refuses_what_is_not_a_store(tmp_path: Path) -> None:
     assert run.returncode == 1
     assert run.stderr.strip() == f"newsgraph: error: {tmp_path / 'nowhere'}: no store here (build one first: " \
         f"newsgraph build INPUT --store {tmp_path / 'nowhere'})"
+
+
+@pytest.mark.parametrize("exc, status, says", [
+    (Refused(413, "The request is larger than 1 bytes."), 413, "larger than"),
+    (SyntaxError("error at 1:10: expected a variable"), 400, "SPARQL syntax error: error at 1:10"),
+    (QueryError("--param x=y: this is not a valid IRI"), 400, "Cannot run the query: --param"),
+    (RuntimeError("the variable ?n is not projected"), 400, "Cannot run the query"),
+    (StoreError("s: cannot open the store read-only"), 503, "The store cannot be served"),
+    (OSError("disk I/O error"), 500, "The store could not answer"),
+    (KeyError("bug"), 500, "Internal error (KeyError)"),
+], ids=lambda v: type(v).__name__ if isinstance(v, BaseException) else None)
+def test_every_error_becomes_its_status_in_one_place(exc: BaseException, status: int, says: str) -> None:
+    reply = reply_for(exc, "SELECT ?x WHERE { ?x ?y }")
+    assert (reply.status, reply.content_type) == (status, "text/plain; charset=utf-8")
+    assert says in reply.body.decode()

@@ -5,9 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 from rdflib import Literal, URIRef
 
-from newsgraph.store import JOURNAL, Store, to_ntriples, to_ox
+from newsgraph.errors import StoreError
+from newsgraph.store import JOURNAL, Store
+from newsgraph.stores import open_store
+from newsgraph.terms import to_ntriples, to_ox
 
 G = URIRef("https://example.org/g")
 H = URIRef("https://example.org/h")
@@ -112,3 +116,18 @@ def test_a_url_the_store_would_reject_as_an_iri_is_kept_as_text(tmp_path: Path) 
             store.replace_graph(article_graph(art), article_quads(ex, "h"))
         urls = {r[0] for r in store.raw_query("SELECT ?u WHERE { ?d <https://schema.org/url> ?u }")}
     assert urls == {ox.Literal("http://x.org/%zz"), ox.Literal("http://x.org/a b"), ox.NamedNode("https://x.org/ok")}
+
+
+@pytest.mark.parametrize("location", ["http://127.0.0.1:9/", "HTTPS://example.org/sparql/"])
+def test_a_folder_store_refuses_a_url_and_open_store_takes_it_to_the_server(
+    location: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Store.open is for folders (it makes no folder named "http:"); stores.open_store chooses by location."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(StoreError, match=r"a URL, not a folder \(open it with stores.open_store\)"):
+        Store.open(location, create=True)
+    assert not list(tmp_path.iterdir())
+    with pytest.raises(StoreError, match=r"cannot reach the SPARQL server"):  # nothing listens there
+        open_store(location.replace("example.org", "127.0.0.1:9"), create=True)
+    with open_store(tmp_path / "s", create=True) as store:
+        assert type(store) is Store and store.count() == 0

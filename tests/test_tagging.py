@@ -49,6 +49,7 @@ def compare(nlp: Language, texts: list[str]) -> None:
         assert annotations(ours) == annotations(theirs)
 
 
+@pytest.mark.model
 def test_newsgraph_pipeline_runs_fast_tags_instead_of_ruler_and_lemmatizer() -> None:
     nlp = load()
     assert "newsgraph_tags" in nlp.pipe_names
@@ -58,11 +59,13 @@ def test_newsgraph_pipeline_runs_fast_tags_instead_of_ruler_and_lemmatizer() -> 
     assert (doc[7].lemma_, doc[7].pos_) == ("leave", "VERB")
 
 
+@pytest.mark.model
 def test_same_annotations_as_the_model_on_seeds_and_exceptions() -> None:
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.iterdir()) if p.is_file()]
     compare(stock(), [*texts, EXCEPTIONS, "", " ", "\n"])
 
 
+@pytest.mark.model
 def test_same_annotations_as_the_model_on_ecbplus_articles() -> None:
     data = SHARED / "datasets" / "ecbplus" / "normalized_all_sentences.json"
     if not data.is_file():
@@ -71,6 +74,7 @@ def test_same_annotations_as_the_model_on_ecbplus_articles() -> None:
     compare(stock(), [d["text"] for d in docs[::10]])  # ~100 articles from every topic
 
 
+@pytest.mark.model
 def test_later_rules_win_and_patterns_may_set_a_later_token() -> None:
     nlp = stock()
     ruler = nlp.get_pipe("attribute_ruler")
@@ -82,6 +86,7 @@ def test_later_rules_win_and_patterns_may_set_a_later_token() -> None:
     assert (doc[3].pos_, doc[3].lemma_) == ("VERB", "gathering")
 
 
+@pytest.mark.model
 @pytest.mark.parametrize("pattern, index", [
     ([{"TEXT": "Paris", "OP": "+"}], 0),  # attributes and operators it does not read
     ([{"LOWER": {"IN": [spacy.strings.get_string_id("meeting")]}}], 0),  # hashes, not strings
@@ -99,6 +104,7 @@ def test_a_pipeline_without_the_two_components_is_not_supported() -> None:
     assert not supported(spacy.blank("en"))
 
 
+@pytest.mark.model
 def test_a_saved_pipeline_loads_with_its_rules(tmp_path: Path) -> None:
     """A pipeline saved from newsgraph's and loaded again (``--model PATH``) fills its ruler after building
     newsgraph_tags: the rules are read on first use, and again when rules are added."""

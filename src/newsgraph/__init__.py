@@ -2,8 +2,8 @@
 
 The pipeline, one module a stage: ingest -> extract -> resolve -> rdf -> store -> query -> export.
 
->>> from newsgraph import Store, build, query      # doctest: +SKIP
->>> with Store.open("out/store", create=True) as store:
+>>> from newsgraph import build, open_store, query
+>>> with open_store("out/store", create=True) as store:   # doctest: +SKIP
 ...     build(["seeds/"], store)
 ...     rows = query.run(store, query.resolve("single-source-actors"))
 """
@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from . import query
 from .build import BuildReport, build, remove
-from .errors import InputError, ModelError, NewsgraphError, QueryError, StoreError
+from .errors import ExportError, InputError, ModelError, NewsgraphError, QueryError, RuleError, StoreError
 from .ingest import read
 from .model import Actor, ActorMention, Article, Event, EventMention, Extraction, LocalEntity, Resolution
 from .resolve import resolve_story
 from .store import Store
+from .stores import open_store
 
 __version__ = "0.1.0"
 
@@ -27,6 +28,7 @@ __all__ = [
     "BuildReport",
     "Event",
     "EventMention",
+    "ExportError",
     "Extraction",
     "InputError",
     "LocalEntity",
@@ -34,9 +36,11 @@ __all__ = [
     "NewsgraphError",
     "QueryError",
     "Resolution",
+    "RuleError",
     "Store",
     "StoreError",
     "build",
+    "open_store",
     "query",
     "read",
     "remove",

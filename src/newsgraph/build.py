@@ -18,15 +18,16 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 
 from . import iris
-from .engines import Engine, Parsed, extract, map_ordered
-from .errors import InputError
+from .engines import Engine, extract, map_ordered
+from .errors import InputError, RuleError
 from .ingest import content_hash, read
 from .model import Article, Extraction
 from .progress import Progress, estimate
-from .query import bind_values
-from .rdf import article_graph, outlet_quads, story_graph, story_quads
+from .query import bind_values, internal
+from .rdf import article_graph, article_quads, outlet_quads, story_graph, story_quads
 from .resolve import resolve_story
-from .store import Store, to_ntriples
+from .store import Store
+from .terms import to_ntriples
 from .vocab import NG
 
 log = logging.getLogger(__name__)
@@ -38,7 +39,8 @@ class BuildReport:
 
     stored: list[str] = field(default_factory=list)  # article ids written (new or changed)
     unchanged: list[str] = field(default_factory=list)  # already stored with the same content
-    rejected: list[InputError] = field(default_factory=list)
+    rejected: list[InputError] = field(default_factory=list)  # bad input: the input's fault
+    failed: list[RuleError] = field(default_factory=list)  # a rule raised on the article: newsgraph's bug
     stories: list[str] = field(default_factory=list)  # stories resolved again
 
     @property
@@ -105,15 +107,18 @@ def build(
         waiting.clear()
 
     try:
-        results = extract(todo(), engine=engine, workers=workers, model=model, scheduler=scheduler,
-                          batch_size=batch_size)
+        results = extract(todo(), article_ntriples, engine=engine, workers=workers, model=model,
+                          scheduler=scheduler, batch_size=batch_size)
         for result in results:
             if isinstance(result, InputError):
                 report.rejected.append(result)
                 progress.advance(result.source, "rejected")
                 continue
-            if not isinstance(result, Parsed):
-                raise result
+            if isinstance(result, RuleError):  # not stored; the other articles go on
+                log.debug("rule %s failed on %s\n%s", result.rule, result.source, result.details)
+                report.failed.append(result)
+                progress.advance(result.source, "failed")
+                continue
             art = result.extraction.article
             outlet = URIRef(iris.outlet_iri(art.outlet_name))
             if outlet not in outlets:  # before the article: a crash never leaves an article without its outlet
@@ -131,28 +136,26 @@ def build(
     return report
 
 
+def article_ntriples(extraction: Extraction) -> bytes:
+    """The article graph of one record as N-Triples: what the engines run where the record was made."""
+    return to_ntriples(article_quads(extraction, content_hash(extraction.article)))
+
+
 def stored_articles(store: Store) -> dict[str, tuple[str, str]]:
     """Article id -> (content hash, story) for every article in the store."""
-    rows = store.raw_query(
-        "SELECT ?id ?hash ?story WHERE { ?doc <https://w3id.org/newsgraph/ns#contentHash> ?hash ; "
-        "a <https://schema.org/NewsArticle> ; <http://purl.org/dc/terms/identifier> ?id ; "
-        "<https://w3id.org/newsgraph/ns#story> ?story }"
-    )
+    rows = store.raw_query(internal("stored-articles"))
     return {r["id"].value: (r["hash"].value, r["story"].value) for r in rows}
 
 
 def stored_outlets(store: Store) -> set[URIRef]:
     """The outlets that have their graph in the store."""
-    rows = store.raw_query("SELECT ?g WHERE { GRAPH ?g { ?g a <https://schema.org/Organization> } }")
+    rows = store.raw_query(internal("stored-outlets"))
     return {URIRef(r["g"].value) for r in rows}
 
 
 def _drop_orphan_outlets(store: Store) -> None:
     """An outlet whose last article went away leaves the graph too."""
-    rows = store.raw_query(
-        "SELECT ?g WHERE { GRAPH ?g { ?g a <https://schema.org/Organization> } "
-        "FILTER NOT EXISTS { ?doc <https://schema.org/publisher> ?g } }"
-    )
+    rows = store.raw_query(internal("orphan-outlets"))
     for r in list(rows):
         store.drop_graph(URIRef(r["g"].value))
 
@@ -231,18 +234,13 @@ def _story_hashes(store: Store) -> dict[str, str]:
     Article graphs have a hash too: a story graph is told by its IRI. Only the hash is looked up: joining
     each node's story name as well cost ~1 s at 10,000 articles (Oxigraph starts from ``ng:story``, which
     every actor and event has)."""
-    rows = store.raw_query(
-        "SELECT ?g ?hash WHERE { GRAPH ?g { ?g <https://w3id.org/newsgraph/ns#contentHash> ?hash } }"
-    )
+    rows = store.raw_query(internal("story-hashes"))
     return {r["g"].value: r["hash"].value for r in rows if r["g"].value.startswith(iris.STORIES)}
 
 
 def _story_name(store: Store, graph: str) -> str | None:
     """The name of the story whose graph this is (as it names itself)."""
-    rows = list(store.raw_query(bind_values(
-        "SELECT ?story WHERE { VALUES ?g { UNDEF } GRAPH ?g { ?g <https://w3id.org/newsgraph/ns#story> ?story } }",
-        {"g": URIRef(graph)},
-    )))
+    rows = list(store.raw_query(bind_values(internal("story-name"), {"g": URIRef(graph)})))
     return str(rows[0]["story"].value) if rows else None
 
 
@@ -252,11 +250,7 @@ def stored_records(store: Store, story: str) -> list[str]:
     The story is bound as a ``VALUES`` block, which Oxigraph looks up first; as a substitution it would
     read every article's record in the store before keeping the story's (0.33 s per story at 10,000
     articles)."""
-    rows = store.raw_query(bind_values(
-        "SELECT ?json WHERE { VALUES ?story { UNDEF } ?doc <https://w3id.org/newsgraph/ns#story> ?story ; "
-        "a <https://schema.org/NewsArticle> ; <https://w3id.org/newsgraph/ns#extraction> ?json }",
-        {"story": Literal(story)},
-    ))
+    rows = store.raw_query(bind_values(internal("story-records"), {"story": Literal(story)}))
     return [r["json"].value for r in rows]
 
 

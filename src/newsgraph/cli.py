@@ -1,6 +1,7 @@
 """The command line: thin commands over the library; the only place errors become messages and exit codes.
 
-Exit status: 0 every input stored, 1 the run failed, 2 usage error, 3 some inputs rejected and the rest stored.
+Exit status: 0 every input stored, 1 the run failed (an internal error on any article counts, even when
+others were stored), 2 usage error, 3 some inputs rejected and the rest stored.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from .errors import NewsgraphError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
 
-_EPILOG = "Exit status: 0 ok, 1 the run failed, 2 usage error, 3 some inputs rejected and the rest stored."
+_EPILOG = ("Exit status: 0 ok, 1 the run failed (or an internal error on an article), 2 usage error, "
+           "3 some inputs rejected and the rest stored.")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -151,25 +153,34 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from .build import build
     from .progress import for_terminal
-    from .store import Store
+    from .stores import open_store
 
     if args.engine == "dask" and not args.scheduler:
         parser.error("build: --engine dask needs --scheduler tcp://HOST:PORT")
     if args.scheduler and args.engine != "dask":
         parser.error("build: --scheduler goes with --engine dask")
-    with Store.open(args.store, create=True) as store:
+    with open_store(args.store, create=True) as store:
         report = build(args.inputs, store, model=args.model, workers=args.workers, engine=args.engine,
                        scheduler=args.scheduler, progress=for_terminal(sys.stderr, quiet=args.quiet))
         total = store.count()
     for error in report.rejected:
         print(f"newsgraph: rejected {error}", file=sys.stderr)
+    for failure in report.failed:  # a bug, not the input's fault: the traceback under --verbose
+        print(f"newsgraph: internal error: {failure.source}: in rule {failure.rule!r}: {failure.problem}",
+              file=sys.stderr)
+        if args.verbose and failure.details:
+            print(failure.details.rstrip("\n"), file=sys.stderr)
     if not args.quiet:
+        failed = f", {len(report.failed)} failed (internal error)" if report.failed else ""
+        stories = ", ".join(report.stories) or "none"
         print(
             f"{len(report.stored)} article(s) stored, {len(report.unchanged)} unchanged, "
-            f"{len(report.rejected)} rejected; stories resolved: {', '.join(report.stories) or 'none'}; "
+            f"{len(report.rejected)} rejected{failed}; stories resolved: {stories}; "
             f"{total} quads in {args.store}",
             file=sys.stderr,
         )
+    if report.failed:
+        return EXIT_FAILED
     if report.rejected:
         return EXIT_PARTIAL if report.accepted else EXIT_FAILED
     return EXIT_OK
@@ -177,17 +188,17 @@ def _build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 def _query(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from . import query
-    from .store import Store
+    from .stores import open_store
 
     if args.list:
         for q in query.bundled().values():
-            params = "".join(f" --param {p}=..." for p in q.params)
-            params += "".join(f" [--param {p}=...]" for p in q.optional)
-            print(f"{q.name}{params}\n    {q.title}")
+            usage = "".join(f" --param {p}=..." for p in q.params)
+            usage += "".join(f" [--param {p}=...]" for p in q.optional)
+            print(f"{q.name}{usage}\n    {q.title}")
         return EXIT_OK
     if not args.query or not args.store:
         parser.error("query: give a query and --store DIR (or --list)")
-    params = {}
+    params: dict[str, str] = {}
     for item in args.param:
         name, sep, value = item.partition("=")
         if not sep or not name:
@@ -197,7 +208,7 @@ def _query(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         if value is not None and value < 0:
             parser.error(f"query: {flag} takes a whole number >= 0, not {value}")
     q = query.resolve(args.query)
-    with Store.open(args.store) as store:
+    with open_store(args.store) as store:
         rows = query.run(store, q, params, limit=args.limit, offset=args.offset)
     if args.format == "table" and q.title:
         print(f"# {q.title}")
@@ -207,9 +218,9 @@ def _query(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 def _export(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
     from .export import export
-    from .store import Store
+    from .stores import open_store
 
-    with Store.open(args.store) as store:
+    with open_store(args.store) as store:
         written = export(store, args.format, Path(args.output), network=args.network)
     for path in written:
         print(f"wrote {path}", file=sys.stderr)
@@ -218,9 +229,9 @@ def _export(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
 
 def _remove(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
     from .build import remove
-    from .store import Store
+    from .stores import open_store
 
-    with Store.open(args.store) as store:
+    with open_store(args.store) as store:
         removed, unknown = remove(store, args.ids)
     for article_id in unknown:
         print(f"newsgraph: no article {article_id!r} in {args.store}", file=sys.stderr)
@@ -252,9 +263,9 @@ def _serve(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
 
 def _report(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
     from .report import write_report
-    from .store import Store
+    from .stores import open_store
 
-    with Store.open(args.store) as store:
+    with open_store(args.store) as store:
         path = write_report(store, Path(args.output), title=args.title)
     print(f"wrote {path}", file=sys.stderr)
     return EXIT_OK

@@ -1,11 +1,12 @@
 """Where extraction runs: in this process, in a pool of local processes, or on a Dask cluster.
 
-Every engine turns a stream of articles into a stream of ``Parsed | InputError``, one per article and
-in input order, so the build that consumes it neither knows nor cares where the parsing happened. Each
-worker process loads the spaCy pipeline once (``extract.load`` is cached per process) and sends back
-the extraction record and the article graph as N-Triples, never spaCy Docs: the writing process only
-loads bytes, so it keeps up with many workers. At most a few batches per worker are in flight, so memory
-stays flat however many articles stream through.
+Every engine turns a stream of articles into a stream of ``Parsed | InputError | RuleError``, one per
+article and in input order, so the build that consumes it neither knows nor cares where the parsing
+happened. Each worker process loads the spaCy pipeline once (``extract.load`` is cached per process), runs
+the caller's ``to_graph`` on each record (the build's: the article graph as N-Triples) and sends back the
+record and those bytes, never spaCy Docs: the writing process only loads bytes, so it keeps up with many
+workers. Engines decide where the work runs, not what it makes. At most a few batches per worker are in
+flight, so memory stays flat however many articles stream through.
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ import multiprocessing
 import signal
 import sys
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Generator, Iterable, Iterator
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
+from multiprocessing.context import SpawnContext
 from typing import Any, Literal, NamedTuple, TypeVar
 
-from .errors import InputError, ModelError, NewsgraphError
+from .errors import InputError, ModelError, NewsgraphError, RuleError
 from .model import Article, Extraction
 
 T = TypeVar("T")
@@ -30,17 +32,21 @@ T = TypeVar("T")
 Engine = Literal["local", "dask"]
 ENGINES: tuple[Engine, ...] = ("local", "dask")
 
+#: What the caller makes of each record where it was made (a module-level function: it is pickled to
+#: the workers by name).
+ToGraph = Callable[[Extraction], bytes]
 
 
 class Parsed(NamedTuple):
-    """One article as a worker hands it back: its record, and its article graph already serialised
-    (N-Triples), so the process that writes only has to load bytes."""
+    """One article as a worker hands it back: its record, and what ``to_graph`` made of it there (the
+    article graph as N-Triples), so the process that writes only has to load bytes."""
 
     extraction: Extraction
     graph: bytes
 
 
-Result = Parsed | NewsgraphError  # an InputError per bad article; a ModelError stops the build
+#: An InputError per bad article, a RuleError per article a rule raised on; a ModelError stops the build.
+Result = Parsed | InputError | RuleError
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +56,7 @@ _WINDOW = 2
 
 def extract(
     articles: Iterable[Article],
+    to_graph: ToGraph,
     *,
     engine: Engine = "local",
     workers: int = 1,
@@ -57,27 +64,29 @@ def extract(
     scheduler: str | None = None,
     batch_size: int = 16,
 ) -> Iterator[Result]:
-    """One Parsed (or InputError) per article, in input order, from the engine asked for.
+    """One Parsed (or InputError, or RuleError) per article, in input order, from the engine asked for.
 
-    ``engine="local"`` parses in this process (``workers=1``) or in a pool of ``workers`` processes;
-    ``engine="dask"`` sends batches to the Dask scheduler at ``scheduler`` (``tcp://HOST:PORT``).
+    ``to_graph`` runs where the article was parsed. ``engine="local"`` parses in this process
+    (``workers=1``) or in a pool of ``workers`` processes; ``engine="dask"`` sends batches to the Dask
+    scheduler at ``scheduler`` (``tcp://HOST:PORT``).
     """
     if engine == "dask":
         if not scheduler:
             raise NewsgraphError("--engine dask needs --scheduler tcp://HOST:PORT")
-        return _dask(articles, scheduler, model, batch_size)
+        return _dask(articles, to_graph, scheduler, model, batch_size)
     if engine != "local":
         raise NewsgraphError(f"unknown engine {engine!r}. Available: {', '.join(ENGINES)}")
     if workers <= 1:
-        return _in_process(articles, model, batch_size)
-    return _pool(articles, workers, model, batch_size)
+        return _in_process(articles, to_graph, model, batch_size)
+    return _pool(articles, to_graph, workers, model, batch_size)
 
 
-def extract_batch(batch: list[Article], model: str | None) -> list[Any]:
+def extract_batch(batch: list[Article], model: str | None, to_graph: ToGraph) -> list[Any]:
     """The task every worker runs: parse one batch with this process's pipeline (loaded on first use).
 
     A model that cannot load comes back as a ModelError value: raising would make Dask retry the task
-    on every worker before giving up.
+    on every worker before giving up. Errors travel back as plain tuples (``_Carried``): newsgraph's
+    exceptions take several arguments, which pickling does not keep.
     """
     from .extract import extract_articles, load  # spaCy is imported in the worker, not the client
 
@@ -85,27 +94,32 @@ def extract_batch(batch: list[Article], model: str | None) -> list[Any]:
         nlp = load(model)
     except ModelError as exc:
         return [exc]
-    return [_Rejected(r.source, r.problem) if isinstance(r, InputError) else Parsed(r, article_ntriples(r))
+    return [_Carried.of(r) if isinstance(r, (InputError, RuleError)) else Parsed(r, to_graph(r))
             for r in extract_articles(nlp, batch, batch_size=len(batch))]
 
 
-def article_ntriples(extraction: Extraction) -> bytes:
-    """The article graph of one record as N-Triples, made where the record was made."""
-    from .ingest import content_hash
-    from .rdf import article_quads
-    from .store import to_ntriples
-
-    return to_ntriples(article_quads(extraction, content_hash(extraction.article)))
-
-
-class _Rejected(NamedTuple):
-    """An InputError on its way back from a worker (the exception itself does not survive pickling)."""
+class _Carried(NamedTuple):
+    """An InputError or RuleError on its way back from a worker."""
 
     source: str
     problem: str
+    rule: str | None = None  # set for a RuleError
+    details: str = ""
+
+    @classmethod
+    def of(cls, error: InputError | RuleError) -> _Carried:
+        if isinstance(error, RuleError):
+            return cls(error.source, error.problem, error.rule, error.details)
+        return cls(error.source, error.problem)
+
+    def error(self) -> InputError | RuleError:
+        if self.rule is None:
+            return InputError(self.source, self.problem)
+        return RuleError(self.source, self.rule, self.problem, self.details)
 
 
-def _in_process(articles: Iterable[Article], model: str | None, batch_size: int) -> Iterator[Result]:
+def _in_process(articles: Iterable[Article], to_graph: ToGraph, model: str | None,
+                batch_size: int) -> Iterator[Result]:
     from .extract import extract_articles, load
 
     articles = iter(articles)
@@ -114,7 +128,7 @@ def _in_process(articles: Iterable[Article], model: str | None, batch_size: int)
         return
     nlp = load(model)
     for result in extract_articles(nlp, _prepend(first, articles), batch_size=batch_size):
-        yield result if isinstance(result, InputError) else Parsed(result, article_ntriples(result))
+        yield result if isinstance(result, (InputError, RuleError)) else Parsed(result, to_graph(result))
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -128,17 +142,18 @@ def _prepend(first: Article, rest: Iterator[Article]) -> Iterator[Article]:
     yield from rest
 
 
-def _checked(batch: list[Article], results: list[Any]) -> Iterator[Result]:
+def _checked(results: list[Any]) -> Iterator[Result]:
     """A batch's results; a ModelError from a worker stops the build (every article would fail alike)."""
     for result in results:
         if isinstance(result, ModelError):
             raise result
-        yield InputError(result.source, result.problem) if isinstance(result, _Rejected) else result
+        yield result.error() if isinstance(result, _Carried) else result
 
 
 # --- local process pool ----------------------------------------------------------------------------------
 
-def _pool(articles: Iterable[Article], workers: int, model: str | None, batch_size: int) -> Iterator[Result]:
+def _pool(articles: Iterable[Article], to_graph: ToGraph, workers: int, model: str | None,
+          batch_size: int) -> Iterator[Result]:
     """A process pool with one pipeline per worker; results come back in submission order.
 
     A worker that dies (killed, out of memory on one huge text) breaks the whole pool: the batches in
@@ -152,28 +167,29 @@ def _pool(articles: Iterable[Article], workers: int, model: str | None, batch_si
     executor = _executor(workers, context)
     try:
         for batch in source:
-            pending.append((batch, executor.submit(extract_batch, batch, model)))
+            pending.append((batch, executor.submit(extract_batch, batch, model, to_graph)))
             while len(pending) >= workers * _WINDOW:
-                executor = yield from _drain_one(pending, executor, workers, context, model)
+                executor = yield from _drain_one(pending, executor, to_graph, workers, context, model)
         while pending:
-            executor = yield from _drain_one(pending, executor, workers, context, model)
+            executor = yield from _drain_one(pending, executor, to_graph, workers, context, model)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _executor(workers: int, context: Any) -> ProcessPoolExecutor:
+def _executor(workers: int, context: SpawnContext) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init)
 
 
 def _drain_one(
     pending: deque[tuple[list[Article], Future[list[Any]]]],
     executor: ProcessPoolExecutor,
+    to_graph: ToGraph,
     workers: int,
-    context: Any,
+    context: SpawnContext,
     model: str | None,
-) -> Iterator[Result]:
+) -> Generator[Result, None, ProcessPoolExecutor]:
     """Yield the oldest batch's results; on a broken pool, recover and return the pool to go on with."""
-    batch, future = pending[0]
+    future = pending[0][1]
     try:
         results = future.result()
     except BrokenProcessPool:
@@ -181,22 +197,23 @@ def _drain_one(
         todo = [article for batch, _ in pending for article in batch]
         pending.clear()
         log.warning("a parser process died; parsing the %d articles in flight one by one", len(todo))
-        yield from _one_by_one(todo, workers, context, model)
+        yield from _one_by_one(todo, to_graph, context, model)
         return _executor(workers, context)
     pending.popleft()
-    yield from _checked(batch, results)
+    yield from _checked(results)
     return executor
 
 
-def _one_by_one(todo: list[Article], workers: int, context: Any, model: str | None) -> Iterator[Result]:
+def _one_by_one(todo: list[Article], to_graph: ToGraph, context: SpawnContext,
+                model: str | None) -> Iterator[Result]:
     for article in todo:
         with ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_worker_init) as single:
             try:
-                results = single.submit(extract_batch, [article], model).result()
+                results = single.submit(extract_batch, [article], model, to_graph).result()
             except BrokenProcessPool:
                 yield InputError(article.source, "the parser process died while reading this article")
                 continue
-        yield from _checked([article], results)
+        yield from _checked(results)
 
 
 def map_ordered(fn: Callable[..., T], jobs: Iterable[tuple[Any, ...]], workers: int) -> Iterator[T]:
@@ -229,19 +246,22 @@ def _worker_init() -> None:
 
 # --- Dask ----------------------------------------------------------------------------------------
 
-def _dask(articles: Iterable[Article], scheduler: str, model: str | None, batch_size: int) -> Iterator[Result]:
+def _dask(articles: Iterable[Article], to_graph: ToGraph, scheduler: str, model: str | None,
+          batch_size: int) -> Iterator[Result]:
     """Batches go to the cluster as tasks; the client keeps a bounded window and yields in order.
 
-    A task lost with its worker (Dask gives up after retrying on others) costs only its batch, whose
-    articles are then reported one by one; the build goes on with the next batches.
+    A task lost with its worker (Dask gives up after retrying on others: ``KilledWorker``), cancelled by
+    the scheduler, or cut off with the connection costs only its batch, whose articles are then reported
+    one by one; the build goes on with the next batches. Any other exception is a bug and stops the build.
     """
     try:
-        from distributed import Client
+        from distributed import Client, KilledWorker
     except ImportError as exc:
         raise NewsgraphError("--engine dask needs Dask: pip install 'newsgraph[dask]'") from exc
 
     try:
-        client = Client(scheduler)  # waits distributed.comm.timeouts.connect (Dask's config) at most
+        # waits distributed.comm.timeouts.connect (Dask's config) at most; distributed leaves Client untyped
+        client = Client(scheduler)  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError) as exc:
         raise NewsgraphError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from exc
     try:
@@ -252,21 +272,21 @@ def _dask(articles: Iterable[Article], scheduler: str, model: str | None, batch_
             batch, future = pending.popleft()
             try:
                 results = future.result()
-            except Exception as exc:  # the worker died or the task could not run there
+            except (KilledWorker, CancelledError, OSError, TimeoutError) as exc:  # CommClosedError: an OSError
                 reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:160]
                 for article in batch:
                     yield InputError(article.source, f"the Dask task parsing it failed ({reason})")
                 return
-            yield from _checked(batch, results)
+            yield from _checked(results)
 
         for batch in _batches(articles, batch_size):
-            pending.append((batch, client.submit(extract_batch, batch, model, pure=False)))
+            pending.append((batch, client.submit(extract_batch, batch, model, to_graph, pure=False)))
             while len(pending) >= workers * _WINDOW:
                 yield from drain()
         while pending:
             yield from drain()
     finally:
-        client.close()
+        client.close()  # type: ignore[no-untyped-call]
 
 
 def describe(engine: Engine, workers: int, scheduler: str | None) -> str:
@@ -276,4 +296,6 @@ def describe(engine: Engine, workers: int, scheduler: str | None) -> str:
     return f"{workers} local process{'es' if workers > 1 else ''}" if workers > 1 else "this process"
 
 
-__all__ = ["ENGINES", "Engine", "describe", "extract", "extract_batch", "map_ordered"]
+__all__ = [
+    "ENGINES", "Engine", "Parsed", "Result", "ToGraph", "describe", "extract", "extract_batch", "map_ordered",
+]

@@ -10,9 +10,14 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .ingest import SUFFIXES
+
+if TYPE_CHECKING:
+    from typing import Never
+
+    from tqdm import tqdm
 
 
 class Progress:
@@ -22,7 +27,7 @@ class Progress:
         """The build is about to read ``total`` articles (an estimate, or None when unknown)."""
 
     def advance(self, article_id: str, outcome: str, words: int = 0) -> None:
-        """One article is done: ``outcome`` is stored, unchanged or rejected."""
+        """One article is done: ``outcome`` is stored, unchanged, rejected or failed."""
 
     def note(self, message: str) -> None:
         """A stage after parsing ("resolving story X")."""
@@ -93,7 +98,7 @@ class Bar(_Rate):
     def __init__(self, stream: TextIO) -> None:
         super().__init__()
         self.stream = stream
-        self.bar = None
+        self.bar: tqdm[Never] | None = None
 
     def start(self, total: int | None) -> None:
         from tqdm import tqdm

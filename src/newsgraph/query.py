@@ -23,6 +23,7 @@ declares an optional parameter: left out, its slots stay ``UNDEF`` and the query
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
@@ -38,7 +39,8 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from .errors import QueryError
-from .store import Store, to_ox
+from .store import Store
+from .terms import to_ox
 from .vocab import BASE
 
 Format = Literal["table", "csv", "json"]
@@ -75,6 +77,17 @@ def _queries_dir() -> Path:
     return Path(str(resources.files("newsgraph") / "queries"))
 
 
+@functools.lru_cache(maxsize=None)
+def internal(name: str) -> str:
+    """The text of one of newsgraph's own queries, ``sparql/NAME.rq``: what the build asks the store.
+    Shipped beside the bundled queries, never listed with them.
+
+    >>> internal("stored-outlets").splitlines()[0]
+    '# The outlets that have their graph in the store.'
+    """
+    return (resources.files("newsgraph") / "sparql" / f"{name}.rq").read_text(encoding="utf-8")
+
+
 def bundled() -> dict[str, Query]:
     """Every bundled query by name, sorted."""
     return {p.stem: parse(p.stem, p.read_text(encoding="utf-8")) for p in sorted(_queries_dir().glob("*.rq"))}
@@ -87,7 +100,7 @@ def parse(name: str, text: str) -> Query:
     >>> q.params, q.optional
     ({'actor': 'the actor'}, {'story': 'the story (optional)'})
     """
-    title, desc = "", []
+    title, desc = "", list[str]()
     params: dict[str, str] = {}
     optional: dict[str, str] = {}
     for line in text.splitlines():
@@ -174,7 +187,7 @@ def run(
         return Rows(["ask"], [{"ask": result}], raw)
     if not isinstance(result, ox.QuerySolutions):
         raise QueryError(f"query {query.name}: only SELECT and ASK queries can be printed as rows")
-    raw = json.loads(result.serialize(format=ox.QueryResultsFormat.JSON))
+    raw = json.loads(result.serialize(format=ox.QueryResultsFormat.JSON) or b"{}")
     columns = raw["head"]["vars"]
     rows = [{c: _value(b.get(c)) for c in columns} for b in raw["results"]["bindings"]]
     return Rows(columns, rows, raw)

@@ -177,7 +177,7 @@ def _quotation(q: Quote, extraction: Extraction, g: URIRef) -> list[Quad]:
     """A direct quote: a schema:Quotation spanning the quoted words, said by its speaker."""
     art = extraction.article
     node = URIRef(iris.span_iri(art.id, q.start, q.end))
-    quads = [(node, RDF.type, SCHEMA.Quotation, g), (node, SCHEMA.text, Literal(q.text), g)]
+    quads: list[Quad] = [(node, RDF.type, SCHEMA.Quotation, g), (node, SCHEMA.text, Literal(q.text), g)]
     quads += _span(node, NIF.Phrase, URIRef(iris.doc_iri(art.id)), q.start, q.end, art.text, g)
     speaker = _agent(extraction, q.speaker, q.speaker_start, q.speaker_end, g)
     if speaker is not None:

@@ -11,7 +11,6 @@ as the embedded store does; ``open`` checks this and says so when it does not ho
 
 from __future__ import annotations
 
-import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -31,14 +30,10 @@ _PROBE = URIRef("urn:newsgraph:probe")
 _RESULTS_JSON = "application/sparql-results+json"
 
 
-def is_url(location: str) -> bool:
-    return bool(re.match(r"^https?://", location, re.IGNORECASE))
-
-
 class RemoteStore(Store):
     """A newsgraph store on a SPARQL 1.1 server.
 
-    >>> with Store.open("http://127.0.0.1:7878/", create=True) as store:   # doctest: +SKIP
+    >>> with RemoteStore.open("http://127.0.0.1:7878/", create=True) as store:   # doctest: +SKIP
     ...     store.count()
     """
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from . import query
+from .errors import ExportError
 from .store import Store
 
 #: Columns the report itself lays out; any other column of a single-source row is shown as a detail.
@@ -153,9 +154,12 @@ def generate_report(store: Store, *, title: str | None = None) -> str:
 
 def write_report(store: Store, path: str | os.PathLike[str], *, title: str | None = None) -> Path:
     """Write ``generate_report(store)`` to ``path`` (UTF-8, parent folders made); returns the path."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(generate_report(store, title=title), encoding="utf-8", newline="\n")
+    target, html = Path(path), generate_report(store, title=title)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8", newline="\n")
+    except OSError as exc:  # a folder where the file goes, no permission, a full disk
+        raise ExportError(f"{target}: cannot write the report ({exc.strerror or exc})") from exc
     return target
 
 

@@ -8,7 +8,6 @@ union of all graphs as their default graph. ``Store.dataset()`` gives the same d
 from __future__ import annotations
 
 import ctypes
-import functools
 import os
 import re
 import sys
@@ -18,16 +17,26 @@ from types import TracebackType
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Dataset, URIRef
 from rdflib.term import Node
 
 from .errors import QueryError, StoreError
 from .rdf import Quad
+from .terms import OxTerm, to_ntriples, to_ox
 
 #: A file newsgraph writes into each store it creates, so a stray folder is never taken for a store.
 MARKER = "newsgraph-store"
 #: The graphs a bulk write is filling, while it runs (see ``Store.put_graphs``).
 JOURNAL = "newsgraph-pending-graphs"
+
+
+def is_url(location: str | os.PathLike[str]) -> bool:
+    """Whether ``location`` names a SPARQL server (``stores.open_store`` opens it) rather than a folder.
+
+    >>> is_url("http://127.0.0.1:7878/"), is_url("out/store")
+    (True, False)
+    """
+    return bool(re.match(r"^https?://", os.fspath(location), re.IGNORECASE))
 
 
 class Store:
@@ -59,14 +68,12 @@ class Store:
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, create: bool = False) -> Store:
-        """Open the store at ``path``; with ``create``, make it when the folder is absent or empty.
+        """Open the store in the folder ``path``; with ``create``, make it when the folder is absent or empty.
 
-        A ``http://`` or ``https://`` URL opens a store on a SPARQL 1.1 server instead (``remote.RemoteStore``).
+        A store on a SPARQL 1.1 server is opened by ``stores.open_store``, which takes a folder or a URL.
         """
-        if re.match(r"^https?://", os.fspath(path), re.IGNORECASE):
-            from .remote import RemoteStore
-
-            return RemoteStore.open(os.fspath(path), create=create)
+        if is_url(path):
+            raise StoreError(f"{os.fspath(path)}: a URL, not a folder (open it with stores.open_store)")
         p = Path(path)
         if p.exists() and not p.is_dir():
             raise StoreError(f"{p}: not a newsgraph store (it is a file)")
@@ -171,7 +178,7 @@ class Store:
 
     def raw_query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Any:
         """Run SPARQL over the union of all graphs; returns pyoxigraph's result object."""
-        subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        subs: dict[ox.Variable, OxTerm] = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
         try:
             return self._inner.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
         except SyntaxError as exc:
@@ -184,7 +191,7 @@ class Store:
         return iter(sorted(self._inner.quads_for_pattern(None, None, None, None), key=_quad_key))
 
     def dump(self, fmt: ox.RdfFormat) -> bytes:
-        return self._inner.dump(format=fmt)
+        return self._inner.dump(format=fmt) or b""
 
     def dataset(self) -> Dataset:
         """The store through rdflib's API (SPARQL delegated to Oxigraph via oxrdflib)."""
@@ -226,52 +233,3 @@ def _release_freed_memory() -> None:
 
 def _quad_key(q: ox.Quad) -> tuple[str, str, str, str]:
     return (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
-
-
-def to_ntriples(quads: Iterable[Quad]) -> bytes:
-    """The triples of ``quads`` as N-Triples (their graph is left out: the caller names it).
-
-    Written as text rather than through pyoxigraph terms (three objects per triple, then serialised):
-    the graph of every article and story passes through here, and this is several times cheaper. The
-    store still checks every term: its loader parses a new graph, its SPARQL parser the changed lines of
-    one that exists."""
-    return "".join([f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o, _ in quads]).encode("utf-8")
-
-
-#: How Oxigraph writes a literal's characters in N-Triples (so that the same triple is the same line in
-#: newsgraph's text and in the store's dump): the short escapes, other control characters as \uXXXX,
-#: everything else as itself.
-_ESCAPES = str.maketrans({
-    **{chr(c): f"\\u{c:04X}" for c in [*range(0x20), 0x7F]},
-    "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f",
-})
-
-
-def _nt(term: Node) -> str:
-    """One IRI or literal in N-Triples syntax (newsgraph mints no blank nodes)."""
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, Literal):
-        text = '"' + str(term).translate(_ESCAPES) + '"'
-        if term.language:
-            return f"{text}@{term.language.lower()}"
-        return f"{text}^^<{term.datatype}>" if term.datatype else text
-    raise TypeError(f"cannot write {term!r} as N-Triples")
-
-
-def to_ox(term: Node) -> ox.NamedNode | ox.Literal:
-    """rdflib term -> pyoxigraph term (IRIs and literals: newsgraph mints no blank nodes)."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=_datatype(term.datatype))
-        return ox.Literal(str(term))
-    raise TypeError(f"cannot bind {term!r}")
-
-
-@functools.lru_cache(maxsize=64)
-def _datatype(iri: str) -> ox.NamedNode:
-    return ox.NamedNode(iri)

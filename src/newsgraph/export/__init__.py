@@ -47,7 +47,7 @@ Format = Literal["gexf", "graphml", "csv", "trig", "nquads", "turtle", "jsonld"]
 FORMATS: tuple[Format, ...] = ("gexf", "graphml", "csv", "trig", "nquads", "turtle", "jsonld")
 
 
-def graph(store: Store, network: str = "actors") -> nx.Graph:
+def graph(store: Store, network: str = "actors") -> nx.Graph[str]:
     """The store's content as one of ``NETWORKS``, a networkx graph (``export.network`` says its shape)."""
     if network not in NETWORKS:
         raise _unknown("network", network, NETWORKS)
@@ -69,7 +69,6 @@ def export(store: Store, fmt: str, path: str | os.PathLike[str], *, network: str
     target = Path(path)
     if fmt == "csv":
         return write_csv(graph(store, network), target)
-    target.parent.mkdir(parents=True, exist_ok=True)
     if fmt in RDF_FORMATS:
         return [write_rdf(store.quads(), fmt, target)]
     if fmt == "gexf":

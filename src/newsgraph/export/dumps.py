@@ -20,6 +20,7 @@ import pyoxigraph as ox
 
 from ..errors import ExportError
 from ..vocab import PREFIXES
+from .output import writing
 
 RdfFormat = Literal["trig", "nquads", "turtle", "jsonld"]
 RDF_FORMATS: tuple[RdfFormat, ...] = ("trig", "nquads", "turtle", "jsonld")
@@ -60,6 +61,7 @@ def generate_rdf(quads: Iterable[ox.Quad], fmt: RdfFormat) -> bytes:
 
 def write_rdf(quads: Iterable[ox.Quad], fmt: RdfFormat, path: str | os.PathLike[str]) -> Path:
     """Write ``generate_rdf(quads, fmt)`` to ``path``; returns the path."""
-    target = Path(path)
-    target.write_bytes(generate_rdf(quads, fmt))
+    data = generate_rdf(quads, fmt)
+    with writing(path) as target:
+        target.write_bytes(data)
     return target

@@ -21,13 +21,14 @@ from typing import Any
 import networkx as nx
 
 from .network import edge_attributes, is_dynamic, node_attributes, text
+from .output import writing
 
 NS = "http://gexf.net/1.3"
 VIZ = "http://gexf.net/1.3/viz"
 _TYPES = {bool: "boolean", int: "integer", float: "double", str: "string"}
 
 
-def generate_gexf(G: nx.Graph, *, prettyprint: bool = True) -> Iterator[str]:
+def generate_gexf(G: nx.Graph[str], *, prettyprint: bool = True) -> Iterator[str]:
     """The lines of a GEXF 1.3 document for a graph built by ``export.network``.
 
     >>> import networkx as nx
@@ -76,10 +77,9 @@ def generate_gexf(G: nx.Graph, *, prettyprint: bool = True) -> Iterator[str]:
     yield from ET.tostring(root, encoding="unicode").split("\n")
 
 
-def write_gexf(G: nx.Graph, path: str | os.PathLike[str], *, prettyprint: bool = True) -> Path:
+def write_gexf(G: nx.Graph[str], path: str | os.PathLike[str], *, prettyprint: bool = True) -> Path:
     """Write ``generate_gexf(G)`` to ``path`` as UTF-8 with LF line ends; returns the path."""
-    target = Path(path)
-    with target.open("w", encoding="utf-8", newline="\n") as fh:
+    with writing(path) as target, target.open("w", encoding="utf-8", newline="\n") as fh:
         fh.writelines(line + "\n" for line in generate_gexf(G, prettyprint=prettyprint))
     return target
 

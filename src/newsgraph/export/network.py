@@ -18,16 +18,19 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from itertools import combinations
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import networkx as nx
 
+from ..errors import ExportError
 from .coverage import Coverage, NodeInfo
 
 Network = Literal["actors", "events"]
 NETWORKS: tuple[Network, ...] = ("actors", "events")
 
 RGB = tuple[int, int, int]
+#: Either network, kept as the kind it came in (actors: a Graph; events: a MultiGraph).
+AnyGraph = TypeVar("AnyGraph", bound="nx.Graph[str]")
 PALETTE: dict[str, RGB] = {
     "PERSON": (78, 121, 167),
     "ORG": (242, 142, 43),
@@ -45,14 +48,14 @@ EDGE_SPECIAL = frozenset({"id", "label", "weight", "kind", "spells"})
 ATTRIBUTE_TYPES = (bool, int, float, str)
 
 
-def build(coverage: Coverage, network: Network) -> nx.Graph:
+def build(coverage: Coverage, network: Network) -> nx.Graph[str]:
     """The named network of a store's coverage (see ``NETWORKS``)."""
     return actors_network(coverage) if network == "actors" else events_network(coverage)
 
 
-def actors_network(cov: Coverage) -> nx.Graph:
+def actors_network(cov: Coverage) -> nx.Graph[str]:
     """Every actor; an edge joins two actors taking part in the same event, weighted by how many events."""
-    G = nx.Graph(network="actors")
+    G: nx.Graph[str] = nx.Graph(network="actors")
     places = _circle(list(cov.actors), _radius(len(cov.actors), 0.0))
     for iri, actor in cov.actors.items():
         G.add_node(iri, **_covered(cov, actor, _colour(actor), places[iri], actor_type=actor.type))
@@ -81,13 +84,13 @@ def actors_network(cov: Coverage) -> nx.Graph:
     return _number_edges(G)
 
 
-def events_network(cov: Coverage) -> nx.MultiGraph:
+def events_network(cov: Coverage) -> nx.MultiGraph[str]:
     """Actors, events and articles; actor-event edges by role, event-article edges by mention.
 
     A multigraph because one actor can be both agent and patient of an event: GEXF 1.3 keeps such
     parallel edges apart by ``kind``.
     """
-    G = nx.MultiGraph(network="events")
+    G: nx.MultiGraph[str] = nx.MultiGraph(network="events")
     nodes: dict[str, dict[str, Any]] = {}
     inner = _radius(len(cov.actors), 0.0)
     middle = _radius(len(cov.events), inner)
@@ -139,24 +142,24 @@ def attributes(items: Iterable[Mapping[str, Any]], special: frozenset[str]) -> d
             if key in special:
                 continue
             if type(value) not in ATTRIBUTE_TYPES:
-                raise TypeError(
+                raise ExportError(
                     f"attribute {key!r} = {value!r}: only str, int, float and bool can be exported"
                 )
             if types.setdefault(key, type(value)) is not type(value):
                 kinds = f"{types[key].__name__} and {type(value).__name__}"
-                raise TypeError(f"attribute {key!r} has values of two types: {kinds}")
+                raise ExportError(f"attribute {key!r} has values of two types: {kinds}")
     return types
 
 
-def node_attributes(G: nx.Graph) -> dict[str, type]:
+def node_attributes(G: nx.Graph[str]) -> dict[str, type]:
     return attributes((d for _, d in G.nodes(data=True)), NODE_SPECIAL)
 
 
-def edge_attributes(G: nx.Graph) -> dict[str, type]:
+def edge_attributes(G: nx.Graph[str]) -> dict[str, type]:
     return attributes((d for *_, d in G.edges(data=True)), EDGE_SPECIAL)
 
 
-def is_dynamic(G: nx.Graph) -> bool:
+def is_dynamic(G: nx.Graph[str]) -> bool:
     """True when some node or edge has dates: the file then carries a timeline."""
     return any(d.get("spells") for _, d in G.nodes(data=True)) or any(
         d.get("spells") for *_, d in G.edges(data=True)
@@ -168,7 +171,7 @@ def text(value: bool | int | float | str) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError(f"cannot export the number {value!r}")
+        raise ExportError(f"cannot export the number {value!r}")
     return repr(value) if isinstance(value, float) else str(value)
 
 
@@ -218,7 +221,7 @@ def _circle(iris: list[str], radius: float) -> dict[str, tuple[float, float]]:
     return places
 
 
-def _number_edges(G: nx.Graph) -> nx.Graph:
+def _number_edges(G: AnyGraph) -> AnyGraph:
     """Edge ids in walking order, so GEXF, GraphML and CSV name each edge alike."""
     for i, (*_, data) in enumerate(G.edges(data=True)):
         data["id"] = str(i)

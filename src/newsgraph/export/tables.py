@@ -20,10 +20,12 @@ from typing import Any
 
 import networkx as nx
 
+from ..errors import ExportError
 from .network import EDGE_SPECIAL, NODE_SPECIAL, edge_attributes, is_dynamic, node_attributes, text
+from .output import writing
 
 
-def generate_graphml(G: nx.Graph) -> Iterator[str]:
+def generate_graphml(G: nx.Graph[str]) -> Iterator[str]:
     """The lines of a GraphML document for a graph built by ``export.network``.
 
     >>> import networkx as nx
@@ -38,19 +40,18 @@ def generate_graphml(G: nx.Graph) -> Iterator[str]:
     yield from nx.generate_graphml(_flat(G), encoding="utf-8", prettyprint=True)
 
 
-def write_graphml(G: nx.Graph, path: str | os.PathLike[str]) -> Path:
+def write_graphml(G: nx.Graph[str], path: str | os.PathLike[str]) -> Path:
     """Write ``generate_graphml(G)`` to ``path``.
 
     Not ``nx.write_graphml``, which switches to a differently formatted lxml writer when lxml is installed:
     the same graph must give the same bytes on every machine.
     """
-    target = Path(path)
-    with target.open("w", encoding="utf-8", newline="\n") as fh:
+    with writing(path) as target, target.open("w", encoding="utf-8", newline="\n") as fh:
         fh.writelines(line + "\n" for line in generate_graphml(G))
     return target
 
 
-def generate_csv(G: nx.Graph) -> dict[str, str]:
+def generate_csv(G: nx.Graph[str]) -> dict[str, str]:
     """``nodes.csv`` and ``edges.csv`` as text, for Gephi's spreadsheet import."""
     dynamic = is_dynamic(G)
     node_types, edge_types = node_attributes(G), edge_attributes(G)
@@ -75,20 +76,20 @@ def generate_csv(G: nx.Graph) -> dict[str, str]:
     return {"nodes.csv": _csv(node_rows), "edges.csv": _csv(edge_rows)}
 
 
-def write_csv(G: nx.Graph, folder: str | os.PathLike[str]) -> list[Path]:
+def write_csv(G: nx.Graph[str], folder: str | os.PathLike[str]) -> list[Path]:
     """Write ``nodes.csv`` and ``edges.csv`` into ``folder`` (made if absent); returns both paths."""
-    target = Path(folder)
-    target.mkdir(parents=True, exist_ok=True)
+    tables = generate_csv(G)
     written = []
-    for name, content in generate_csv(G).items():
-        (target / name).write_bytes(content.encode("utf-8"))
-        written.append(target / name)
+    with writing(folder, folder=True) as target:
+        for name, content in tables.items():
+            (target / name).write_bytes(content.encode("utf-8"))
+            written.append(target / name)
     return written
 
 
-def _flat(G: nx.Graph) -> nx.MultiGraph:
+def _flat(G: nx.Graph[str]) -> nx.MultiGraph[str]:
     """The graph with only scalar data, edges keyed by their ids (so GraphML writes them as ``id``)."""
-    F = nx.MultiDiGraph() if G.is_directed() else nx.MultiGraph()
+    F: nx.MultiGraph[str] = nx.MultiDiGraph() if G.is_directed() else nx.MultiGraph()
     flat: dict[str, Any]
     for node, data in G.nodes(data=True):
         viz = data.get("viz", {})
@@ -121,7 +122,7 @@ def _interval(data: Mapping[str, Any], dynamic: bool) -> list[str]:
 def _csv(rows: Sequence[Sequence[str]]) -> str:
     names = [name.lower() for name in rows[0]]
     if len(set(names)) != len(names):
-        raise ValueError(f"Gephi matches CSV headers case-insensitively; these repeat: {', '.join(rows[0])}")
+        raise ExportError(f"Gephi matches CSV headers case-insensitively; these repeat: {', '.join(rows[0])}")
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n").writerows(rows)
     return out.getvalue()

@@ -29,13 +29,16 @@ from .protocol import (
     DEFAULT_PORT,
     GRAPH_TYPES,
     MAX_REQUEST_BYTES,
+    UPDATE_REFUSED,
     Job,
     Limits,
+    Refused,
     Reply,
     error,
     graph_bytes,
     negotiate,
     not_acceptable,
+    reply_for,
     update_refused,
 )
 
@@ -47,12 +50,6 @@ Send = Callable[[dict[str, Any]], Awaitable[None]]
 
 
 # --- the HTTP side ---------------------------------------------------------------------------------------
-class _BadRequest(Exception):
-    def __init__(self, reply: Reply) -> None:
-        super().__init__(reply.body.decode("utf-8", "replace"))
-        self.reply = reply
-
-
 _CORS = (
     ("access-control-allow-origin", "*"),
     ("access-control-allow-methods", "GET, POST, OPTIONS"),
@@ -86,8 +83,10 @@ def create_app(
             return
         try:
             reply = await _route(scope, receive, workers, limits)
-        except _BadRequest as exc:
-            reply = exc.reply
+        except Exception as exc:  # the server's boundary: every error becomes a status here, in one place
+            reply = reply_for(exc)
+            if scope["path"] == "/sparql":
+                reply = _cors(reply)
         await _send(send, reply, head=scope["method"] == "HEAD")
 
     return app
@@ -146,7 +145,7 @@ async def _route(scope: Scope, receive: Receive, workers: QueryPool, limits: Lim
 
 
 async def _request(scope: Scope, receive: Receive, method: str) -> tuple[dict[str, list[str]], str | None]:
-    """The protocol's parameters (URL and form) and the query text, or raise _BadRequest."""
+    """The protocol's parameters (URL and form) and the query text, or raise Refused."""
     params = _form(scope.get("query_string", b""))
     query: str | None = None
     if method == "POST":
@@ -159,20 +158,16 @@ async def _request(scope: Scope, receive: Receive, method: str) -> tuple[dict[st
         elif kind == "application/sparql-query":
             query = _text(body)
         elif kind == "application/sparql-update":
-            raise _BadRequest(_cors(update_refused()))
+            raise Refused(403, UPDATE_REFUSED)
         else:
-            raise _BadRequest(
-                _cors(
-                    error(
-                        415,
-                        f"Cannot read a {kind or 'body without a Content-Type'}: send "
-                        "application/x-www-form-urlencoded or application/sparql-query.",
-                    )
-                )
+            raise Refused(
+                415,
+                f"Cannot read a {kind or 'body without a Content-Type'}: send "
+                "application/x-www-form-urlencoded or application/sparql-query.",
             )
     if "query" in params:
         if query is not None or len(params["query"]) > 1:
-            raise _BadRequest(_cors(error(400, "Send exactly one query.")))
+            raise Refused(400, "Send exactly one query.")
         query = params["query"][0]
     return params, query
 
@@ -181,14 +176,14 @@ def _form(data: bytes) -> dict[str, list[str]]:
     try:
         return parse_qs(data.decode("ascii"), keep_blank_values=True, strict_parsing=False, errors="strict")
     except (UnicodeDecodeError, ValueError) as exc:
-        raise _BadRequest(_cors(error(400, f"Cannot read the parameters: {exc}"))) from exc
+        raise Refused(400, f"Cannot read the parameters: {exc}") from exc
 
 
 def _text(body: bytes) -> str:
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise _BadRequest(_cors(error(400, "The query is not UTF-8 text."))) from exc
+        raise Refused(400, "The query is not UTF-8 text.") from exc
 
 
 async def _body(receive: Receive) -> bytes:
@@ -198,7 +193,7 @@ async def _body(receive: Receive) -> bytes:
         chunk = message.get("body", b"")
         size += len(chunk)
         if size > MAX_REQUEST_BYTES:
-            raise _BadRequest(_cors(error(413, f"The request is larger than {MAX_REQUEST_BYTES} bytes.")))
+            raise Refused(413, f"The request is larger than {MAX_REQUEST_BYTES} bytes.")
         chunks.append(chunk)
         if not message.get("more_body"):
             return b"".join(chunks)
@@ -243,7 +238,7 @@ def _service_description(headers: dict[str, str], limits: Limits) -> Reply:
         return not_acceptable(GRAPH_TYPES)
     endpoint = ox.NamedNode(f"http://{headers.get('host', f'{DEFAULT_HOST}:{DEFAULT_PORT}')}/sparql")
     service = ox.BlankNode("service")
-    triples = [
+    triples: list[tuple[ox.BlankNode, ox.NamedNode, ox.NamedNode | ox.Literal]] = [
         (
             service,
             ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),

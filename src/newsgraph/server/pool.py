@@ -17,7 +17,7 @@ import pyoxigraph as ox
 from ..errors import StoreError
 
 
-from .protocol import Job, Limits, Reply, answer, error
+from .protocol import Job, Limits, Refused, Reply, answer
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +95,8 @@ class QueryPool:
         return bool(self._all)
 
     async def run(self, job: Job) -> Reply:
+        """A worker's reply to ``job``; Refused when the time limit stops it or its worker fails (the worker
+        is then replaced)."""
         if self._idle is None:
             self._idle = asyncio.Queue()
             for worker in self._all:
@@ -107,16 +109,16 @@ class QueryPool:
             return reply
         except asyncio.TimeoutError:
             self._replace(worker)
-            return error(
+            raise Refused(
                 503,
                 f"Time limit: the query ran longer than {self.limits.timeout:g} s, the most this server "
                 f"allows (newsgraph serve --timeout), and was stopped.",
-            )
+            ) from None
         except (EOFError, OSError) as exc:
             self._replace(worker)
-            return error(
+            raise Refused(
                 500, f"The query worker failed ({exc or type(exc).__name__}); it has been restarted."
-            )
+            ) from exc
 
     def _replace(self, worker: _Worker) -> None:
         """Kill a worker stuck in a query and admit a fresh one once it has opened the store."""
@@ -137,9 +139,14 @@ class QueryPool:
 
 async def _receive(conn: Connection) -> Any:
     loop = asyncio.get_running_loop()
-    readable = loop.create_future()
+    readable: asyncio.Future[None] = loop.create_future()
     fd = conn.fileno()
-    loop.add_reader(fd, lambda: readable.done() or readable.set_result(None))
+
+    def ready() -> None:
+        if not readable.done():
+            readable.set_result(None)
+
+    loop.add_reader(fd, ready)
     try:
         await readable
     finally:

@@ -1,6 +1,8 @@
 """One SPARQL query answered as the protocol asks: refusals, formats by Accept, limits as answers.
 
 Pure of HTTP and of processes: a worker calls ``answer`` on its read-only store; tests call it on any store.
+``reply_for`` is the one place where an error becomes an HTTP status, whichever side meets it: a worker
+answering a query, the pool running it, or the app reading the request (datasette's ``handle_exception``).
 """
 
 from __future__ import annotations
@@ -15,11 +17,9 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from ..errors import QueryError
+from ..errors import QueryError, StoreError
 from ..query import fill_slots, param_term
-from ..store import to_ox
-
-log = logging.getLogger(__name__)
+from ..terms import OxTerm, to_ox
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +103,36 @@ def error(status: int, message: str) -> Reply:
     return Reply(status, "text/plain; charset=utf-8", (message.rstrip("\n") + "\n").encode("utf-8"))
 
 
+class Refused(Exception):
+    """A request the server answers with an error status, raised where that is found out (``reply_for``)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def reply_for(exc: BaseException, query: str = "") -> Reply:
+    """The one place where an error becomes an HTTP status; ``query`` is the text the client sent, for
+    pointing at a syntax error.
+
+    >>> reply_for(QueryError("no such parameter")).status, reply_for(Refused(413, "too large")).status
+    (400, 413)
+    """
+    if isinstance(exc, Refused):
+        return error(exc.status, exc.message)
+    if isinstance(exc, SyntaxError):
+        return _syntax_error(query, exc)
+    if isinstance(exc, (QueryError, RuntimeError, ValueError)):  # e.g. a $name the query does not project
+        return error(400, f"Cannot run the query: {exc}")
+    if isinstance(exc, StoreError):  # the workers cannot open the store
+        return error(503, f"The store cannot be served: {exc}")
+    if isinstance(exc, OSError):
+        return error(500, f"The store could not answer: {exc}")
+    log.error("internal error", exc_info=exc)
+    return error(500, f"Internal error ({type(exc).__name__}); the server's log has the details.")
+
+
 # --- answering one query (runs inside a worker; also callable in-process on any pyoxigraph store) -------
 def answer(store: ox.Store, job: Job) -> Reply:
     """Run ``job`` against ``store`` and serialise the result as the client's Accept header asks."""
@@ -114,7 +144,7 @@ def answer(store: ox.Store, job: Job) -> Reply:
         refused = refusal(text)  # (values are serialised terms and names checked, but the text is what runs)
         if refused is not None:
             return refused
-        substitutions = {ox.Variable(n): to_ox(term) for n, term in rest.items()}
+        substitutions: dict[ox.Variable, OxTerm] = {ox.Variable(n): to_ox(term) for n, term in rest.items()}
         result = store.query(text, substitutions=substitutions or None, **_dataset(job))
         if isinstance(result, ox.QuerySolutions):
             return _solutions(result, job)
@@ -122,14 +152,10 @@ def answer(store: ox.Store, job: Job) -> Reply:
             fmt = negotiate(job.accept, RESULT_TYPES)
             if fmt is None:
                 return not_acceptable(RESULT_TYPES)
-            return Reply(200, CONTENT_TYPE[fmt], result.serialize(format=fmt))
+            return Reply(200, CONTENT_TYPE[fmt], result.serialize(format=fmt) or b"")
         return _triples(result, job)
-    except SyntaxError as exc:
-        return _syntax_error(job.query, exc)
-    except (RuntimeError, ValueError, QueryError) as exc:  # e.g. a $name the query does not project
-        return error(400, f"Cannot run the query: {exc}")
-    except OSError as exc:
-        return error(500, f"The store could not answer: {exc}")
+    except (SyntaxError, RuntimeError, ValueError, OSError) as exc:  # what a query meets (QueryError too)
+        return reply_for(exc, job.query)  # mapped in the worker: a Reply crosses the pipe whole
 
 
 def refusal(query: str) -> Reply | None:
@@ -174,8 +200,11 @@ def _syntax_error(query: str, exc: SyntaxError) -> Reply:
     return error(400, f"SPARQL syntax error: {message}{pointer}")
 
 
+UPDATE_REFUSED = "This endpoint is read-only: SPARQL Update is refused (use newsgraph build/remove)."
+
+
 def update_refused() -> Reply:
-    return error(403, "This endpoint is read-only: SPARQL Update is refused (use newsgraph build/remove).")
+    return error(403, UPDATE_REFUSED)
 
 
 def _dataset(job: Job) -> dict[str, Any]:
@@ -193,7 +222,7 @@ def _solutions(result: ox.QuerySolutions, job: Job) -> Reply:
     if fmt is None:
         return not_acceptable(RESULT_TYPES)
     names = [v.value for v in result.variables]
-    bindings = []
+    bindings: list[dict[str, Any]] = []
     for solution in result:
         if len(bindings) == job.max_rows:
             return _too_many(job.max_rows, "rows")
@@ -201,7 +230,7 @@ def _solutions(result: ox.QuerySolutions, job: Job) -> Reply:
     document = {"head": {"vars": names}, "results": {"bindings": bindings}}
     body = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     if fmt != _R.JSON:  # one serialiser written here; Oxigraph's own for the other formats
-        body = ox.parse_query_results(body, format=_R.JSON).serialize(format=fmt)
+        body = ox.parse_query_results(body, format=_R.JSON).serialize(format=fmt) or b""
     return Reply(200, CONTENT_TYPE[fmt], body)
 
 
@@ -209,7 +238,7 @@ def _triples(result: ox.QueryTriples, job: Job) -> Reply:
     fmt = negotiate(job.accept, GRAPH_TYPES)
     if fmt is None:
         return not_acceptable(GRAPH_TYPES)
-    triples = []
+    triples: list[ox.Triple] = []
     for triple in result:
         if len(triples) == job.max_rows:
             return _too_many(job.max_rows, "triples")
@@ -254,8 +283,10 @@ def _too_many(limit: int, what: str) -> Reply:
 def negotiate(accept: str, offers: dict[str, Any]) -> Any | None:
     """The offered format the Accept header likes best (ties: server preference); None if none is acceptable.
 
-    >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", RESULT_TYPES).name
-    'XML'
+    >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", RESULT_TYPES) == ox.QueryResultsFormat.XML
+    True
+    >>> negotiate("text/html", RESULT_TYPES) is None
+    True
     """
     ranges = []
     for item in (accept or "*/*").split(","):
