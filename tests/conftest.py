@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -33,6 +34,30 @@ def fill(store: Store) -> Store:
     resolution = fixture_graph.resolution()
     store.replace_graph(story_graph(resolution.story), story_quads(resolution, extractions))
     return store
+
+
+#: What the raising rule raises on: a word only the second seed article (003) has.
+RAISES_ON_WORD = "Ahelbarra"
+
+
+@pytest.fixture
+def raising_rule(monkeypatch: pytest.MonkeyPatch) -> str:
+    """A registered chain rule with a bug, tried first, raising on every article that names Ahelbarra (the
+    second seed); the registry is restored afterwards. Returns its "stage/name"."""
+    from newsgraph import rules
+    from newsgraph.extract import chains
+
+    monkeypatch.setattr(rules, "_REGISTRY", {stage: dict(found) for stage, found in rules._REGISTRY.items()})
+    monkeypatch.setattr(rules, "_BY_CODE", dict(rules._BY_CODE))
+
+    @rules.rule("chain", "test-raises", "a rule with a bug", "Hashem Ahelbarra said ...")
+    def raises(span: Any, k: str, found: Any) -> int | None:
+        if RAISES_ON_WORD in span.doc.text:
+            return [][0]  # type: ignore[no-any-return]
+        return None
+
+    monkeypatch.setattr(chains, "JOINS", [raises, *chains.JOINS])
+    return "chain/test-raises"
 
 
 @pytest.fixture

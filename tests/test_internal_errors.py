@@ -1,51 +1,26 @@
 """A rule that raises is a bug, not bad input: reported naming the article and the rule, exit 1, the other
 articles stored; bad input alone stays exit 3.
 
-The raising rule is injected where the extraction stream comes from (``newsgraph.extract.extract_articles``):
-it yields a RuleError for one chosen article, as the real stream does for an article a rule raised on.
-The rest of the build (engine, store, report, CLI) is the real one, on the real seeds.
+The raising rule is a registered chain rule with a bug (``conftest.raising_rule``) that raises on the second
+seed article only; everything else (extraction, engine, store, report, CLI) is the real build of the seeds.
 """
 
 from __future__ import annotations
 
 import pickle
 import shutil
-import traceback
-from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-import newsgraph.extract
 from newsgraph.cli import main
 from newsgraph import engines
 from newsgraph.errors import InputError, RuleError
-from newsgraph.model import Article
 from newsgraph.store import Store
 
 from .conftest import SEEDS
 
-RAISES_ON = "003"  # the seed article the rule raises on
-RULE = "test-raising-rule"
-
-
-@pytest.fixture
-def raising_rule(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The real extraction stream, but a RuleError (with a traceback) for article RAISES_ON."""
-    real = newsgraph.extract.extract_articles
-
-    def extract_articles(nlp: Any, articles: Iterable[Article], **kwargs: Any) -> Iterator[Any]:
-        for article in articles:
-            if article.id != RAISES_ON:
-                yield from real(nlp, [article], **kwargs)
-                continue
-            try:
-                raise ZeroDivisionError("division by zero")
-            except ZeroDivisionError as exc:
-                yield RuleError(article.source, RULE, f"{type(exc).__name__}: {exc}", traceback.format_exc())
-
-    monkeypatch.setattr(newsgraph.extract, "extract_articles", extract_articles)
+RAISES_ON = "003"  # the seed article the rule raises on (it names Ahelbarra)
 
 
 def _stored_ids(store: Path) -> list[str]:
@@ -58,7 +33,7 @@ def _stored_ids(store: Path) -> list[str]:
 @pytest.mark.model
 @pytest.mark.parametrize("verbose", [False, True], ids=["quiet", "verbose"])
 def test_a_rule_that_raises_is_an_internal_error_naming_article_and_rule(
-    raising_rule: None, verbose: bool, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    raising_rule: str, verbose: bool, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     store = tmp_path / "store"
     code = main([*(["--verbose"] if verbose else []), "build", str(SEEDS), "--store", str(store)])
@@ -66,7 +41,7 @@ def test_a_rule_that_raises_is_an_internal_error_naming_article_and_rule(
     assert code == 1  # a bug fails the run, though the other article was stored
     lines = [line for line in err.splitlines() if line.startswith("newsgraph: internal error:")]
     assert len(lines) == 1, err
-    assert f"{RAISES_ON}_" in lines[0] and repr(RULE) in lines[0] and "ZeroDivisionError" in lines[0]
+    assert f"{RAISES_ON}_" in lines[0] and repr(raising_rule) in lines[0] and "IndexError" in lines[0]
     assert "rejected" not in lines[0] and "1 failed (internal error)" in err and "0 rejected" in err
     assert ("Traceback (most recent call last)" in err) == verbose  # the traceback only under --verbose
     assert _stored_ids(store) == ["000"]
