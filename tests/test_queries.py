@@ -63,6 +63,27 @@ def test_single_source_golden_says_what_only_one_outlet_reports(fixture_store: S
     assert leave["evidence"] == "Steve Witkoff left the meeting in Paris."
 
 
+@pytest.mark.parametrize(("name", "kind", "labels"), [
+    # by default, named actors only: the generic "analyst" (a bare common noun) is left out
+    ("single-source-actors", None, ["Lavrov", "Rubio"]),
+    ("single-source-actors", "all", ["Lavrov", "Rubio", "analyst"]),
+    ("single-source-actors", "generic", ["analyst"]),
+    ("single-source-actors", "generic, described", ["analyst"]),
+    ("single-source-actors", "described", []),
+    # by default, events with a named participant or a source: not "make" (light, no object)
+    ("single-source-events", None, ["call Rubio", "decline comment", "leave meeting"]),
+    ("single-source-events", "all", ["call Rubio", "decline comment", "leave meeting", "make"]),
+    ("single-source-events", "light", ["make"]),
+    ("shared-actors", None, ["Macron", "Steve Witkoff"]),
+    ("shared-events", "other,light", []),
+])
+def test_kind_defaults_and_kind_parameter(fixture_store: Store, name: str, kind: str | None, labels: list[str]) -> None:
+    """Rows most important first; the kind parameter says which kinds, a comma-separated list or all."""
+    rows = query.run(fixture_store, query.resolve(name), {} if kind is None else {"kind": kind}).rows
+    assert [r["label"] for r in rows] == labels
+    assert [r["importance"] for r in rows] == sorted((r["importance"] for r in rows), reverse=True)
+
+
 def two_stories(store: Store, suffix: str = "~copy") -> Store:
     """A store in memory holding ``store``'s graphs and a renamed copy of them: each story ``S`` again as
     ``S`` + ``suffix``, with new IRIs for every node (the articles, outlets and identifiers stay alike)."""
@@ -225,7 +246,7 @@ def test_render_formats(fixture_store: Store) -> None:
     assert json.loads(query.render(rows, "json"))["head"]["vars"] == rows.columns
     assert query.render(rows, "csv").splitlines()[0] == ",".join(rows.columns)
     table = query.render(rows, "table")
-    assert "actor/paris-meeting/lavrov" in table and table.rstrip().endswith("(4 rows)")
+    assert "actor/paris-meeting/lavrov" in table and table.rstrip().endswith("(5 rows)")
 
 
 def test_ask_gives_one_row(fixture_store: Store) -> None:
