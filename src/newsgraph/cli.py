@@ -102,6 +102,16 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--workers", type=_positive, metavar="N",
                    help="query processes (default: the number of CPUs, at most 4)")
 
+    bs = command("blindspots", "print what each outlet alone reports, per story, on one screen: its top events "
+                 "as short sentences and its named actors, then the contested events",
+                 "newsgraph blindspots --store out/store --top 5 --format markdown")
+    bs.add_argument("--store", required=True, metavar="DIR", help="the store folder")
+    bs.add_argument("--story", metavar="S", help="this story only (default: every story)")
+    bs.add_argument("--top", type=_positive, default=5, metavar="N",
+                    help="events and actors shown per outlet, most important first (default 5)")
+    bs.add_argument("--format", choices=("text", "markdown", "json"), default="text",
+                    help="text (default; fits the terminal), markdown (a newsletter) or json (a script)")
+
     rp = command("report", "write the blind-spot report: one self-contained HTML file for reading, offline",
                  "newsgraph report --store out/store -o out/report.html")
     rp.add_argument("--store", required=True, metavar="DIR", help="the store folder")
@@ -131,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     try:
         commands = {"build": _build, "query": _query, "export": _export, "remove": _remove,
-                    "serve": _serve, "report": _report}
+                    "serve": _serve, "report": _report, "blindspots": _blindspots}
         return commands[args.command](args, parser)
     except NewsgraphError as exc:
         print(f"newsgraph: error: {exc}", file=sys.stderr)
@@ -240,6 +250,19 @@ def _serve(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
             raise
         print(f"newsgraph: error: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILED
+    return EXIT_OK
+
+
+def _blindspots(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
+    import shutil
+
+    from .blindspots import digest, render
+    from .store import Store
+
+    with Store.open(args.store) as store:
+        stories = digest(store, args.story, top=args.top)
+    width = min(100, shutil.get_terminal_size((100, 40)).columns)
+    sys.stdout.write(render(stories, args.format, width=width))
     return EXIT_OK
 
 
