@@ -245,8 +245,31 @@ def test_render_formats(fixture_store: Store) -> None:
     rows = query.run(fixture_store, query.resolve("actors"))
     assert json.loads(query.render(rows, "json"))["head"]["vars"] == rows.columns
     assert query.render(rows, "csv").splitlines()[0] == ",".join(rows.columns)
-    table = query.render(rows, "table")
+    table = query.render(rows, "table", wide=True)
     assert "actor/paris-meeting/lavrov" in table and table.rstrip().endswith("(5 rows)")
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 100, 160])
+def test_a_table_fits_the_width_and_wide_keeps_every_cell(fixture_store: Store, width: int) -> None:
+    rows = query.run(fixture_store, query.resolve("single-source-events"), {"kind": "all"})
+    table = query.render(rows, "table", width=width)
+    assert max(map(len, table.splitlines())) <= width
+    assert "label" in table.splitlines()[0] and "evidence" in table.splitlines()[0]
+    if width < 160:
+        assert "…" in table and "--wide shows every column; not" in table
+    wide = query.render(rows, "table", wide=True)
+    assert all(c in wide.splitlines()[0] for c in rows.columns)
+    assert '"Lavrov called Rubio by phone," an aide said.' in wide
+
+
+@pytest.mark.parametrize(("params", "why"), [
+    ({"story": "nope"}, "no story 'nope' in the store (its stories: paris-meeting)"),
+    ({"kind": "described"}, "no rows of kind described; --param kind=all lists every kind"),
+])
+def test_an_empty_answer_says_why(fixture_store: Store, params: dict[str, str], why: str) -> None:
+    q = query.resolve("single-source-actors")
+    assert query.run(fixture_store, q, params).rows == []
+    assert query.why_empty(fixture_store, q, params) == why
 
 
 def test_ask_gives_one_row(fixture_store: Store) -> None:

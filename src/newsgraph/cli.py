@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -73,6 +74,8 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--limit", type=int, metavar="N",
                    help="print at most N rows (a page; the query still orders every row before cutting)")
     q.add_argument("--offset", type=int, metavar="K", help="skip the first K rows (with --limit: the next page)")
+    q.add_argument("--wide", action="store_true",
+                   help="a table with every column and cell whole (default: fitted to the terminal's width)")
     q.add_argument("--list", action="store_true", help="list the bundled queries and exit")
 
     e = command("export", "write the graph for Gephi (gexf, graphml, csv) or as an RDF dump",
@@ -202,9 +205,14 @@ def _query(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     q = query.resolve(args.query)
     with Store.open(args.store) as store:
         rows = query.run(store, q, params, limit=args.limit, offset=args.offset)
+        empty = query.why_empty(store, q, params) if not rows.rows and args.format == "table" else ""
     if args.format == "table" and q.title:
         print(f"# {q.title}")
-    sys.stdout.write(query.render(rows, args.format))
+    if empty:
+        print(f"({empty})")
+        return EXIT_OK
+    width = shutil.get_terminal_size((100, 40)).columns
+    sys.stdout.write(query.render(rows, args.format, width=width, wide=args.wide))
     return EXIT_OK
 
 
@@ -254,8 +262,6 @@ def _serve(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
 
 
 def _blindspots(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
-    import shutil
-
     from .blindspots import digest, render
     from .store import Store
 
