@@ -149,6 +149,25 @@ def how(row: dict[str, Any]) -> str:
     return ", ".join(parts)
 
 
+def tags(row: dict[str, Any]) -> tuple[str, ...]:
+    """How a row's outlet reports it, in words, leaving out the plain case (its own voice, positive,
+    certain): "attributed to sources close to the meeting", "denied", "hedged: reportedly".
+
+    >>> tags({"attribution": "unnamed-source", "source": "an aide", "polarity": "positive", "certainty": "hedged"})
+    ('attributed to an aide', 'hedged')
+    """
+    out = []
+    source = " ".join(str(row.get("source") or "").split())
+    if row.get("attribution") in ("named-source", "unnamed-source"):
+        out.append(f"attributed to {source}" if source else "attributed to no one named (“reportedly”)")
+    if row.get("polarity") == "negative":
+        out.append("denied")
+    certainty = row.get("certainty")
+    if certainty in ("hedged", "future", "conditional"):
+        out.append({"hedged": "hedged", "future": "as future", "conditional": "as a condition"}[str(certainty)])
+    return tuple(out)
+
+
 def _split(value: Any) -> list[str]:
     return sorted(v.strip() for v in str(value).split(";") if v.strip()) if value else []
 
