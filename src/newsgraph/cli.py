@@ -84,7 +84,14 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="output format")
     e.add_argument("-o", "--output", required=True, metavar="PATH", help="output file (a folder for csv)")
     e.add_argument("--network", choices=NETWORKS, default="actors",
-                   help="actors: actors linked by shared events (default); events: actors, events and articles")
+                   help="actors: actors linked by shared events and sentences (default); events: actors, events "
+                        "and articles")
+    e.add_argument("--min-weight", type=float, default=1.0, metavar="W",
+                   help="actors network: leave out edges lighter than W (shared events + shared sentences; "
+                        "default 1, every edge)")
+    e.add_argument("--kind", default="named,described", metavar="K[,K]|all",
+                   help="actors network: the actor kinds shown (named, described, generic; default "
+                        "named,described: generic nouns such as 'analysts' left out), or all")
 
     r = command("remove", "take articles out of the store, with the actors and events only they supported",
                 "newsgraph remove 003 --store out/store")
@@ -221,7 +228,9 @@ def _export(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
     from .store import Store
 
     with Store.open(args.store) as store:
-        written = export(store, args.format, Path(args.output), network=args.network)
+        kinds = None if args.kind.strip() == "all" else tuple(k.strip() for k in args.kind.split(",") if k.strip())
+        written = export(store, args.format, Path(args.output), network=args.network, min_weight=args.min_weight,
+                         kinds=kinds)
     for path in written:
         print(f"wrote {path}", file=sys.stderr)
     return EXIT_OK
