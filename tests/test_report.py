@@ -286,7 +286,7 @@ def measure(report_html: str, tmp_path: Path) -> dict[str, dict[str, object]]:
     page.write_text(_MEASURE % frames, encoding="utf-8")
     run = browse(page, tmp_path / "profile-measure", "--window-size=1400,1700", "--dump-dom")
     assert run.returncode == 0, run.stderr[-2000:]
-    found = re.search(r'<pre id="measure">(.*?)</pre>', run.stdout, re.S)
+    found = re.search(r'<pre id="measure">(.*?)</pre>', run.stdout, re.DOTALL)
     assert found and found.group(1), run.stdout[-2000:]
     return json.loads(html_lib.unescape(found.group(1)))  # type: ignore[no-any-return]
 

@@ -194,9 +194,9 @@ def _query(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
     if args.list:
         for q in query.bundled().values():
-            params = "".join(f" --param {p}=..." for p in q.params)
-            params += "".join(f" [--param {p}=...]" for p in q.optional)
-            print(f"{q.name}{params}\n    {q.title}")
+            usage = "".join(f" --param {p}=..." for p in q.params)
+            usage += "".join(f" [--param {p}=...]" for p in q.optional)
+            print(f"{q.name}{usage}\n    {q.title}")
         return EXIT_OK
     if not args.query or not args.store:
         parser.error("query: give a query and --store DIR (or --list)")

@@ -123,16 +123,16 @@ def score(resolution: Resolution, extractions: Mapping[str, Extraction]) -> tupl
     agent_of: dict[str, int] = {}
     for event in resolution.events:
         light = is_light(event.predicate, event.label)
-        mentions = [extractions[d].events[i] for d, i in event.mentions]
+        reports = [extractions[d].events[i] for d, i in event.mentions]
         participants = list(dict.fromkeys((*event.agents, *event.patients, *event.others)))
         named = sum(1 for p in participants if actor_kinds.get(p) == "named")
-        attributed = any(m.attribution != "author" for m in mentions)
+        attributed = any(m.attribution != "author" for m in reports)
         raw = (
-            sum(_position(extractions[d], m.sentence) for (d, _), m in zip(event.mentions, mentions))
+            sum(_position(extractions[d], m.sentence) for (d, _), m in zip(event.mentions, reports))
             + NAMED_PARTICIPANT_WEIGHT * named
             + OTHER_PARTICIPANT_WEIGHT * (len(participants) - named)
             + (ATTRIBUTED_WEIGHT if attributed else 0)
-            + (NEGATIVE_WEIGHT if any(m.polarity == "negative" for m in mentions) else 0)
+            + (NEGATIVE_WEIGHT if any(m.polarity == "negative" for m in reports) else 0)
         )
         kind = "light" if light else "named" if named else "attributed" if attributed else "other"
         events[event.key] = Salience(kind, raw * (1 if light else EVENT_WEIGHT))

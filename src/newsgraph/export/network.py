@@ -82,8 +82,8 @@ def actors_network(cov: Coverage, *, min_weight: float = 1.0, kinds: tuple[str, 
         for pair in combinations(sorted(actors), 2):
             shared[pair].append(event)
     together: dict[tuple[str, str], list[str]] = defaultdict(list)  # pair -> the articles of its sentences
-    for doc, actors in cov.sentences.values():
-        for pair in combinations([a for a in actors if a in shown], 2):
+    for doc, named in cov.sentences.values():
+        for pair in combinations([a for a in named if a in shown], 2):
             together[pair].append(doc)
     for a, b in sorted(set(shared) | set(together)):
         events, docs = shared.get((a, b), []), together.get((a, b), [])
