@@ -99,7 +99,9 @@ def digest(store: Store, story: str | None = None, top: int = 5) -> list[StoryDi
             if r["event"] in seen:
                 continue
             seen.add(r["event"])
-            disputes.append(Contested(sentence(words.get(r["event"], {}), r), r["factOutlet"], r["otherOutlet"], how(r),
+            # the sentence as the fact outlet has it; how the other outlet differs is said after it
+            plain = {"label": r["label"]}
+            disputes.append(Contested(sentence(words.get(r["event"], {}), plain), r["factOutlet"], r["otherOutlet"], how(r),
                                       int(r["importance"] or 0)))
         out.append(StoryDigest(name, int(stories[name]["articles"]), tuple(spots), tuple(disputes[:top])))
     return out
@@ -208,6 +210,12 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+def _item(text: str, width: int) -> list[str]:
+    """A bullet, wrapped under itself: at most two lines, the second cut with an ellipsis."""
+    lines = textwrap.wrap(text, width, initial_indent="  • ", subsequent_indent="    ", break_on_hyphens=False)
+    return lines[:1] + ([_cut(" ".join(lines[1:]), width)] if len(lines) > 1 else [])
+
+
 def _text(stories: list[StoryDigest], width: int) -> str:
     lines: list[str] = []
     if not stories:
@@ -219,7 +227,7 @@ def _text(stories: list[StoryDigest], width: int) -> str:
         for o in s.outlets:
             lines.append(_cut(f"Only {o.outlet} reports:", width))
             for item in o.events:
-                lines.append(_cut(f"  • {item.sentence} — {item.articles}, {item.how}", width))
+                lines += _item(f"{item.sentence} — {item.articles}, {item.how}", width)
             if o.more_events:
                 lines.append(f"    (+{o.more_events} more: newsgraph query single-source-events --param story={s.story})")
             if o.actors:
@@ -230,7 +238,7 @@ def _text(stories: list[StoryDigest], width: int) -> str:
         if s.contested:
             lines.append("Contested: one outlet states it as fact, another does not:")
             for c in s.contested:
-                lines.append(_cut(f"  • {c.sentence} — fact in {c.fact_outlet}; {c.other_outlet}: {c.how}", width))
+                lines += _item(f"{c.sentence} — fact in {c.fact_outlet}; {c.other_outlet}: {c.how}", width)
         lines.append("")
     return "\n".join(lines)
 
