@@ -1,4 +1,4 @@
-# make run   creates .venv, installs newsgraph, builds the graph of seeds/, prints the blind-spot tables, writes out/
+# make run   creates .venv, installs newsgraph, builds the graph of seeds/, writes out/, ends with the blind-spot digest
 # make test  creates .venv, installs newsgraph with its test extras, installs the system tools tests need,
 #            type-checks src/ (mypy, [tool.mypy] in pyproject.toml), runs every test and every module's doctests
 PYTHON ?= python3
@@ -20,9 +20,6 @@ $(VENV)/.installed: pyproject.toml requirements-model.txt
 run: install
 	rm -rf out
 	$(BIN)/newsgraph build seeds --store $(STORE)
-	$(BIN)/newsgraph query single-source-actors --store $(STORE)
-	$(BIN)/newsgraph query single-source-events --store $(STORE)
-	$(BIN)/newsgraph query shared-actors --store $(STORE)
 	$(BIN)/newsgraph export --store $(STORE) --format gexf -o out/actors.gexf
 	$(BIN)/newsgraph export --store $(STORE) --format gexf --network events -o out/events.gexf
 	$(BIN)/newsgraph export --store $(STORE) --format graphml -o out/actors.graphml
@@ -31,6 +28,9 @@ run: install
 	$(BIN)/newsgraph export --store $(STORE) --format nquads -o out/graph.nq
 	$(BIN)/newsgraph report --store $(STORE) -o out/report.html
 	@echo "Wrote out/: actors.gexf events.gexf actors.graphml csv/ graph.trig graph.nq report.html (store: $(STORE))"
+	@echo "Tables: $(BIN)/newsgraph query single-source-events --store $(STORE)   (or single-source-actors, shared-actors, --list)"
+	@echo
+	$(BIN)/newsgraph blindspots --store $(STORE)
 
 # System tools some tests need: xmllint validates GEXF against the official schema, chromium renders the
 # report, node runs graphology-gexf (npm packages pinned in tests/js/package-lock.json), curl is a SPARQL client.

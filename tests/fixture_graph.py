@@ -2,6 +2,8 @@
 
 Two outlets report one story: both mention Witkoff and Macron, and both report Macron welcoming Witkoff
 ("greeted" / "welcomed"); only the Daily Planet has Witkoff leaving, only the Globe has Lavrov calling Rubio. The bundled queries' golden results are written against it.
+The Globe's last sentence ("Analysts made it.") is what the default answers leave out: a generic actor
+(a bare common noun) doing a light predicate ("make" with no object).
 The Daily Planet says everything in its own voice; the Globe only "reportedly" has Macron welcome Witkoff
 (so that event is contested) and has Lavrov's call in the quoted words of an unnamed aide.
 """
@@ -52,7 +54,7 @@ def _event(text: str, phrase: str, lemma: str, label: str, agents: tuple[int, ..
 
 
 A_TEXT = "Steve Witkoff left the meeting in Paris. Macron declined to comment. He said nothing. Macron greeted Witkoff."
-B_TEXT = 'Macron reportedly welcomed Witkoff. "Lavrov called Rubio by phone," an aide said.'
+B_TEXT = 'Macron reportedly welcomed Witkoff. "Lavrov called Rubio by phone," an aide said. Analysts made it.'
 
 
 def extractions() -> dict[str, Extraction]:
@@ -84,12 +86,14 @@ def extractions() -> dict[str, Extraction]:
             LocalEntity(1, "Witkoff", "PERSON", ("Witkoff",)),
             LocalEntity(2, "Lavrov", "PERSON", ("Lavrov",)),
             LocalEntity(3, "Rubio", "PERSON", ("Rubio",)),
+            LocalEntity(4, "analyst", "PERSON", (), ("Analysts",)),
         ),
         (
             _mention(B_TEXT, "Macron", 0),
             _mention(B_TEXT, "Witkoff", 1),
             _mention(B_TEXT, "Lavrov", 2),
             _mention(B_TEXT, "Rubio", 3),
+            dataclasses.replace(_mention(B_TEXT, "Analysts", 4, kind="NOMINAL", ner=""), head="analyst", rule="nominal"),
         ),
         (
             dataclasses.replace(
@@ -102,6 +106,7 @@ def extractions() -> dict[str, Extraction]:
                 attribution="unnamed-source", source_text="an aide", source_start=B_TEXT.index("an aide"),
                 source_end=B_TEXT.index("an aide") + 7, cue="said", cue_start=B_TEXT.index("said"), quote=0,
             ),
+            _event(B_TEXT, "made", "make", "make", (4,)),
         ),
         model="fixture",
         quotes=(
@@ -114,6 +119,7 @@ def extractions() -> dict[str, Extraction]:
 
 def resolution() -> Resolution:
     actors = (
+        Actor("analyst", STORY, "analyst", "PERSON", (), (("b1", 4),), ("nominal",)),
         Actor("lavrov", STORY, "Lavrov", "PERSON", (), (("b1", 2),), ("name",)),
         Actor("macron", STORY, "Macron", "PERSON", (), (("a1", 1), ("a1", 2), ("a1", 3), ("b1", 0)), ("name", "surname")),
         Actor("rubio", STORY, "Rubio", "PERSON", (), (("b1", 3),), ("name",)),
@@ -121,6 +127,7 @@ def resolution() -> Resolution:
     )
     events = (
         Event("call-rubio", STORY, "call Rubio", "call", ("lavrov",), ("rubio",), (), (("b1", 1),)),
+        Event("make", STORY, "make", "make", ("analyst",), (), (), (("b1", 2),)),
         Event("decline-comment", STORY, "decline comment", "decline", ("macron",), (), (), (("a1", 1),)),
         Event("leave-meeting", STORY, "leave meeting", "leave", ("steve-witkoff",), (), (), (("a1", 0),), ("the meeting",)),
         Event("welcome-witkoff", STORY, "welcome Witkoff", "welcome", ("macron",), ("steve-witkoff",), (), (("a1", 2), ("b1", 0)), (), ("new", "synonym")),

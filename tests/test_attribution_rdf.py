@@ -137,7 +137,8 @@ def test_quote_record_defaults() -> None:
 
 
 def test_the_report_shows_attribution_and_polarity_next_to_every_claim() -> None:
-    """Issue 6, acceptance 3: the blind-spot report reads the new columns of the single-source queries."""
+    """Issue 6, acceptance 3, as issue 14 refines it: beside each claim, how its outlet reports it, in
+    words, only where that is not plain (own voice, positive, certain)."""
     import re
 
     from newsgraph.report import generate_report
@@ -146,7 +147,8 @@ def test_the_report_shows_attribution_and_polarity_next_to_every_claim() -> None
 
     with fill(Store.memory()) as store:
         html = generate_report(store)
-    claims = re.findall(r'<li class="claim .*?</li>', html, flags=re.S)
-    assert claims
-    for c in claims:
-        assert 'data-column="attribution"' in c and 'data-column="polarity"' in c, c
+    claims = {re.search(r'data-label="([^"]*)"', c).group(1): re.findall(r'<span class="tag">([^<]*)</span>', c)  # type: ignore[union-attr]
+              for c in re.findall(r'<li class="claim .*?</li>', html, flags=re.S)}
+    assert claims["call Rubio"] == ["attributed to an aide"]
+    assert claims["leave meeting"] == [] and claims["decline comment"] == []
+    assert not re.search(r'data-column="(attribution|polarity|certainty)"', html)

@@ -195,7 +195,7 @@ def test_empty_store_exports_empty_networks(tmp_path: Path) -> None:
 def test_the_export_queries_ship_with_the_package() -> None:
     """The .rq files beside export/ must be package data, or an installed (non-editable) newsgraph breaks."""
     queries = sorted(p.name for p in resources.files("newsgraph.export").iterdir() if p.name.endswith(".rq"))
-    assert queries == ["articles.rq", "coverage.rq", "denotations.rq", "nodes.rq", "participants.rq"]
+    assert queries == ["articles.rq", "coverage.rq", "denotations.rq", "nodes.rq", "participants.rq", "sentences.rq"]
     package_data = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]
     patterns = [f"newsgraph/{p}" for p in package_data.get("newsgraph", [])]
     patterns += [f"newsgraph/export/{p}" for p in package_data.get("newsgraph.export", [])]

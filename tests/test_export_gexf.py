@@ -24,6 +24,7 @@ from .test_export_support import (
     hostile_store,
     undated_store,
 )
+from .test_seeds import seeds_store  # noqa: F401  (the seeds built once for this module too)
 
 G13 = "{http://gexf.net/1.3}"
 VIZ = "{http://gexf.net/1.3/viz}"
@@ -90,10 +91,12 @@ def test_gexf_follows_gephis_conventions(fixture_store: Store, tmp_path: Path, n
 
 def test_actors_network_read_by_networkx_with_exact_types(fixture_store: Store, tmp_path: Path) -> None:
     G = nx.read_gexf(write(fixture_store, tmp_path / "a.gexf"), version="1.3")
-    assert G.number_of_nodes() == actor_count(fixture_store) == 4
+    assert G.number_of_nodes() == actor_count(fixture_store) - 1 == 4  # the generic "analyst" left out
     types = {
         "label": str,
         "actor_type": str,
+        "actor_kind": str,
+        "importance": int,
         "story": str,
         "mentions": int,
         "outlets": int,
@@ -116,19 +119,18 @@ def test_actors_network_read_by_networkx_with_exact_types(fixture_store: Store, 
         (ACTOR + "macron", ACTOR + "steve-witkoff"),
     ]
     edge = G.edges[ACTOR + "macron", ACTOR + "steve-witkoff"]
-    assert (edge["label"], edge["weight"], edge["events"]) == (
-        "welcome Witkoff",
-        1.0,
-        EVENT + "welcome-witkoff",
-    )
+    # one shared event, and two sentences naming both ("Macron greeted Witkoff.", "Macron reportedly welcomed Witkoff.")
+    assert (edge["label"], edge["weight"], edge["events"], edge["sentences"]) == ("welcome Witkoff", 3.0, 1, 2)
     assert (edge["outlets"], edge["outlet_names"], edge["single_source"]) == (2, f"Daily Planet|{GLOBE}", False)
 
 
 def test_every_actor_is_a_node_even_without_events(tmp_path: Path) -> None:
     store = isolated_store()
     G = nx.read_gexf(write(store, tmp_path / "a.gexf"), version="1.3")
-    assert G.number_of_nodes() == actor_count(store) == 5
-    assert G.degree(ACTOR + "loner") == 0 and G.nodes[ACTOR + "loner"]["actor_type"] == "ORG"
+    assert G.number_of_nodes() == actor_count(store) - 1 == 5  # all but the generic "analyst"
+    assert G.nodes[ACTOR + "loner"]["actor_type"] == "ORG"
+    # in no event, but in a sentence with Macron ("He said nothing."): linked by a co-mention only
+    assert [G.edges[e]["label"] for e in G.edges(ACTOR + "loner")] == ["mentioned together in 1 sentence"]
 
 
 def test_shared_events_are_counted_in_the_weight(tmp_path: Path) -> None:
@@ -143,8 +145,8 @@ def test_shared_events_are_counted_in_the_weight(tmp_path: Path) -> None:
     store = fill(Store.memory(), fixture_graph.extractions(), dataclasses.replace(resolution, events=events))
     G = nx.read_gexf(write(store, tmp_path / "a.gexf"), version="1.3")
     edge = G.edges[ACTOR + "macron", ACTOR + "steve-witkoff"]
-    assert (edge["weight"], edge["label"]) == (2.0, "decline comment; welcome Witkoff")
-    assert edge["events"] == f"{EVENT}decline-comment|{EVENT}welcome-witkoff"
+    assert (edge["weight"], edge["label"]) == (4.0, "decline comment; welcome Witkoff")
+    assert (edge["events"], edge["sentences"]) == (2, 2)
     assert (edge["outlets"], edge["single_source"], edge["spells"]) == (
         2,
         False,
@@ -157,7 +159,7 @@ def test_events_network_has_kinds_of_nodes_and_edges(fixture_store: Store, tmp_p
     G = nx.read_gexf(path, version="1.3")
     kinds = {n: d["kind"] for n, d in G.nodes(data=True)}
     assert sorted(kinds.values()).count("actor") == actor_count(fixture_store)
-    assert sorted(set(kinds.values())) == ["actor", "article", "event"] and len(kinds) == 10
+    assert sorted(set(kinds.values())) == ["actor", "article", "event"] and len(kinds) == 12
     assert G.nodes[DOC + "a1"]["label"] == "a1 \u2014 Daily Planet"
     assert G.nodes[DOC + "b1"]["label"] == f"b1 \u2014 {GLOBE}"
     assert G.nodes[EVENT + "leave-meeting"]["predicate"] == "leave"
@@ -167,7 +169,7 @@ def test_events_network_has_kinds_of_nodes_and_edges(fixture_store: Store, tmp_p
     assert (ACTOR + "lavrov", EVENT + "call-rubio", "agent") in found
     assert (ACTOR + "rubio", EVENT + "call-rubio", "patient") in found
     assert (DOC + "a1", EVENT + "leave-meeting", "mentioned_in") in found
-    assert len(found) == 11 and {k for *_, k in found} == {"agent", "patient", "mentioned_in"}
+    assert len(found) == 13 and {k for *_, k in found} == {"agent", "patient", "mentioned_in"}
     for source, target, kind in found:
         assert {kinds[source], kinds[target]} == (
             {"article", "event"} if kind == "mentioned_in" else {"actor", "event"}
@@ -188,3 +190,47 @@ def test_hostile_store_dates_come_from_date_times_only(tmp_path: Path) -> None:
     G = nx.read_gexf(write(hostile_store(), tmp_path / "e.gexf", "events"), version="1.3")
     spells = {tuple(d.get("spells", ())) for _, d in G.nodes(data=True)}
     assert spells == {(), (("2025-01-02", "2025-01-02"),)}
+
+
+def co_mention_store() -> Store:
+    """The fixture story where Lavrov and Rubio share a sentence but no event (the call has no patient)."""
+    resolution = fixture_graph.resolution()
+    events = tuple(dataclasses.replace(e, patients=()) if e.key == "call-rubio" else e for e in resolution.events)
+    return fill(Store.memory(), fixture_graph.extractions(), dataclasses.replace(resolution, events=events))
+
+
+def test_actors_in_one_sentence_are_linked_by_a_co_mention_edge(tmp_path: Path) -> None:
+    path = write(co_mention_store(), tmp_path / "a.gexf")
+    assert_valid_gexf([path])
+    kinds = {(e.get("source"), e.get("target")): e.get("kind") for e in ET.parse(path).getroot().iter(f"{G13}edge")}
+    assert kinds == {(ACTOR + "lavrov", ACTOR + "rubio"): "co-mention", (ACTOR + "macron", ACTOR + "steve-witkoff"): "event"}
+    G = nx.read_gexf(path, version="1.3")
+    edge = G.edges[ACTOR + "lavrov", ACTOR + "rubio"]
+    assert (edge["label"], edge["weight"], edge["events"], edge["sentences"]) == ("mentioned together in 1 sentence", 1.0, 0, 1)
+    # no edge attribute holds an IRI
+    assert not [v for *_, d in G.edges(data=True) for v in d.values() if "https://" in str(v)]
+
+
+@pytest.mark.parametrize(("min_weight", "kinds", "nodes", "edges"), [
+    (1.0, ex.network.DEFAULT_KINDS, 4, 2),
+    (2.0, ex.network.DEFAULT_KINDS, 4, 1),  # the co-mention (weight 1) left out
+    (1.0, None, 5, 2),  # every kind: the generic analyst too (alone in its sentence)
+    (1.0, ("generic",), 1, 0),
+])
+def test_min_weight_and_kinds(min_weight: float, kinds: tuple[str, ...] | None, nodes: int, edges: int) -> None:
+    G = ex.graph(co_mention_store(), "actors", min_weight=min_weight, kinds=kinds)
+    assert (G.number_of_nodes(), G.number_of_edges()) == (nodes, edges)
+
+
+@pytest.mark.model
+def test_seeds_named_actors_are_connected(seeds_store: Path, tmp_path: Path) -> None:  # noqa: F811
+    """Acceptance: on the seeds, at most 3 named actors are isolated, and the file stays schema-valid."""
+    with Store.open(seeds_store) as store:
+        path = write(store, tmp_path / "a.gexf")
+    assert_valid_gexf([path])
+    G = nx.read_gexf(path, version="1.3")
+    named = [n for n, d in G.nodes(data=True) if d["actor_kind"] == "named"]
+    assert len(named) >= 20
+    assert sum(1 for n in named if G.degree(n) == 0) <= 3
+    assert {d["actor_kind"] for _, d in G.nodes(data=True)} <= {"named", "described"}
+    assert {e.get("kind") for e in ET.parse(path).getroot().iter(f"{G13}edge")} == {"event", "co-mention"}

@@ -27,10 +27,12 @@ def test_graphml_keys_are_typed_and_gephi_mapped(fixture_store: Store, tmp_path:
     text = path.read_text(encoding="utf-8")
     assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<graphml ')
     G = nx.read_graphml(path)
-    assert G.number_of_nodes() == actor_count(fixture_store)
+    assert G.number_of_nodes() == actor_count(fixture_store) - 1  # the generic "analyst" is left out
     types = {
         "label": str,
         "actor_type": str,
+        "actor_kind": str,
+        "importance": int,
         "story": str,
         "mentions": int,
         "outlets": int,
@@ -47,11 +49,12 @@ def test_graphml_keys_are_typed_and_gephi_mapped(fixture_store: Store, tmp_path:
         assert {k: type(v) for k, v in data.items()} == types
     assert G.nodes[ACTOR + "macron"]["mentions"] == 4 and G.nodes[ACTOR + "macron"]["single_source"] is False
     edge = G.edges[ACTOR + "macron", ACTOR + "steve-witkoff"]
-    assert (edge["label"], edge["weight"], edge["id"], edge["single_source"]) == (
+    assert (edge["label"], edge["weight"], edge["id"], edge["single_source"], edge["kind"]) == (
         "welcome Witkoff",
-        1.0,
+        3.0,  # one shared event, two sentences naming both
         "1",
         False,
+        "event",
     )
     assert "None" not in text and "[" not in text  # no None and no Python lists slipped through
 
@@ -59,7 +62,7 @@ def test_graphml_keys_are_typed_and_gephi_mapped(fixture_store: Store, tmp_path:
 def test_graphml_events_network_keeps_edge_kinds(fixture_store: Store, tmp_path: Path) -> None:
     (path,) = ex.export(fixture_store, "graphml", tmp_path / "e.graphml", network="events")
     G = nx.read_graphml(path)
-    assert G.number_of_nodes() == 10 and G.number_of_edges() == 11
+    assert G.number_of_nodes() == 12 and G.number_of_edges() == 13
     assert {d["kind"] for *_, d in G.edges(data=True)} == {"agent", "patient", "mentioned_in"}
     assert {d["kind"] for _, d in G.nodes(data=True)} == {"actor", "event", "article"}
 
@@ -82,11 +85,14 @@ def test_csv_tables_follow_gephis_import_wizard(fixture_store: Store, tmp_path: 
     assert all(row["Type"] == "Undirected" and float(row["Weight"]) >= 1 for row in edges)
     assert len({row["Id"] for row in edges}) == len(edges)
     actors = [row for row in nodes if row.get("kind", "actor") == "actor"]
-    assert len(actors) == actor_count(fixture_store)
+    # the actors network leaves the generic "analyst" out; the events network shows every actor
+    assert len(actors) == actor_count(fixture_store) - (network == "actors")
     assert all(int(row["mentions"]) >= 1 and row["single_source"] in ("true", "false") for row in actors)
     macron = next(row for row in nodes if row["Id"] == ACTOR + "macron")
     assert macron["outlet_names"] == "Daily Planet|The Globe & Mail <Intl>"
     assert macron["Interval"] == "<[2025-09-04, 2025-09-04]>"
+    if network == "actors":
+        assert {row["Kind"] for row in edges} == {"event"}
     if network == "events":
         assert "Kind" in edge_header and {row["Kind"] for row in edges} == {
             "agent",

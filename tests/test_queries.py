@@ -18,6 +18,7 @@ import pytest
 from rdflib import URIRef
 
 from newsgraph import query
+from newsgraph.render import render
 from newsgraph.errors import QueryError
 from newsgraph.store import Store
 from newsgraph.stores import open_store
@@ -62,6 +63,27 @@ def test_single_source_golden_says_what_only_one_outlet_reports(fixture_store: S
     leave = next(r for r in events if r["label"] == "leave meeting")
     assert (leave["outlet"], leave["articles"], leave["mention"]) == ("Daily Planet", "a1", "left")
     assert leave["evidence"] == "Steve Witkoff left the meeting in Paris."
+
+
+@pytest.mark.parametrize(("name", "kind", "labels"), [
+    # by default, named actors only: the generic "analyst" (a bare common noun) is left out
+    ("single-source-actors", None, ["Lavrov", "Rubio"]),
+    ("single-source-actors", "all", ["Lavrov", "Rubio", "analyst"]),
+    ("single-source-actors", "generic", ["analyst"]),
+    ("single-source-actors", "generic, described", ["analyst"]),
+    ("single-source-actors", "described", []),
+    # by default, events with a named participant or a source: not "make" (light, no object)
+    ("single-source-events", None, ["call Rubio", "decline comment", "leave meeting"]),
+    ("single-source-events", "all", ["call Rubio", "decline comment", "leave meeting", "make"]),
+    ("single-source-events", "light", ["make"]),
+    ("shared-actors", None, ["Macron", "Steve Witkoff"]),
+    ("shared-events", "other,light", []),
+])
+def test_kind_defaults_and_kind_parameter(fixture_store: Store, name: str, kind: str | None, labels: list[str]) -> None:
+    """Rows most important first; the kind parameter says which kinds, a comma-separated list or all."""
+    rows = query.run(fixture_store, query.resolve(name), {} if kind is None else {"kind": kind}).rows
+    assert [r["label"] for r in rows] == labels
+    assert [r["importance"] for r in rows] == sorted((r["importance"] for r in rows), reverse=True)
 
 
 def two_stories(store: Store, suffix: str = "~copy") -> Store:
@@ -223,10 +245,33 @@ def test_syntax_error_is_a_query_error(fixture_store: Store) -> None:
 
 def test_render_formats(fixture_store: Store) -> None:
     rows = query.run(fixture_store, query.resolve("actors"))
-    assert json.loads(query.render(rows, "json"))["head"]["vars"] == rows.columns
-    assert query.render(rows, "csv").splitlines()[0] == ",".join(rows.columns)
-    table = query.render(rows, "table")
-    assert "actor/paris-meeting/lavrov" in table and table.rstrip().endswith("(4 rows)")
+    assert json.loads(render(rows, "json"))["head"]["vars"] == rows.columns
+    assert render(rows, "csv").splitlines()[0] == ",".join(rows.columns)
+    table = render(rows, "table", wide=True)
+    assert "actor/paris-meeting/lavrov" in table and table.rstrip().endswith("(5 rows)")
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 100, 160])
+def test_a_table_fits_the_width_and_wide_keeps_every_cell(fixture_store: Store, width: int) -> None:
+    rows = query.run(fixture_store, query.resolve("single-source-events"), {"kind": "all"})
+    table = render(rows, "table", width=width)
+    assert max(map(len, table.splitlines())) <= width
+    assert "label" in table.splitlines()[0] and "evidence" in table.splitlines()[0]
+    if width < 160:
+        assert "…" in table and "--wide shows every column; not" in table
+    wide = render(rows, "table", wide=True)
+    assert all(c in wide.splitlines()[0] for c in rows.columns)
+    assert '"Lavrov called Rubio by phone," an aide said.' in wide
+
+
+@pytest.mark.parametrize(("params", "why"), [
+    ({"story": "nope"}, "no story 'nope' in the store (its stories: paris-meeting)"),
+    ({"kind": "described"}, "no rows of kind described; --param kind=all lists every kind"),
+])
+def test_an_empty_answer_says_why(fixture_store: Store, params: dict[str, str], why: str) -> None:
+    q = query.resolve("single-source-actors")
+    assert query.run(fixture_store, q, params).rows == []
+    assert query.why_empty(fixture_store, q, params) == why
 
 
 def test_ask_gives_one_row(fixture_store: Store) -> None:

@@ -14,7 +14,7 @@ from lxml import html as lxml_html
 
 from newsgraph import query
 from newsgraph.cli import main
-from newsgraph.report import claim, collect, generate_report, highlight, render
+from newsgraph.report import claim, collect, generate_report, highlight, render, tags
 from newsgraph.store import Store
 
 from .conftest import SEEDS, fill
@@ -48,6 +48,7 @@ def test_claims_sit_under_their_outlet_with_evidence_and_highlight(
             key = (row["outlet"], kind, row["label"])
             expected[key] = (" ".join(row["evidence"].split()), row["mention"])
             chips[key] = {k: str(v) for k, v in row.items() if k not in KNOWN_COLUMNS and v not in (None, "")}
+            chips[key].update({f"tag {i}": t for i, t in enumerate(tags(row))})
     found, shown = {}, {}
     for outlet in report.cssselect("article.outlet"):
         for li in outlet.cssselect("li.claim"):
@@ -57,14 +58,26 @@ def test_claims_sit_under_their_outlet_with_evidence_and_highlight(
             found[key] = (words(quote), words(quote.cssselect("mark")[0]))
             shown[key] = {e.get("data-column"): " ".join((e.cssselect(".key")[0].tail or "").split())
                           for e in li.cssselect(".extra")}
+            shown[key].update({f"tag {i}": words(e) for i, e in enumerate(li.cssselect(".tag"))})
     assert found == expected
     assert shown == chips
     assert {k[2] for k in found if k[0] == "Daily Planet"} >= {"leave meeting"}
     assert {k[2] for k in found if k[0] == "The Globe & Mail <Intl>"} >= {"Lavrov", "Rubio", "call Rubio"}
+    # only what is not plain, in words: the Daily Planet says everything in its own voice
+    assert shown[("Daily Planet", "event", "leave meeting")] == {}
+    assert shown[("The Globe & Mail <Intl>", "event", "call Rubio")] == {"tag 0": "attributed to an aide"}
+    assert "analyst" not in {k[2] for k in found}  # generic: not a single-source actor by default
 
+
+def test_the_blind_spots_come_first_events_before_actors(report: lxml_html.HtmlElement) -> None:
+    headings = [words(h) for h in report.cssselect("section.story h3")]
+    assert headings[0] == "What only one outlet reports"
+    planet = report.cssselect('article.outlet[data-outlet="Daily Planet"]')[0]
+    assert [words(h) for h in planet.cssselect("h5")] == ["Events (2)"]
+    assert "Only in Daily Planet" == words(planet.cssselect("h4")[0])
 
 KNOWN_COLUMNS = {"story", "actor", "event", "label", "type", "agents", "patients", "outlet", "articles", "mention",
-                 "evidence"}
+                 "evidence", "kind", "importance", "attribution", "source", "polarity", "certainty"}
 
 
 @pytest.mark.parametrize(
@@ -101,15 +114,17 @@ def test_extra_columns_of_a_claim_are_shown_beside_it() -> None:
     row = {
         "story": "s", "event": "https://w3id.org/newsgraph/id/event/s/say", "label": "say", "agents": "Lavrov",
         "patients": None, "outlet": "Globe", "articles": "b1 b2", "mention": "said",
-        "evidence": "Lavrov said so, officials claimed.", "attribution": "officials", "polarity": "positive",
-        "certainty": "", "source": "Lavrov",
+        "evidence": "Lavrov said so, officials claimed.", "attribution": "named-source", "polarity": "negative",
+        "certainty": "certain", "source": "Lavrov", "storyLabel": "Paris", "reach": "",
     }
     c = claim("event", row, {"Lavrov said so, officials claimed.": ["b2"]})
-    assert c.extra == (("attribution", "officials"), ("polarity", "positive"), ("source", "Lavrov"))
+    assert c.extra == (("storyLabel", "Paris"),)
+    assert c.tags == ("attributed to Lavrov", "denied")
     assert (c.article, c.articles, c.detail) == ("b2", ("b1", "b2"), "Lavrov")
     page = dom(render([_story_with(c)]))
     chips = {e.get("data-column"): words(e) for e in page.cssselect("li.claim .extra")}
-    assert chips == {"attribution": "attribution officials", "polarity": "polarity positive", "source": "source Lavrov"}
+    assert chips == {"storyLabel": "storyLabel Paris"}
+    assert [words(e) for e in page.cssselect("li.claim .tag")] == ["attributed to Lavrov", "denied"]
     assert words(page.cssselect("li.claim .source")[0]) == "— article b2 (also in b1)"
 
 
@@ -236,3 +251,64 @@ def test_seeds_report_in_chromium(tmp_path: Path) -> None:
         assert run.returncode == 0, run.stderr[-2000:]
         assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert int.from_bytes(shot.read_bytes()[16:20], "big") == width  # the IHDR width
+
+
+#: Measures, in the page Chromium lays out, where each outlet's first claim lies and whether the page is
+#: wider than its viewport; the report itself has no script (its CSP forbids one), so the test wraps it in
+#: frames of the viewport's size (a window narrower than 500 px is not possible headless) and reads them.
+_MEASURE = """<!doctype html><html><body style="margin:0">%s<pre id="measure"></pre><script>
+window.addEventListener("load", () => {
+const out = {};
+for (const f of document.querySelectorAll("iframe")) {
+  const d = f.contentDocument;
+  out[f.width] = {
+    scroll: d.documentElement.scrollWidth,
+    first: [...d.querySelectorAll("article.outlet")].map(o => {
+      const li = o.querySelector("li.claim");
+      return [o.dataset.outlet, li ? li.getBoundingClientRect().top : null, li ? li.getBoundingClientRect().bottom : null];
+    }),
+    glance: [...d.querySelectorAll("ul.glance li")].map(li => [li.dataset.outlet, li.getBoundingClientRect().bottom]),
+    defaults: [...d.querySelectorAll(".tag, .extra")].map(e => e.textContent).filter(t => /author|positive|certain/.test(t)),
+  };
+}
+document.getElementById("measure").textContent = JSON.stringify(out);
+});
+</script></body></html>"""
+
+
+def measure(report_html: str, tmp_path: Path) -> dict[str, dict[str, object]]:
+    import html as html_lib
+    import json
+
+    frames = "".join(f'<iframe width="{w}" height="800" style="border:0;display:block" srcdoc="{html_lib.escape(report_html)}">'
+                     "</iframe>" for w in (1280, 400))
+    page = tmp_path / "measure.html"
+    page.write_text(_MEASURE % frames, encoding="utf-8")
+    run = browse(page, tmp_path / "profile-measure", "--window-size=1400,1700", "--dump-dom")
+    assert run.returncode == 0, run.stderr[-2000:]
+    found = re.search(r'<pre id="measure">(.*?)</pre>', run.stdout, re.DOTALL)
+    assert found and found.group(1), run.stdout[-2000:]
+    return json.loads(html_lib.unescape(found.group(1)))  # type: ignore[no-any-return]
+
+
+@pytest.mark.model
+def test_seeds_blind_spots_are_on_the_first_screen(tmp_path: Path) -> None:
+    """At 1280x800 the first claim of each outlet lies above y=800; at 400x800 the page does not scroll
+    sideways, and each outlet's top claim (the first outlet's in full) is on the first screen; no default
+    tag is shown."""
+    store_dir = tmp_path / "store"
+    assert main(["build", str(SEEDS), "--store", str(store_dir), "--quiet"]) == 0
+    with Store.open(store_dir) as store:
+        text = generate_report(store)
+    # the measuring frames need a script: the test's copy goes without the report's script ban
+    text = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", text)
+    laptop, phone = (measure(text, tmp_path)[w] for w in ("1280", "400"))
+    assert len(laptop["first"]) == 2  # type: ignore[arg-type]
+    for outlet, top, bottom in laptop["first"]:  # type: ignore[union-attr]
+        assert top is not None and bottom <= 800, (outlet, top, bottom)
+    assert phone["scroll"] <= 400, phone
+    assert phone["first"][0][2] <= 800, phone  # type: ignore[index]
+    # on a phone the columns stack: the line per outlet at the top shows each one's first blind spot
+    assert [o for o, _ in phone["glance"]] == ["article 000", "article 003"]  # type: ignore[union-attr]
+    assert all(bottom <= 800 for _, bottom in phone["glance"]), phone  # type: ignore[union-attr]
+    assert laptop["defaults"] == [] and phone["defaults"] == []

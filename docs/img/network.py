@@ -6,7 +6,7 @@ Writes an SVG (no plotting library needed); the README's PNG is that SVG rendere
     chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,820 \\
         --screenshot=docs/img/network.png docs/img/network.svg
 
-Actors linked by shared events are laid out by networkx's spring layout with a fixed seed (like a short
+Linked actors (a shared event or sentence) are laid out by networkx's spring layout with a fixed seed (like a short
 ForceAtlas 2 run in Gephi), the others on a ring around them, so the picture is the same every time.
 """
 
@@ -37,7 +37,7 @@ def svg(path: str) -> str:
            f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>']
     for u, v, data in G.edges(data=True):
         (x1, y1), (x2, y2) = at(u), at(v)
-        width = 0.8 + 1.2 * float(data.get("weight", 1.0))
+        width = 0.6 + 0.6 * float(data.get("weight", 1.0)) ** 0.5
         out.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="#9aa3ae" '
                    f'stroke-opacity="0.7" stroke-width="{width:.1f}"><title>{escape(str(data.get("label", "")))}</title></line>')
     for node, data in sorted(G.nodes(data=True), key=lambda item: item[1]["viz"]["size"]):
@@ -56,7 +56,7 @@ def svg(path: str) -> str:
         out.append(f'<circle cx="{24 + i * 90}" cy="22" r="7" fill="rgb({rgb})"/>'
                    f'<text x="{36 + i * 90}" y="27" font-size="13" fill="#1d2433">{name}</text>')
     out.append(f'<text x="{WIDTH - 20}" y="27" font-size="13" fill="#5b6474" text-anchor="end">'
-               "dashed: only one outlet mentions it; size: mentions; lines: shared events</text>")
+               "dashed: only one outlet mentions it; size: mentions; lines: shared events and sentences</text>")
     out.append("</svg>")
     return "\n".join(out)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -75,6 +76,8 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--limit", type=int, metavar="N",
                    help="print at most N rows (a page; the query still orders every row before cutting)")
     q.add_argument("--offset", type=int, metavar="K", help="skip the first K rows (with --limit: the next page)")
+    q.add_argument("--wide", action="store_true",
+                   help="a table with every column and cell whole (default: fitted to the terminal's width)")
     q.add_argument("--list", action="store_true", help="list the bundled queries and exit")
 
     e = command("export", "write the graph for Gephi (gexf, graphml, csv) or as an RDF dump",
@@ -83,7 +86,14 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="output format")
     e.add_argument("-o", "--output", required=True, metavar="PATH", help="output file (a folder for csv)")
     e.add_argument("--network", choices=NETWORKS, default="actors",
-                   help="actors: actors linked by shared events (default); events: actors, events and articles")
+                   help="actors: actors linked by shared events and sentences (default); events: actors, events "
+                        "and articles")
+    e.add_argument("--min-weight", type=float, default=1.0, metavar="W",
+                   help="actors network: leave out edges lighter than W (shared events + shared sentences; "
+                        "default 1, every edge)")
+    e.add_argument("--kind", default="named,described", metavar="K[,K]|all",
+                   help="actors network: the actor kinds shown (named, described, generic; default "
+                        "named,described: generic nouns such as 'analysts' left out), or all")
 
     r = command("remove", "take articles out of the store, with the actors and events only they supported",
                 "newsgraph remove 003 --store out/store")
@@ -103,6 +113,16 @@ def _parser() -> argparse.ArgumentParser:
                    help="refuse results longer than N rows or triples (default 10000)")
     s.add_argument("--workers", type=_positive, metavar="N",
                    help="query processes (default: the number of CPUs, at most 4)")
+
+    bs = command("blindspots", "print what each outlet alone reports, per story, on one screen: its top events "
+                 "as short sentences and its named actors, then the contested events",
+                 "newsgraph blindspots --store out/store --top 5 --format markdown")
+    bs.add_argument("--store", required=True, metavar="DIR", help="the store folder")
+    bs.add_argument("--story", metavar="S", help="this story only (default: every story)")
+    bs.add_argument("--top", type=_positive, default=5, metavar="N",
+                    help="events and actors shown per outlet, most important first (default 5)")
+    bs.add_argument("--format", choices=("text", "markdown", "json"), default="text",
+                    help="text (default; fits the terminal), markdown (a newsletter) or json (a script)")
 
     rp = command("report", "write the blind-spot report: one self-contained HTML file for reading, offline",
                  "newsgraph report --store out/store -o out/report.html")
@@ -140,7 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     try:
         commands = {"build": _build, "query": _query, "export": _export, "remove": _remove,
-                    "serve": _serve, "report": _report, "rules": _rules}
+                    "serve": _serve, "report": _report, "rules": _rules, "blindspots": _blindspots}
         return commands[args.command](args, parser)
     except NewsgraphError as exc:
         print(f"newsgraph: error: {exc}", file=sys.stderr)
@@ -188,6 +208,7 @@ def _build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 def _query(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from . import query
+    from .render import render
     from .stores import open_store
 
     if args.list:
@@ -210,9 +231,14 @@ def _query(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     q = query.resolve(args.query)
     with open_store(args.store) as store:
         rows = query.run(store, q, params, limit=args.limit, offset=args.offset)
+        empty = query.why_empty(store, q, params) if not rows.rows and args.format == "table" else ""
     if args.format == "table" and q.title:
         print(f"# {q.title}")
-    sys.stdout.write(query.render(rows, args.format))
+    if empty:
+        print(f"({empty})")
+        return EXIT_OK
+    width = shutil.get_terminal_size((100, 40)).columns
+    sys.stdout.write(render(rows, args.format, width=width, wide=args.wide))
     return EXIT_OK
 
 
@@ -221,7 +247,9 @@ def _export(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
     from .stores import open_store
 
     with open_store(args.store) as store:
-        written = export(store, args.format, Path(args.output), network=args.network)
+        kinds = None if args.kind.strip() == "all" else tuple(k.strip() for k in args.kind.split(",") if k.strip())
+        written = export(store, args.format, Path(args.output), network=args.network, min_weight=args.min_weight,
+                         kinds=kinds)
     for path in written:
         print(f"wrote {path}", file=sys.stderr)
     return EXIT_OK
@@ -258,6 +286,17 @@ def _serve(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
             raise
         print(f"newsgraph: error: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILED
+    return EXIT_OK
+
+
+def _blindspots(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
+    from .blindspots import digest, render
+    from .stores import open_store
+
+    with open_store(args.store) as store:
+        stories = digest(store, args.story, top=args.top)
+    width = min(100, shutil.get_terminal_size((100, 40)).columns)
+    sys.stdout.write(render(stories, args.format, width=width))
     return EXIT_OK
 
 

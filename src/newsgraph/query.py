@@ -22,9 +22,7 @@ declares an optional parameter: left out, its slots stay ``UNDEF`` and the query
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import json
 import re
 from collections.abc import Mapping
@@ -41,7 +39,6 @@ from rdflib.term import Node
 from .errors import QueryError
 from .store import Store
 from .terms import to_ox
-from .vocab import BASE
 
 Format = Literal["table", "csv", "json"]
 FORMATS: tuple[Format, ...] = ("table", "csv", "json")
@@ -322,32 +319,18 @@ def _value(binding: dict[str, str] | None) -> Any:
     return value
 
 
-def render(rows: Rows, fmt: Format, *, width: int = 60) -> str:
-    """Rows as an aligned text table, SPARQL CSV, or SPARQL 1.1 Query Results JSON."""
-    if fmt == "json":
-        return json.dumps(rows.raw, indent=2, ensure_ascii=False) + "\n"
-    if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(rows.columns)
-        writer.writerows([["" if r[c] is None else r[c] for c in rows.columns] for r in rows.rows])
-        return out.getvalue()
-    return _table(rows, width)
-
-
-def _table(rows: Rows, width: int) -> str:
-    """For reading in a terminal: newsgraph's IRIs shortened, long cells cut, except the last column."""
-
-    def cell(v: Any, last: bool) -> str:
-        text = "" if v is None else " ".join(str(v).split())
-        text = text.removeprefix(BASE)
-        return text if last or len(text) <= width else text[: width - 1] + "…"
-
-    n = len(rows.columns)
-    cells = [[cell(r[c], i == n - 1) for i, c in enumerate(rows.columns)] for r in rows.rows]
-    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(rows.columns)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(rows.columns, widths)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
-    lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
-    return "\n".join(lines) + "\n"
+def why_empty(store: Store, query: Query, params: dict[str, str] | None = None) -> str:
+    """Why a query answered no rows, in words: a story the store does not hold, or kinds with no rows
+    (the bundled queries' ``kind``), else that nothing matched."""
+    params = params or {}
+    if "story" in params:
+        stories = [r["s"].value for r in store.raw_query(
+            "SELECT DISTINCT ?s WHERE { ?d a <https://schema.org/NewsArticle> ; <https://w3id.org/newsgraph/ns#story> ?s }"
+            " ORDER BY ?s")]
+        if params["story"] not in stories:
+            return f"no story {params['story']!r} in the store (its stories: {', '.join(stories) or 'none'})"
+    if "kind" in query.optional:
+        asked = params.get("kind")
+        what = f"of kind {asked}" if asked else "of the default kinds"
+        return f"no rows {what}; --param kind=all lists every kind"
+    return "no rows match"

@@ -22,6 +22,7 @@ from rdflib.term import Node
 
 from . import iris
 from .model import Article, EventMention, Extraction, Quote, Resolution
+from .salience import score
 from .vocab import DCTERMS, GAF, NG, NIF, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XSD
 
 Quad = tuple[Node, Node, Node, URIRef]
@@ -209,6 +210,7 @@ def story_quads(resolution: Resolution, extractions: Mapping[str, Extraction]) -
     quads: list[Quad] = []
     # the event mentions of the events each actor takes part in: how an outlet reports what the actor does
     reports_of: dict[str, list[_Report]] = {}
+    actor_salience, event_salience = score(resolution, extractions)
     event_reports: dict[str, list[_Report]] = {}
     for event in resolution.events:
         reports = [_report(doc_id, extractions[doc_id].events[i], extractions) for doc_id, i in event.mentions]
@@ -222,6 +224,8 @@ def story_quads(resolution: Resolution, extractions: Mapping[str, Extraction]) -
             (a, RDFS.label, Literal(actor.label), g),
             (a, NG.actorType, _value(actor.type), g),
             (a, NG.story, _value(story), g),
+            (a, NG.kind, _value(actor_salience[actor.key].kind), g),
+            (a, NG.importance, _int(actor_salience[actor.key].importance), g),
         ]
         quads += [(a, SKOS.altLabel, Literal(alt), g) for alt in actor.alt_labels]
         quads += _denotations(a, actor.mentions, resolution.actor_of, extractions, "mentions", g)
@@ -240,6 +244,8 @@ def story_quads(resolution: Resolution, extractions: Mapping[str, Extraction]) -
             (e, RDFS.label, Literal(event.label), g),
             (e, NG.predicate, Literal(event.predicate), g),
             (e, NG.story, _value(story), g),
+            (e, NG.kind, _value(event_salience[event.key].kind), g),
+            (e, NG.importance, _int(event_salience[event.key].importance), g),
         ]
         quads += [(e, NG.objectPhrase, Literal(obj), g) for obj in event.objects]
         for role, keys in ((NG.agent, event.agents), (NG.patient, event.patients), (None, event.others)):

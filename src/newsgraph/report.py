@@ -1,12 +1,10 @@
 """The blind-spot report: one self-contained HTML file a journalist can read, on a laptop or a phone.
 
-Built from query rows only: the bundled ``single-source-*``, ``shared-*`` and ``coverage-matrix`` queries,
-plus three of its own (``assets/report-*.rq``: articles, the names each outlet uses, the article of each
-sentence). Columns a single-source row carries beyond the ones known here (say ``attribution`` or
-``polarity``, when the queries grow them) are shown beside the claim, so the report keeps up with the
-queries without a change here. No script, no font, no image from anywhere: the CSS is inlined and a
-Content-Security-Policy forbids any request, so the file reads the same offline, mailed or archived.
-The same store gives the same bytes (no timestamps; every list sorted).
+Built from query rows only: the bundled ``single-source-*``, ``shared-*`` and ``coverage-matrix`` queries
+(their default kinds), plus ``assets/report-*.rq`` (articles, the names each outlet uses, the article of
+each sentence). How an outlet reports a claim is shown in words where it is not plain; other columns a row
+carries are shown beside it. No script, font or image; a Content-Security-Policy forbids any request, so
+the file reads the same offline. The same store gives the same bytes (no timestamps; every list sorted).
 
 >>> write_report(store, "out/report.html")   # doctest: +SKIP
 PosixPath('out/report.html')
@@ -15,25 +13,30 @@ PosixPath('out/report.html')
 from __future__ import annotations
 
 import os
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from html import escape
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from . import query
+from .blindspots import tags
 from .errors import ExportError
+from .htmltext import anchor as _anchor
+from .htmltext import h as _h
+from .htmltext import heat as _heat
+from .htmltext import highlight
+from .htmltext import plural as _plural
+from .htmltext import text as _text
 from .store import Store
 
 #: Columns the report itself lays out; any other column of a single-source row is shown as a detail.
 _KNOWN = frozenset(
-    {"story", "actor", "event", "label", "type", "agents", "patients", "outlet", "articles", "mention", "evidence"}
+    {"story", "actor", "event", "label", "type", "agents", "patients", "outlet", "articles", "mention", "evidence",
+     "kind", "importance", "attribution", "source", "polarity", "certainty"}
 )
-# Control characters (HTML calls them parse errors; browsers show boxes), surrogates and non-characters
-_NOT_HTML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+TOP = 5  # claims of each kind an outlet's column shows before "more"
 _KIND_WORDS = {"NAME": "name", "NOMINAL": "description", "PRONOUN": "pronoun"}
 
 
@@ -60,6 +63,7 @@ class Claim:
     article: str  # id of the article the evidence sentence comes from
     articles: tuple[str, ...]  # every article of the outlet that reports it
     extra: tuple[tuple[str, str], ...] = ()  # further columns of the row: ("attribution", "…")
+    tags: tuple[str, ...] = ()  # how the outlet reports it, where that is not plainly, in words ("hedged")
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,8 @@ def collect(store: Store) -> list[Story]:
 
     totals: dict[tuple[str, str], int] = defaultdict(int)
     for r in _bundled(store, "coverage-matrix"):
+        if r.get("kind") not in (None, "named"):
+            continue  # the default of the single-source and shared queries: named actors
         s = story(r["story"])
         s.matrix[(r["actor"], _text(r["outlet"]))] = int(r["mentions"])
         totals[(r["story"] or "default", r["actor"])] += int(r["mentions"])
@@ -143,7 +149,7 @@ def claim(kind: str, row: dict[str, Any], article_of: dict[str, list[str]]) -> C
     extra = tuple((k, _text(v)) for k, v in row.items() if k not in _KNOWN and v not in (None, ""))
     return Claim(
         kind, str(row[kind]), _text(row.get("label")), _text(row.get("outlet")), detail,
-        _text(row.get("mention")), evidence, source, articles, extra,
+        _text(row.get("mention")), evidence, source, articles, extra, tags(row),
     )
 
 
@@ -185,8 +191,9 @@ def render(stories: list[Story], *, title: str | None = None) -> str:
         f"<h1>{_h(heading)}</h1>",
         f'<p class="lede">{len(stories)} {_plural(len(stories), "story", "stories")}, {n_outlets} '
         f'{_plural(n_outlets, "outlet", "outlets")}, {n_articles} {_plural(n_articles, "article", "articles")}. '
-        "For each story: what the outlets share, what only one of them reports (with the sentence that "
-        "says it), how much each outlet mentions each actor, and the names each outlet uses.</p>",
+        "For each story: what only one outlet reports, most important first, with the sentence that says "
+        "it; then what the outlets share, how much each outlet mentions each actor, and the names each "
+        "outlet uses. Named actors, and events with a named participant or a source.</p>",
     ]
     if len(stories) > 1:
         out.append('<nav aria-label="Stories"><ul>')
@@ -207,16 +214,39 @@ def render(stories: list[Story], *, title: str | None = None) -> str:
 def _story(s: Story) -> list[str]:
     out = [f'<section class="story" id="{_anchor(s.name)}" data-story="{_h(s.name)}">',
            f"<h2>Story: {_h(s.name)}</h2>"]
-    out.append('<details class="sources"><summary>'
-               f'{len(s.outlets)} {_plural(len(s.outlets), "outlet", "outlets")}, '
-               f'{len(s.articles)} {_plural(len(s.articles), "article", "articles")}</summary><ul>')
-    out += [f"<li>{_article_name(a)} — {_h(a.outlet)}</li>" for a in sorted(s.articles.values(), key=_article_key)]
-    out.append("</ul></details>")
+    # the answer first: what only one outlet reports, most important first, with its evidence
+    out.append('<h3 class="only">What only one outlet reports</h3>')
+    if not s.claims:
+        out.append('<p class="empty">Every named actor and event is reported by two or more outlets.</p>')
+    # at a glance: each outlet's most important claim, one line each, so a phone shows every outlet at once
+    out.append('<ul class="glance">')
+    for i, outlet in enumerate(s.outlets):
+        top = sorted((c for c in s.claims if c.outlet == outlet), key=lambda c: c.kind != "event")[:1]
+        out += [f'<li data-outlet="{_h(outlet)}"><a href="#{_anchor(s.name)}-{i}">Only in {_outlet_name(outlet, s)}</a>: '
+                f'<b>{_h(c.label)}</b> <span class="detail">{_h(c.detail)}</span></li>' for c in top]
+    out.append("</ul>")
+    out.append('<div class="outlets">')
+    for i, outlet in enumerate(s.outlets):
+        claims = [c for c in s.claims if c.outlet == outlet]
+        out.append(f'<article class="outlet" id="{_anchor(s.name)}-{i}" data-outlet="{_h(outlet)}">'
+                   f'<h4>Only in {_outlet_name(outlet, s)}</h4>')
+        if not claims:
+            out.append('<p class="empty">Nothing that no other outlet reports.</p>')
+        for kind, heading in (("event", "Events"), ("actor", "Actors")):
+            mine = [c for c in claims if c.kind == kind]
+            if mine:  # the first TOP, the rest one click away
+                more = (f'</ul><details class="more"><summary>{len(mine) - TOP} more {heading.lower()}</summary>'
+                        '<ul class="claims">')
+                out.append(f'<h5>{heading} ({len(mine)})</h5><ul class="claims">')
+                out += [(more if i == TOP else "") + _claim(c, s.articles) for i, c in enumerate(mine)]
+                out.append("</ul></details>" if len(mine) > TOP else "</ul>")
+        out.append("</article>")
+    out.append("</div>")
 
     out.append('<h3>What the outlets share</h3>')
     every = len(s.outlets)
     if not s.shared:
-        out.append('<p class="empty">No actor or event is reported by more than one outlet.</p>')
+        out.append('<p class="empty">No named actor or event is reported by more than one outlet.</p>')
     for kind, heading in (("actor", "Actors"), ("event", "Events")):
         items = [x for x in s.shared if x.kind == kind]
         if not items:
@@ -229,33 +259,28 @@ def _story(s: Story) -> list[str]:
                        f'<span class="reach" title="{_h("; ".join(x.outlets))}">{reach}</span></li>')
         out.append("</ul>")
 
-    out.append("<h3>What only one outlet reports</h3>")
-    if not s.claims:
-        out.append('<p class="empty">Every actor and event is reported by two or more outlets.</p>')
-    out.append('<div class="outlets">')
-    for outlet in s.outlets:
-        claims = [c for c in s.claims if c.outlet == outlet]
-        out.append(f'<article class="outlet" data-outlet="{_h(outlet)}"><h4>Only in {_h(outlet or "(no name)")}</h4>')
-        if not claims:
-            out.append('<p class="empty">Nothing that no other outlet reports.</p>')
-        for kind, heading in (("actor", "Actors"), ("event", "Events")):
-            mine = [c for c in claims if c.kind == kind]
-            if mine:
-                out.append(f'<h5>{heading} ({len(mine)})</h5><ul class="claims">')
-                out += [_claim(c, s.articles) for c in mine]
-                out.append("</ul>")
-        out.append("</article>")
-    out.append("</div>")
-
     out += _matrix(s)
     out += _names(s)
+    out.append('<details class="sources"><summary>'
+               f'{len(s.outlets)} {_plural(len(s.outlets), "outlet", "outlets")}, '
+               f'{len(s.articles)} {_plural(len(s.articles), "article", "articles")}</summary><ul>')
+    out += [f"<li>{_article_name(a)} — {_h(a.outlet)}</li>" for a in sorted(s.articles.values(), key=lambda a: (a.outlet, a.id))]
+    out.append("</ul></details>")
     out.append("</section>")
     return out
 
 
+def _outlet_name(outlet: str, s: Story) -> str:
+    """An outlet by its name; one that is only "article ID" by its headline when it has one."""
+    mine = [a for a in s.articles.values() if a.outlet == outlet]
+    if len(mine) == 1 and outlet == f"article {mine[0].id}" and mine[0].title:
+        return f"“{_h(mine[0].title)}” <span class=\"detail\">({_h(outlet)})</span>"
+    return _h(outlet or "(no name)")
+
+
 def _claim(c: Claim, articles: dict[str, Article]) -> str:
     detail = f' <span class="detail">{_h(c.detail)}</span>' if c.detail else ""
-    extra = "".join(
+    extra = "".join(f'<span class="tag">{_h(t)}</span>' for t in c.tags) + "".join(
         f'<span class="extra" data-column="{_h(k)}"><span class="key">{_h(k)}</span> {_h(v)}</span>' for k, v in c.extra
     )
     source = articles.get(c.article)
@@ -317,31 +342,6 @@ def _names(s: Story) -> list[str]:
     return out
 
 
-def highlight(sentence: str, words: str) -> str:
-    """The sentence as HTML with ``words`` marked (first whole-word match, else first match, else none).
-
-    >>> highlight("Witkoff left. <Paris>", "left")
-    'Witkoff <mark>left</mark>. &lt;Paris&gt;'
-    """
-    sentence, words = _text(sentence), _text(words)
-    at = -1
-    if words:
-        match = re.search(rf"(?<!\w){re.escape(words)}(?!\w)", sentence)
-        at = match.start() if match else sentence.find(words)
-    if at < 0:
-        return escape(sentence)
-    end = at + len(words)
-    return f"{escape(sentence[:at])}<mark>{escape(sentence[at:end])}</mark>{escape(sentence[end:])}"
-
-
-def _heat(share: float) -> str:
-    """White to Tableau blue, by the share of the story's largest count."""
-    low, high = (238, 243, 249), (33, 76, 128)
-    t = 0.15 + 0.85 * max(0.0, min(1.0, share))
-    r, g, b = (round(a + (z - a) * t) for a, z in zip(low, high))
-    return f"#{r:02x}{g:02x}{b:02x}"
-
-
 def _article_name(a: Article) -> str:
     text = f"article {_h(a.id)}" + (f": “{_h(a.title)}”" if a.title else "")
     if a.published:
@@ -349,31 +349,11 @@ def _article_name(a: Article) -> str:
     return f'<cite data-article="{_h(a.id)}">{text}</cite>'
 
 
-def _article_key(a: Article) -> tuple[str, str]:
-    return (a.outlet, a.id)
-
-
 def _participants(row: dict[str, Any]) -> str:
     agents, patients = _text(row.get("agents")), _text(row.get("patients"))
     if agents and patients:
         return f"{agents} → {patients}"
     return agents or (f"→ {patients}" if patients else "")
-
-
-def _text(value: Any) -> str:
-    return " ".join(_NOT_HTML.sub(" ", "" if value is None else str(value)).split())
-
-
-def _h(value: Any) -> str:
-    return escape(_text(value), quote=True)
-
-
-def _anchor(name: str) -> str:
-    return "story-" + (re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "default")
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return one if n == 1 else many
 
 
 def _bundled(store: Store, name: str) -> list[dict[str, Any]]:

@@ -57,6 +57,9 @@ class NG(DefinedNamespace):
     mostFactualMention: URIRef  # coverage -> the outlet's most factual event mention (own voice, positive, certain first)
     ownVoice: URIRef  # event coverage -> true when one of the outlet's mentions is in the article's own voice
     statesAsFact: URIRef  # event coverage -> true when one is in its own voice, positive and certain
+    # salience, computed at resolution time (salience.py) so that queries order and filter by it
+    importance: URIRef  # actor or event -> how much it matters in its story (xsd:integer, docs/queries.md)
+    kind: URIRef  # actor -> "named" | "described" | "generic"; event -> "named" | "attributed" | "other" | "light"
 
 
 class SEM(DefinedNamespace):

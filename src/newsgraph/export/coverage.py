@@ -1,6 +1,6 @@
 """Read what the networks show from the store: actors, events, articles and who reports what.
 
-Five small SPARQL questions (the ``*.rq`` files beside this module), aggregated here in Python rather than
+Six small SPARQL questions (the ``*.rq`` files beside this module), aggregated here in Python rather than
 in one grouped query, because Oxigraph slows down sharply on OPTIONALs inside a GROUP BY at scale. Every
 string that leaves this module is display-ready: characters XML 1.0 forbids are gone and whitespace is
 collapsed, so the GEXF, GraphML and CSV writers never meet a value they cannot write.
@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -49,6 +49,8 @@ class NodeInfo:
     story: str
     mentions: int
     articles: tuple[str, ...]  # IRIs of the articles that mention it, sorted
+    kind: str = ""  # ng:kind: "named", "described", "generic"; for events "named", "attributed", "other", "light"
+    importance: int = 0  # ng:importance
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,8 @@ class Coverage:
     events: dict[str, NodeInfo]
     # (event, actor) -> its roles, sorted: "agent", "patient", or "participant" when neither is stated
     roles: dict[tuple[str, str], tuple[str, ...]]
+    # sentence IRI -> (its article, the actors it mentions, sorted); sorted by IRI
+    sentences: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
 
     def outlets(self, articles: Iterable[str]) -> tuple[int, str]:
         """How many distinct outlets publish these articles, and their names sorted and "|"-joined."""
@@ -98,7 +102,7 @@ def tail(iri: str) -> str:
 
 
 def read(store: Store) -> Coverage:
-    """Ask the store the five questions and assemble the answers."""
+    """Ask the store the six questions and assemble the answers."""
     mentions = {r["node"]: int(r["mentions"]) for r in _rows(store, "denotations")}
     articles_of: dict[str, set[str]] = defaultdict(set)
     for r in _rows(store, "coverage"):
@@ -107,7 +111,7 @@ def read(store: Store) -> Coverage:
     fields: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for r in _rows(store, "nodes"):
         slot = fields[(r["class"], r["node"])]
-        for key in ("label", "type", "story"):
+        for key in ("label", "type", "story", "kind", "importance"):
             if r[key] is not None:
                 slot[key].add(clean(r[key]))
     actors: dict[str, NodeInfo] = {}
@@ -120,6 +124,8 @@ def read(store: Store) -> Coverage:
             story=_smallest(slot["story"]),
             mentions=mentions.get(iri, 0),
             articles=tuple(sorted(articles_of.get(iri, ()))),
+            kind=_smallest(slot["kind"]),
+            importance=max((int(float(v)) for v in slot["importance"]), default=0),
         )
         (actors if cls == _ACTOR else events)[iri] = node
 
@@ -127,6 +133,10 @@ def read(store: Store) -> Coverage:
     for r in _rows(store, "participants"):
         if r["event"] in events and r["actor"] in actors:
             roles[(r["event"], r["actor"])].add(_ROLES[r["role"]])
+    in_sentence: dict[str, tuple[str, set[str]]] = {}
+    for r in _rows(store, "sentences"):
+        if r["actor"] in actors:
+            in_sentence.setdefault(r["sentence"], (r["article"], set()))[1].add(r["actor"])
     return Coverage(
         articles=_articles(store),
         actors=actors,
@@ -135,6 +145,7 @@ def read(store: Store) -> Coverage:
         roles={
             pair: tuple(sorted(found - {"participant"} or found)) for pair, found in sorted(roles.items())
         },
+        sentences={iri: (doc, tuple(sorted(found))) for iri, (doc, found) in sorted(in_sentence.items())},
     )
 
 

@@ -6,6 +6,9 @@ idea). Node data ``label``, ``viz`` (``color`` (r, g, b), ``size``, ``position``
 every other key is an attribute with one Python type (str, int, float or bool) and never None. Nodes
 and edges are added in sorted order, so walking a graph always gives the same order for the same store.
 
+The actors network links actors that share an event (edge kind ``event``) or a sentence (``co-mention``),
+and by default leaves generic actors ("analysts") out (``DEFAULT_KINDS``).
+
 Colours are Tableau 10: actors by type (PERSON blue, ORG orange, GPE green, NORP purple, LOC teal, FAC
 yellow, any other grey), events red, articles brown. Size is ``10 + 4 * sqrt(mentions)``. Positions are
 circles by sorted IRI (the events network: actors inside, events around them, articles outermost), so a
@@ -48,35 +51,60 @@ EDGE_SPECIAL = frozenset({"id", "label", "weight", "kind", "spells"})
 ATTRIBUTE_TYPES = (bool, int, float, str)
 
 
-def build(coverage: Coverage, network: Network) -> nx.Graph[str]:
-    """The named network of a store's coverage (see ``NETWORKS``)."""
-    return actors_network(coverage) if network == "actors" else events_network(coverage)
+#: The actor kinds the actors network shows unless told otherwise: generic nouns ("analysts") left out.
+DEFAULT_KINDS: tuple[str, ...] = ("named", "described")
 
 
-def actors_network(cov: Coverage) -> nx.Graph[str]:
-    """Every actor; an edge joins two actors taking part in the same event, weighted by how many events."""
+def build(coverage: Coverage, network: Network, *, min_weight: float = 1.0,
+          kinds: tuple[str, ...] | None = DEFAULT_KINDS) -> nx.Graph[str]:
+    """The named network of a store's coverage (see ``NETWORKS``); ``min_weight`` and ``kinds`` (None:
+    every kind) filter the actors network."""
+    if network == "actors":
+        return actors_network(coverage, min_weight=min_weight, kinds=kinds)
+    return events_network(coverage)
+
+
+def actors_network(cov: Coverage, *, min_weight: float = 1.0, kinds: tuple[str, ...] | None = DEFAULT_KINDS) -> nx.Graph[str]:
+    """Actors of the ``kinds`` asked for (None: all); an edge joins two actors that take part in the same
+    event or are mentioned in the same sentence. Its ``kind`` is ``event`` when they share an event, else
+    ``co-mention``; ``events`` and ``sentences`` count both links and ``weight`` is their sum; the label
+    names the shared events in words. Edges lighter than ``min_weight`` are left out."""
     G: nx.Graph[str] = nx.Graph(network="actors")
-    places = _circle(list(cov.actors), _radius(len(cov.actors), 0.0))
-    for iri, actor in cov.actors.items():
-        G.add_node(iri, **_covered(cov, actor, _colour(actor), places[iri], actor_type=actor.type))
+    shown = {iri: a for iri, a in cov.actors.items() if kinds is None or a.kind in kinds or not a.kind}
+    places = _circle(list(shown), _radius(len(shown), 0.0))
+    for iri, actor in shown.items():
+        G.add_node(iri, **_covered(cov, actor, _colour(actor), places[iri], actor_type=actor.type,
+                                   actor_kind=actor.kind or "unknown", importance=actor.importance))
 
     actors_of: dict[str, set[str]] = defaultdict(set)
     for event_iri, actor_iri in cov.roles:
-        actors_of[event_iri].add(actor_iri)
+        if actor_iri in shown:
+            actors_of[event_iri].add(actor_iri)
     shared: dict[tuple[str, str], list[str]] = defaultdict(list)
     for event, actors in sorted(actors_of.items()):
         for pair in combinations(sorted(actors), 2):
             shared[pair].append(event)
-    for (a, b), events in sorted(shared.items()):
-        articles = {doc for e in events for doc in cov.events[e].articles}
+    together: dict[tuple[str, str], list[str]] = defaultdict(list)  # pair -> the articles of its sentences
+    for doc, named in cov.sentences.values():
+        for pair in combinations([a for a in named if a in shown], 2):
+            together[pair].append(doc)
+    for a, b in sorted(set(shared) | set(together)):
+        events, docs = shared.get((a, b), []), together.get((a, b), [])
+        weight = float(len(events) + len(docs))
+        if weight < min_weight:
+            continue
+        articles = {doc for e in events for doc in cov.events[e].articles} | set(docs)
         outlets, names = cov.outlets(articles)
+        label = "; ".join(sorted({cov.events[e].label for e in events}))
         G.add_edge(
             a,
             b,
-            label="; ".join(sorted(cov.events[e].label for e in events)),
-            weight=float(len(events)),
+            kind="event" if events else "co-mention",
+            label=label or f"mentioned together in {len(docs)} {'sentence' if len(docs) == 1 else 'sentences'}",
+            weight=weight,
             spells=cov.dates(articles),
-            events="|".join(events),
+            events=len(events),
+            sentences=len(docs),
             outlets=outlets,
             outlet_names=names,
             single_source=outlets == 1,
@@ -96,12 +124,12 @@ def events_network(cov: Coverage) -> nx.MultiGraph[str]:
     middle = _radius(len(cov.events), inner)
     actor_places = _circle(list(cov.actors), inner)
     for iri, actor in cov.actors.items():
-        nodes[iri] = _covered(
-            cov, actor, _colour(actor), actor_places[iri], kind="actor", actor_type=actor.type
-        )
+        nodes[iri] = _covered(cov, actor, _colour(actor), actor_places[iri], kind="actor", actor_type=actor.type,
+                              actor_kind=actor.kind or "unknown", importance=actor.importance)
     event_places = _circle(list(cov.events), middle)
     for iri, event in cov.events.items():
-        nodes[iri] = _covered(cov, event, EVENT_COLOUR, event_places[iri], kind="event", predicate=event.type)
+        nodes[iri] = _covered(cov, event, EVENT_COLOUR, event_places[iri], kind="event", predicate=event.type,
+                              event_kind=event.kind or "unknown", importance=event.importance)
     article_events: dict[str, int] = defaultdict(int)
     for event in cov.events.values():
         for doc in event.articles:
@@ -181,7 +209,7 @@ def node_size(mentions: int) -> float:
 
 
 def _covered(
-    cov: Coverage, node: NodeInfo, colour: RGB, place: tuple[float, float], **first: str
+    cov: Coverage, node: NodeInfo, colour: RGB, place: tuple[float, float], **first: str | int
 ) -> dict[str, Any]:
     """What actor and event nodes share: who reports them, when, and how often they are mentioned."""
     outlets, names = cov.outlets(node.articles)

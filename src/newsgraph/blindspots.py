@@ -1,0 +1,270 @@
+"""The blind-spot digest: per story, what each outlet alone reports, as short sentences, on one screen.
+
+Built from the bundled ``single-source-events``, ``single-source-actors`` and ``contested-events``
+queries with their default kinds (named actors; events with a named participant or a source), most
+important first, plus ``assets/blindspots-*.rq`` for the words of each sentence. Rendered as text (for a
+terminal: fits ``width`` columns), Markdown (a newsletter) or JSON (a script).
+
+>>> stories = digest(store, top=5)   # doctest: +SKIP
+>>> print(render(stories, "text"))   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from dataclasses import asdict, dataclass
+from importlib import resources
+from typing import Any, Literal
+
+from . import query
+from .errors import QueryError
+from .store import Store
+
+Format = Literal["text", "markdown", "json"]
+FORMATS: tuple[Format, ...] = ("text", "markdown", "json")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One event only one outlet reports, in words."""
+
+    sentence: str  # "Steve Witkoff left the meeting"
+    articles: str  # "000" (the outlet's articles that report it)
+    how: str  # "stated as fact", "per Russian Foreign Ministry", "per sources close to the meeting, hedged"
+    importance: int
+    evidence: str  # the sentence of its first mention
+    event: str  # its IRI
+
+
+@dataclass(frozen=True)
+class OutletSpots:
+    outlet: str
+    events: tuple[Item, ...]
+    actors: tuple[str, ...]  # the named actors only this outlet mentions, most important first
+    more_events: int  # how many more single-source events it has than are shown
+    more_actors: int
+
+
+@dataclass(frozen=True)
+class Contested:
+    sentence: str
+    fact_outlet: str  # states it as fact
+    other_outlet: str
+    how: str  # how the other outlet reports it
+    importance: int
+
+
+@dataclass(frozen=True)
+class StoryDigest:
+    story: str
+    articles: int
+    outlets: tuple[OutletSpots, ...]
+    contested: tuple[Contested, ...]
+
+
+def _asset(store: Store, name: str, params: dict[str, str]) -> list[dict[str, Any]]:
+    text = (resources.files(__package__) / "assets" / f"{name}.rq").read_text(encoding="utf-8")
+    return query.run(store, query.parse(name, text), params).rows
+
+
+def digest(store: Store, story: str | None = None, top: int = 5) -> list[StoryDigest]:
+    """Per story (or the one named): each outlet's ``top`` single-source events and actors, then the
+    contested events. Raises QueryError for a story the store does not hold."""
+    stories = {r["story"]: r for r in _asset(store, "blindspots-stories", {})}
+    if story is not None and story not in stories:
+        known = ", ".join(sorted(stories)) or "none: build some articles first"
+        raise QueryError(f"no story {story!r} in the store (its stories: {known})")
+    out = []
+    for name in [story] if story is not None else sorted(stories):
+        params = {"story": name}
+        words = {r["event"]: r for r in _asset(store, "blindspots-events", params)}
+        events = query.run(store, query.resolve("single-source-events"), params).rows
+        actors = query.run(store, query.resolve("single-source-actors"), params).rows
+        contested = query.run(store, query.resolve("contested-events"), params).rows
+        outlets = sorted({r["outlet"] for r in events} | {r["outlet"] for r in actors})
+        spots = []
+        for outlet in outlets:
+            own = [r for r in events if r["outlet"] == outlet]
+            names = [r["label"] for r in actors if r["outlet"] == outlet]
+            items = tuple(
+                Item(sentence(words.get(r["event"], {}), r), r["articles"] or "", how(r), int(r["importance"] or 0),
+                     " ".join((r["evidence"] or "").split()), r["event"])
+                for r in own[:top]
+            )
+            spots.append(OutletSpots(outlet, items, tuple(names[:top]), max(0, len(own) - top), max(0, len(names) - top)))
+        seen: set[str] = set()
+        disputes = []
+        for r in contested:
+            if r["event"] in seen:
+                continue
+            seen.add(r["event"])
+            # the sentence as the fact outlet has it; how the other outlet differs is said after it
+            plain = {"label": r["label"]}
+            disputes.append(Contested(sentence(words.get(r["event"], {}), plain), r["factOutlet"], r["otherOutlet"], how(r),
+                                      int(r["importance"] or 0)))
+        out.append(StoryDigest(name, int(stories[name]["articles"]), tuple(spots), tuple(disputes[:top])))
+    return out
+
+
+def sentence(words: dict[str, Any], row: dict[str, Any]) -> str:
+    """"Who did what" from an event's agents, predicate as written and object: "Steve Witkoff left the
+    meeting". A denied event says so ("Emmanuel Macron did not disclose details"); one stated only as
+    future or condition takes "will" / "would"; a noun naming the event keeps the label's words."""
+    agents = " and ".join(_split(words.get("agents") or row.get("agents")))
+    patients = " and ".join(_split(words.get("patients") or row.get("patients")))
+    label = str(row.get("label") or "")
+    predicate = words.get("predicate") or label.split(" ")[0]
+    # the patients by name, else the object as written, else what the label says after the predicate
+    rest = label[len(predicate):].strip() if label.startswith(predicate) else ""
+    obj = patients or words.get("object") or rest
+    mention = " ".join((words.get("mention") or "").split())
+    if words.get("nominal") or not mention:
+        return _cap(f"{agents}: {mention or label}" if agents else label)
+    if row.get("polarity") == "negative":
+        verb = f"did not {predicate}"
+    elif row.get("certainty") == "future":
+        verb = f"will {predicate}"
+    elif row.get("certainty") == "conditional":
+        verb = f"would {predicate}"
+    elif _finite(mention, predicate):
+        verb = mention
+    else:
+        verb = _present(predicate) if agents else predicate
+    return _cap(" ".join(w for w in (agents, verb, obj) if w))
+
+
+def how(row: dict[str, Any]) -> str:
+    """How the outlet reports it, in words: "stated as fact", "per Sergey Lavrov", "per sources close to
+    the meeting, hedged"; only what differs from the plain case is said."""
+    attribution, source = row.get("attribution"), (row.get("source") or "").strip()
+    parts = []
+    if attribution in ("named-source", "unnamed-source"):
+        parts.append(f"per {source}" if source else "unattributed (\"reportedly\")" if attribution == "unnamed-source" else "per a source")
+    if row.get("polarity") == "negative":
+        parts.append("denied")
+    certainty = row.get("certainty")
+    if certainty in ("hedged", "future", "conditional"):
+        parts.append({"hedged": "hedged", "future": "as future", "conditional": "as a condition"}[certainty])
+    if not parts:
+        return "stated as fact" if attribution == "author" else "as reported"
+    return ", ".join(parts)
+
+
+def tags(row: dict[str, Any]) -> tuple[str, ...]:
+    """How a row's outlet reports it, in words, leaving out the plain case (its own voice, positive,
+    certain): "attributed to sources close to the meeting", "denied", "hedged: reportedly".
+
+    >>> tags({"attribution": "unnamed-source", "source": "an aide", "polarity": "positive", "certainty": "hedged"})
+    ('attributed to an aide', 'hedged')
+    """
+    out = []
+    source = " ".join(str(row.get("source") or "").split())
+    if row.get("attribution") in ("named-source", "unnamed-source"):
+        out.append(f"attributed to {source}" if source else "attributed to no one named (“reportedly”)")
+    if row.get("polarity") == "negative":
+        out.append("denied")
+    certainty = row.get("certainty")
+    if certainty in ("hedged", "future", "conditional"):
+        out.append({"hedged": "hedged", "future": "as future", "conditional": "as a condition"}[str(certainty)])
+    return tuple(out)
+
+
+def _split(value: Any) -> list[str]:
+    return sorted(v.strip() for v in str(value).split(";") if v.strip()) if value else []
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _finite(mention: str, predicate: str) -> bool:
+    """A verb as written in a finite past or present form ("left", "called", "warns"), not an
+    infinitive, a gerund or the bare lemma ("to disclose", "citing", "go")."""
+    word = mention.lower()
+    return " " not in word and word != predicate and not word.endswith("ing")
+
+
+def _present(lemma: str) -> str:
+    """The third person singular, as a headline writes it ("cites", "pushes", "carries")."""
+    head, _, rest = lemma.partition(" ")
+    if head.endswith(("s", "sh", "ch", "x", "z", "o")):
+        head += "es"
+    elif head.endswith("y") and len(head) > 1 and head[-2] not in "aeiou":
+        head = head[:-1] + "ies"
+    else:
+        head += "s"
+    return f"{head} {rest}".strip()
+
+
+def render(stories: list[StoryDigest], fmt: Format, *, width: int = 100) -> str:
+    """The digest as text (lines of at most ``width`` columns), Markdown, or JSON."""
+    if fmt == "json":
+        return json.dumps({"stories": [asdict(s) for s in stories]}, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "markdown":
+        return _markdown(stories)
+    return _text(stories, max(40, width))
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _item(text: str, width: int) -> list[str]:
+    """A bullet, wrapped under itself: at most two lines, the second cut with an ellipsis."""
+    lines = textwrap.wrap(text, width, initial_indent="  • ", subsequent_indent="    ", break_on_hyphens=False)
+    return lines[:1] + ([_cut(" ".join(lines[1:]), width)] if len(lines) > 1 else [])
+
+
+def _text(stories: list[StoryDigest], width: int) -> str:
+    lines: list[str] = []
+    if not stories:
+        return "No stories in the store: build some articles first.\n"
+    for s in stories:
+        lines.append(_cut(f"Blind spots of story {s.story} ({s.articles} articles, {len(s.outlets)} outlets with some)", width))
+        if not s.outlets:
+            lines.append("  Every named actor and event is reported by two or more outlets.")
+        for o in s.outlets:
+            lines.append(_cut(f"Only {o.outlet} reports:", width))
+            for item in o.events:
+                lines += _item(f"{item.sentence} — {item.articles}, {item.how}", width)
+            if o.more_events:
+                lines.append(f"    (+{o.more_events} more: newsgraph query single-source-events --param story={s.story})")
+            if o.actors:
+                more = f" (+{o.more_actors} more)" if o.more_actors else ""
+                wrapped = textwrap.wrap("Only it names: " + ", ".join(o.actors) + more, width - 2,
+                                        subsequent_indent="  ", break_on_hyphens=False)
+                lines += ["  " + w for w in wrapped]
+        if s.contested:
+            lines.append("Contested: one outlet states it as fact, another does not:")
+            for c in s.contested:
+                lines += _item(f"{c.sentence} — fact in {c.fact_outlet}; {c.other_outlet}: {c.how}", width)
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _md(text: str) -> str:
+    """Text in Markdown, its markup characters escaped."""
+    return "".join("\\" + ch if ch in "\\`*_[]<>#|" else ch for ch in text)
+
+
+def _markdown(stories: list[StoryDigest]) -> str:
+    lines: list[str] = []
+    if not stories:
+        return "No stories in the store.\n"
+    for s in stories:
+        lines += [f"## Blind spots: {_md(s.story)}", "", f"{s.articles} articles.", ""]
+        for o in s.outlets:
+            lines += [f"### Only {_md(o.outlet)} reports", ""]
+            lines += [f"- **{_md(i.sentence)}** — {_md(i.articles)}, {_md(i.how)}" for i in o.events]
+            if o.more_events:
+                lines.append(f"- … and {o.more_events} more")
+            if o.actors:
+                lines += ["", "Only it names: " + ", ".join(_md(a) for a in o.actors) + (" …" if o.more_actors else "")]
+            lines.append("")
+        if s.contested:
+            lines += ["### Contested", ""]
+            lines += [f"- **{_md(c.sentence)}** — fact in {_md(c.fact_outlet)}; {_md(c.other_outlet)}: {_md(c.how)}"
+                      for c in s.contested]
+            lines.append("")
+    return "\n".join(lines)
