@@ -567,6 +567,20 @@ def test_leaders_government_is_the_government_of_the_state_the_leader_heads() ->
     assert len([x for x in alone.actors if "government" in x.label]) == 2
 
 
+def test_a_role_alone_is_the_one_actor_another_article_gives_that_role() -> None:
+    """ "the envoy" (b) is Steve Witkoff, whom a names "US envoy"; with two envoys in the story, neither."""
+    a = article("a", [("Steve Witkoff", "PERSON", ["Steve Witkoff"])])
+    a = dataclasses.replace(a, entities=(dataclasses.replace(a.entities[0], descriptions=("US envoy",)),))
+    b = article("b", [("envoy", "PERSON", ["the envoy"])])
+    b = dataclasses.replace(b, entities=(dataclasses.replace(b.entities[0], names=(), descriptions=("the envoy",)),))
+    fired, merged = _resolution(a, b)
+    assert "actor-merge/role-title" in merged
+    assert len(resolve_story("s", [a, b]).actors) == 1
+    c = article("c", [("Richard Grenell", "PERSON", ["Richard Grenell"])])
+    c = dataclasses.replace(c, entities=(dataclasses.replace(c.entities[0], descriptions=("special envoy",)),))
+    assert len(resolve_story("s", [a, b, c]).actors) == 3
+
+
 @pytest.mark.parametrize(("lemma", "events"), [("argue", 2), ("leave", 1)])
 def test_speech_tie_keeps_speech_acts_of_other_articles_apart(lemma: str, events: int) -> None:
     """ "Analysts argue that ..." (a) / "He argues that ..." (b, unresolved): two speech acts; a happening
@@ -579,7 +593,7 @@ def test_speech_tie_keeps_speech_acts_of_other_articles_apart(lemma: str, events
 def test_every_rule_has_a_row() -> None:
     covered = {(s, n) for s, n, *_ in EXTRACTION_CASES} | {(s, n) for s, n, _ in RESOLUTION_CASES}
     covered |= {("event-merge", n) for n, *_ in EVENT_CASES} | {("event-merge", "nominalisation")}
-    covered |= {("event-merge", "speech-tie"), ("actor-merge", "leader-government")}
+    covered |= {("event-merge", "speech-tie"), ("actor-merge", "leader-government"), ("actor-merge", "role-title")}
     assert {(r.stage, r.name) for r in rules.all_rules()} == covered
 
 

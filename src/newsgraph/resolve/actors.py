@@ -121,6 +121,7 @@ def cluster_actors(docs: dict[str, Extraction]) -> tuple[list[list[EntityRef]], 
                 join(group[0], ref, name)
     _attach_one_word_names(entities, groups["full-name"], groups["same-name"], uf, join)
     _attach_leader_governments(entities, uf, join)
+    _attach_roles(entities, uf, join)
     clusters: dict[EntityRef, list[EntityRef]] = defaultdict(list)
     for ref in sorted(entities):
         clusters[uf.find(ref)].append(ref)
@@ -227,6 +228,31 @@ def _attach_leader_governments(entities: dict[EntityRef, LocalEntity], uf: _Unio
         if any(entities[r].owner >= 0 for r in group):  # described governments alone are same-description's
             for ref in group[1:]:
                 join(group[0], ref, _government_key.rule.name)  # type: ignore[attr-defined]
+
+
+@rule("actor-merge", "role-title", "an actor known only by a singular role noun (\"the envoy\", \"the biggest star\") is the "
+      "one named person or organisation of the story that an article gives that role", "US envoy Steve Witkoff (003) / "
+      "the envoy (000)")
+def _role_of(description: str) -> str:
+    """The role noun a description or title ends with ("U.S. special presidential envoy" -> "envoy")."""
+    words = names.fold(description).split()
+    return words[-1] if words else ""
+
+
+def _attach_roles(entities: dict[EntityRef, LocalEntity], uf: _UnionFind, join: Callable[[EntityRef, EntityRef, str], None]) -> None:
+    holders: dict[tuple[str, bool], set[EntityRef]] = defaultdict(set)  # (role, person) -> roots given it
+    for ref, ent in entities.items():
+        if ent.names:
+            for description in ent.descriptions:
+                holders[_role_of(description), ent.type == "PERSON"].add(uf.find(ref))
+    for ref, ent in sorted(entities.items()):
+        if ent.names or ent.owner >= 0:
+            continue
+        role = names.fold(ent.name)
+        singular = any(_role_of(d) == role for d in ent.descriptions)  # "the envoy", not "analysts"
+        fits = holders.get((role, ent.type == "PERSON"), set()) - {uf.find(ref)}
+        if singular and len(fits) == 1 and " " not in role:
+            join(next(iter(fits)), ref, _role_of.rule.name)  # type: ignore[attr-defined]
 
 
 def build_actors(story: str, docs: dict[str, Extraction], clusters: list[list[EntityRef]]) -> tuple[list[Actor], dict[EntityRef, str]]:
