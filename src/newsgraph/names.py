@@ -48,9 +48,16 @@ def strip_possessive(text: str) -> str:
 
 
 def name_words(name: str) -> list[str]:
-    """The folded words of a name without honorifics and leading titles ("President Emmanuel Macron")."""
+    """The folded words of a name without honorifics, leading titles and leading initials ("President
+    Emmanuel Macron", "W. Mark Felt" -> "mark felt": a first initial before a full name is often left out).
+
+    >>> name_words("W. Mark Felt Sr."), name_words("George W. Bush"), name_words("J. Smith")
+    (['mark', 'felt'], ['george', 'w', 'bush'], ['j', 'smith'])
+    """
     words = [ABBREVIATIONS.get(w, w) for w in fold(strip_possessive(name)).split()]
     while len(words) > 1 and (words[0] in HONORIFICS or words[0] in TITLE_WORDS):
+        words = words[1:]
+    while len(words) > 2 and len(words[0]) == 1:
         words = words[1:]
     while len(words) > 1 and (words[-1] in LEGAL_FORMS or words[-1] in NAME_SUFFIXES):
         words = words[:-1]
@@ -64,8 +71,15 @@ def translit(word: str) -> str:
     True
     >>> translit("sergey") == translit("sergei")
     True
+
+    British and American spellings too: World Food Programme / Program, Lincoln Centre / Center.
+
+    >>> translit("programme") == translit("program"), translit("centre") == translit("center")
+    (True, True)
     """
-    w = word.replace("kh", "h").replace("ph", "f").replace("ck", "k").replace("w", "v").replace("j", "i")
+    w = re.sub(r"(\w{3})mme$", r"\1m", word)
+    w = re.sub(r"(\w{3})tre$", r"\1ter", w)
+    w = w.replace("kh", "h").replace("ph", "f").replace("ck", "k").replace("w", "v").replace("j", "i")
     w = re.sub(r"ey$", "ei", w)
     w = re.sub(r"ie$", "i", w)
     w = re.sub(r"(iy|yy|ij|ii|y)$", "i", w)
