@@ -138,13 +138,18 @@ def name_spans(doc: Doc, *, index: DocIndex | None = None) -> list[tuple[Span, s
     return spans
 
 
-@_cleanup("trim", "articles, leading and trailing punctuation, line breaks and possessive marks are not part of a name",
-          "the United States’ envoy -> United States")
+#: Words a name never ends with: a possessive mark, a preposition, a determiner or a conjunction ("National
+#: Player of", where the model's entity stops before "the Year").
+_TRAILING_TAGS = frozenset({"POS", "IN", "DT", "CC", "TO"})
+
+
+@_cleanup("trim", "articles, leading and trailing punctuation, line breaks, possessive marks and trailing function "
+          "words are not part of a name", "the United States’ envoy -> United States")
 def trim(ent: Span, context: _Context) -> Span | None:
     start, end = ent.start, ent.end
     while start < end and (ent.doc[start].lower_ in ARTICLES or ent.doc[start].is_punct or ent.doc[start].is_space):
         start += 1
-    while end > start and (ent.doc[end - 1].tag_ == "POS" or ent.doc[end - 1].is_punct or ent.doc[end - 1].is_space):
+    while end > start and (ent.doc[end - 1].tag_ in _TRAILING_TAGS or ent.doc[end - 1].is_punct or ent.doc[end - 1].is_space):
         end -= 1
     if end == start:
         return None
@@ -215,7 +220,7 @@ def _headline_tokens(tokens: list[Token]) -> set[int]:
             if "\n" not in token.whitespace_:
                 continue
         words = [tokens[i] for i in line if tokens[i].is_alpha]
-        ends_sentence = bool(line) and tokens[line[-1]].text in {".", "!", "?", "”", '"'}
+        ends_sentence = bool(line) and tokens[line[-1]].text in {".", "”", '"'}  # "!" and "?" end headlines too
         if len(words) >= 3 and not ends_sentence and sum(w.text[0].isupper() for w in words) >= 0.75 * len(words):
             out.update(line)
         line = []
