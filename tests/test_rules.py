@@ -393,6 +393,13 @@ regime NN NOUN nsubj 9
 fell VBD VERB ROOT 9 fall
 . . PUNCT punct 9
 """, {"Zelenskiy": "PERSON"})
+CAUGHT_FIRE = ("""
+The DT DET det 1
+warehouse NN NOUN nsubj 2
+caught VBD VERB ROOT 2 catch
+fire NN NOUN dobj 2
+. . PUNCT punct 2
+""", {})
 SUGGESTS = ("""
 Intelligence NN NOUN nsubj 1
 suggests VBZ VERB ROOT 1 suggest
@@ -443,6 +450,7 @@ EXTRACTION_CASES: list[tuple[str, str, str, dict[str, str], str | None]] = [
     ("event", "control", *MACRON_DECLINED_TO_DISCLOSE, None),
     ("event", "participial-adverbial", *SUBJECTS, None),
     ("event", "passive", *PASSIVE, None),
+    ("event", "phrasal-predicate", *CAUGHT_FIRE, None),
     ("quote", "framing-verb", *CALLING, None),
     ("quote", "nearest-reporting-verb", *WE_WON, None),
     ("quote", "dash-speaker", *DASH, None),
@@ -538,6 +546,12 @@ def test_nominalisation_rule_fires() -> None:
     a, b = article("a", witkoff, [("leave", [0], [])]), article("b", witkoff, [("leave", [0], [])])
     b = dataclasses.replace(b, events=(dataclasses.replace(b.events[0], lemma="depart", nominal=True),))
     assert "event-merge/nominalisation" in _resolution(a, b)[1]
+
+
+def test_an_object_that_makes_a_known_phrasal_predicate_is_part_of_it() -> None:
+    doc = make_doc(*CAUGHT_FIRE)
+    (caught,) = extract_doc(doc, Article("t", doc.text, "t.txt")).events
+    assert (caught.lemma, caught.label, caught.object) == ("catch fire", "catch fire", "")
 
 
 def test_a_common_noun_tagged_as_a_name_is_a_described_actor_and_a_hyphen_no_event() -> None:

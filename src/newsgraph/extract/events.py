@@ -82,7 +82,10 @@ def is_verbal_event(token: Token) -> bool:
 @rule("event", "nominal", "a noun that names a happening is an event of the verb it nominalises",
       "Witkoff's departure followed heated debates.")
 def is_nominal_event(token: Token) -> bool:
-    return token.pos_ == "NOUN" and token.lemma_.lower() in NOMINAL_EVENTS
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in NOMINAL_EVENTS:
+        return False
+    # not the object of a phrasal predicate it is part of ("caught fire" is one event)
+    return not (token.dep_ in OBJECTS and f"{token.head.lemma_.lower()} {token.lemma_.lower()}" in EVENT_CLASS)
 
 
 def _verbal(verb: Token, actor: Lookup, index: DocIndex) -> _Found:
@@ -98,17 +101,28 @@ def _verbal(verb: Token, actor: Lookup, index: DocIndex) -> _Found:
               for p in index.children(c) if p.dep_ == "pobj" and p.lower_ not in ADVERBIAL_OBJECTS]
     a, p, o = _ids(agents, actor), _ids(patients, actor), _ids(others, actor)
     o = tuple(x for x in o if x not in a and x not in p)
-    lemma = verb.lemma_.lower()
-    particle = next((c.lower_ for c in children if c.dep_ == "prt"), "")
-    if particle:
-        lemma = f"{lemma} {particle}"
-    else:
-        # a verb whose preposition makes a known phrasal predicate: "checked into" -> "check into"
-        prep = next((c.lower_ for c in children if c.dep_ == "prep" and f"{lemma} {c.lower_}" in EVENT_CLASS), "")
-        lemma = f"{lemma} {prep}" if prep else lemma
+    lemma, objects = phrasal_predicate(verb, children, objects)
     obj_token = objects[0] if objects else _prep_object(verb, index)
     # the object phrase is the direct object only: "on Thursday" or "to complications" name no object
     return lemma, a, p, o, _phrase(objects[0] if objects else None), _label(lemma, obj_token, actor, index), False
+
+
+@rule("event", "phrasal-predicate", "a particle, or a preposition or object that makes a known phrasal predicate, is "
+      "part of the predicate", "walked out; checked into rehab; the warehouse caught fire")
+def phrasal_predicate(verb: Token, children: list[Token], objects: list[Token]) -> tuple[str, list[Token]]:
+    """The predicate's lemma ("walk out", "check into", "catch fire"), and its objects without one that is
+    part of it."""
+    lemma = verb.lemma_.lower()
+    particle = next((c.lower_ for c in children if c.dep_ == "prt"), "")
+    if particle:
+        return f"{lemma} {particle}", objects
+    prep = next((c.lower_ for c in children if c.dep_ == "prep" and f"{lemma} {c.lower_}" in EVENT_CLASS), "")
+    if prep:
+        return f"{lemma} {prep}", objects
+    idiom = f"{lemma} {objects[0].lemma_.lower()}" if objects else ""
+    if idiom in EVENT_CLASS:
+        return idiom, objects[1:]  # the object is part of the predicate, not what it is done to
+    return lemma, objects
 
 
 def _nominal(noun: Token, actor: Lookup, index: DocIndex) -> _Found:
