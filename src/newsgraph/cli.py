@@ -190,7 +190,7 @@ def _query(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         if value is not None and value < 0:
             parser.error(f"query: {flag} takes a whole number >= 0, not {value}")
     q = query.resolve(args.query)
-    with Store.open(args.store) as store:
+    with Store.open(args.store, read_only=True) as store:
         rows = query.run(store, q, params, limit=args.limit, offset=args.offset)
     if args.format == "table" and q.title:
         print(f"# {q.title}")
@@ -202,7 +202,7 @@ def _export(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
     from .export import export
     from .store import Store
 
-    with Store.open(args.store) as store:
+    with Store.open(args.store, read_only=True) as store:
         written = export(store, args.format, Path(args.output), network=args.network)
     for path in written:
         print(f"wrote {path}", file=sys.stderr)
@@ -238,7 +238,7 @@ def _serve(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
     except OSError as exc:
         if isinstance(exc, NewsgraphError):
             raise
-        print(f"newsgraph: error: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"newsgraph: error: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK
 
@@ -247,7 +247,7 @@ def _report(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
     from .report import write_report
     from .store import Store
 
-    with Store.open(args.store) as store:
+    with Store.open(args.store, read_only=True) as store:
         path = write_report(store, Path(args.output), title=args.title)
     print(f"wrote {path}", file=sys.stderr)
     return EXIT_OK
