@@ -160,3 +160,11 @@ def test_a_reader_is_refused_while_a_writer_holds_the_store(store: Path) -> None
         assert run.stderr == f"newsgraph: error: {store}: cannot read the store: a newsgraph build or remove " \
             "is writing it; try again when it ends\n"
         assert writer.count() > 0
+
+
+def test_serve_names_the_real_cause_of_a_start_up_failure(readonly: Path) -> None:
+    with serving(readonly) as url:  # a second server on a read-only store opens it, then finds the port taken
+        port = urllib.parse.urlsplit(url).port
+        run = newsgraph("serve", "--store", str(readonly), "--port", str(port), "--workers", "1")
+    assert run.returncode == 1
+    assert run.stderr == f"newsgraph: error: cannot listen on 127.0.0.1:{port}: Address already in use\n"
