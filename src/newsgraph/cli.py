@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .errors import NewsgraphError
+from .errors import NewsgraphError, UsageError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
 
@@ -65,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
                 "newsgraph query actor-events --store out/store --param actor=Witkoff --format csv")
     q.add_argument("query", metavar="NAME|FILE.rq|SPARQL", nargs="?",
                    help="a bundled query name (see --list), a .rq file, or SPARQL text")
-    q.add_argument("--store", metavar="DIR", help="the store folder")
+    q.add_argument("--store", metavar="DIR", help="required (except with --list): the store folder")
     q.add_argument("--format", choices=FORMATS, default="table",
                    help="table (default), csv, or json (SPARQL 1.1 Query Results JSON)")
     q.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
@@ -107,6 +107,10 @@ def _parser() -> argparse.ArgumentParser:
     rp.add_argument("--store", required=True, metavar="DIR", help="the store folder")
     rp.add_argument("-o", "--output", required=True, metavar="FILE", help="the HTML file to write")
     rp.add_argument("--title", help="the report's title (default: the stories it covers)")
+    for command_parser in sub.choices.values():
+        for action in command_parser._actions:  # argparse lists required options among the optional ones
+            if action.required and action.option_strings and action.help:
+                action.help = f"required: {action.help}"
     return p
 
 
@@ -133,6 +137,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         commands = {"build": _build, "query": _query, "export": _export, "remove": _remove,
                     "serve": _serve, "report": _report}
         return commands[args.command](args, parser)
+    except UsageError as exc:
+        print(f"newsgraph: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except NewsgraphError as exc:
         print(f"newsgraph: error: {exc}", file=sys.stderr)
         return EXIT_FAILED
