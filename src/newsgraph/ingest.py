@@ -169,13 +169,59 @@ def _read_html(path: str, html: str) -> Article:
     from trafilatura import bare_extraction
     from trafilatura.settings import Document
 
-    # given a string, trafilatura parses it and never fetches anything (nor does htmldate, given a tree)
-    doc = bare_extraction(html, with_metadata=True, include_comments=False)
-    if not isinstance(doc, Document) or not (doc.text or "").strip():
+    # given a string, trafilatura parses it and never fetches anything (nor does htmldate, given a tree);
+    # dates only from the page's metadata and markup here: htmldate's extensive search reads the whole
+    # page and takes "(c) 2025" in a footer for the publication date
+    doc = bare_extraction(html, with_metadata=True, include_comments=False,
+                          date_extraction_params={"extensive_search": False, "original_date": True})
+    if not isinstance(doc, Document) or not (doc.text or "").strip() or _only_boilerplate(html, doc.text):
         raise _Bad("no article text found in the HTML")
+    text = _newlines(doc.text or "")
     outlet = doc.sitename or doc.hostname
-    fields = {"title": doc.title, "published": doc.date, "url": doc.url, "outlet": outlet}
-    return _article(path, fields, _newlines(doc.text or ""), _file_id(path))
+    fields = {"title": doc.title, "published": doc.date or _date_in_text(text), "url": doc.url, "outlet": outlet}
+    return _article(path, fields, text, _file_id(path))
+
+
+#: Page parts that are never the article: navigation, headers and footers, sidebars, menus.
+_BOILERPLATE = ("//nav | //header | //footer | //aside | //menu | //*[@role='navigation' or @role='banner' or "
+                "@role='contentinfo']")
+_BOILERPLATE_NAME = re.compile(r"\b(nav|navbar|navigation|menu|footer|header|breadcrumbs?|copyright|sidebar)\b",
+                               re.IGNORECASE)
+_COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
+
+
+def _only_boilerplate(html: str, text: str) -> bool:
+    """Whether every line trafilatura found is text of the page's navigation, header or footer: its
+    fallback extractor returns a menu ("Home About") when a page has no article."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return False
+    parts = list(tree.xpath(_BOILERPLATE))
+    # by class or id too (<div class="menu">), unless it holds paragraphs: <div class="has-sidebar"> may
+    # wrap the whole page
+    parts += [el for el in tree.iter() if isinstance(el.tag, str) and _BOILERPLATE_NAME.search(
+        f"{el.get('class', '')} {el.get('id', '')}".replace("-", " ").replace("_", " ")) and not el.xpath(".//p")]
+    chrome = " ".join(" ".join(el.text_content().split()) for el in parts)
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    return bool(chrome) and all(line in chrome for line in lines)
+
+
+def _date_in_text(text: str) -> str | None:
+    """A publication date written in the article's own text ("Published March 3, 2024"), copyright lines
+    left out; None when there is none."""
+    from html import escape
+
+    from htmldate import find_date
+
+    lines = [escape(line) for line in text.splitlines()[:20] if line.strip() and not _COPYRIGHT.search(line)]
+    if not lines:
+        return None
+    found = find_date(f"<html><body><p>{'</p><p>'.join(lines)}</p></body></html>", extensive_search=True,
+                      original_date=True)
+    return str(found) if found else None
 
 
 def _read_jsonl(path: str) -> Iterator[Article | InputError]:
