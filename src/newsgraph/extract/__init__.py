@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from ..errors import InputError
 from ..model import Article, Extraction, Sentence
+from . import chunking
 from .actors import find_actors
 from .attribution import Mentions, attribute_events
 from .docindex import DocIndex
@@ -64,11 +65,11 @@ def extract_articles(
 
 def _extract_batch(nlp: Language, batch: list[Article], model: str) -> Iterator[Extraction | InputError]:
     try:
-        docs = list(nlp.pipe([a.text for a in batch], batch_size=len(batch)))
+        docs = list(chunking.pipe(nlp, [a.text for a in batch], batch_size=len(batch)))  # any length
     except Exception:  # one text spaCy refuses: find it by parsing the batch article by article
         for article in batch:
             try:
-                doc = nlp(article.text)
+                doc = next(chunking.pipe(nlp, [article.text]))
             except Exception as exc:
                 yield InputError(article.source, f"spaCy cannot parse the text ({_first_line(exc)})")
                 continue
