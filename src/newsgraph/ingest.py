@@ -25,6 +25,13 @@ from .model import Article, plain
 #: File endings read when walking a folder (compared case-insensitively), sorted.
 SUFFIXES: tuple[str, ...] = (".htm", ".html", ".jsonl", ".md", ".txt")
 
+#: The longest article text read (characters; 20 MB of English text). Longer texts are parsed in pieces
+#: (extract/chunking.py), so this bounds one article's memory and time, not what spaCy accepts.
+MAX_TEXT_CHARS = 20_000_000
+#: A file larger than this cannot hold an article within MAX_TEXT_CHARS (4 bytes per character at most),
+#: and is refused before it is read.
+_MAX_FILE_BYTES = 4 * MAX_TEXT_CHARS
+
 _FIELDS = ("id", "outlet", "story", "published", "url", "title")
 _FRONT_MATTER_END = re.compile(r"^---[ \t]*$\n?", re.MULTILINE)
 _LEADING_NUMBER = re.compile(r"(\d+)_")
@@ -130,6 +137,8 @@ def _read_file(path: str) -> Iterator[Article | InputError]:
         if _suffix(path) == ".jsonl":
             yield from _read_jsonl(path)
         else:
+            if os.path.getsize(path) > _MAX_FILE_BYTES:
+                raise _Bad(_too_long(os.path.getsize(path), "bytes"))
             data = Path(path).read_bytes()
             _check_bytes(data)
             text = _newlines(_decode(data).removeprefix("\ufeff"))
@@ -266,12 +275,19 @@ def _article(source: str, fields: Mapping[str, Any], text: str, default_id: str)
     """Fields not in _FIELDS are ignored, so files written for other tools can be read as they are."""
     if not text.strip():
         raise _Bad("no article text (it is empty or only whitespace)")
+    if len(text) > MAX_TEXT_CHARS:
+        raise _Bad(_too_long(len(text), "characters"))
     values = {name: _scalar(name, fields.get(name)) for name in _FIELDS}
     try:  # JSON escapes can smuggle in lone surrogates, which no later stage can encode
         "".join([text, *(v for v in values.values() if v)]).encode("utf-8")
     except UnicodeEncodeError:
         raise _Bad("contains a lone surrogate escape (such as \\ud800), which is not valid Unicode") from None
     return Article(id=values.pop("id") or default_id, text=text, source=source, **values)
+
+
+def _too_long(size: int, unit: str) -> str:
+    return (f"the article is {size:,} {unit} long; newsgraph reads at most {MAX_TEXT_CHARS:,} characters "
+            "per article (split it into several articles)")
 
 
 def _scalar(name: str, value: Any) -> str | None:

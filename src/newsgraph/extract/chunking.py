@@ -40,7 +40,7 @@ def pieces(text: str, size: int = PIECE_CHARS) -> list[tuple[int, int]]:
     sentence end, a space, and only failing all of them in the middle of a word.
 
     >>> pieces("One. Two.\\n\\nThree four five.", size=16)
-    [(0, 11), (11, 28)]
+    [(0, 11), (11, 27)]
     """
     spans: list[tuple[int, int]] = []
     start = 0
