@@ -106,11 +106,11 @@ def build(
 
     try:
         results = extract(todo(), engine=engine, workers=workers, model=model, scheduler=scheduler,
-                          batch_size=batch_size)
+                          batch_size=batch_size, on_parsed=progress.parsed)
         for result in results:
             if isinstance(result, InputError):
                 report.rejected.append(result)
-                progress.advance(result.source, "rejected")
+                progress.advance(result.source, "failed")
                 continue
             if not isinstance(result, Parsed):
                 raise result
