@@ -101,3 +101,83 @@ def test_html_dates_come_from_metadata_or_the_article_never_the_footer(tmp_path:
     assert not isinstance(article, Exception), article
     assert article.published == published
     assert "Home" not in article.text and "2025" not in article.text
+
+
+# --- random input ---------------------------------------------------------------------------------------
+GOOD = "---\nid: anchor\noutlet: Planet\n---\nSteve Witkoff met Sergei Lavrov in Paris on Tuesday, officials said.\n"
+
+
+def _unicode() -> object:
+    from hypothesis import strategies as st
+
+    awkward = st.sampled_from(["\u202e", "\u200f", "\u0627\u0644\u0633\u0644\u0627\u0645", "\U0001f600", "\U0001f1fa\U0001f1f8",
+                               "\u0301", "\x00", "\x07", "\x1b[31m", "\r", "\r\n", "\u2028", "\ufeff", "Witkoff", " ", ".", "\n\n"])
+    return st.lists(st.one_of(awkward, st.text(max_size=8)), max_size=12).map("".join)
+
+
+def _inputs() -> object:
+    """A few files: random bytes, random Unicode text, and JSON Lines of random shapes (lone surrogates
+    written as JSON escapes)."""
+    from hypothesis import strategies as st
+
+    text = _unicode()
+    with_surrogate = st.tuples(text, st.sampled_from(["\ud800", "\udfff", "\udbff"]), text).map("".join)
+    line_value = st.one_of(
+        st.fixed_dictionaries({"text": st.one_of(text, with_surrogate)},
+                              optional={"id": st.one_of(st.text(max_size=4), st.integers(), st.booleans()),
+                                        "outlet": st.one_of(text, st.none(), st.lists(st.integers(), max_size=2)),
+                                        "published": st.one_of(text, st.just("2025-09-04"))}),
+        st.dictionaries(st.text(max_size=5), st.integers(), max_size=3),
+        st.lists(st.integers(), max_size=3), st.integers(), st.none(), text,
+    )
+    jsonl = st.lists(st.one_of(line_value.map(json.dumps), st.binary(max_size=20).map(lambda b: b.decode("latin-1")),
+                               st.just("")), max_size=4).map(lambda lines: "\n".join(lines).encode("utf-8", "surrogatepass"))
+    txt = st.one_of(st.binary(max_size=60), text.map(lambda t: t.encode("utf-8", "surrogatepass")))
+    files = st.one_of(st.tuples(st.just(".txt"), txt), st.tuples(st.just(".jsonl"), jsonl),
+                      st.tuples(st.just(".html"), txt))
+    return st.lists(files, min_size=1, max_size=3)
+
+
+def _build(folder: Path, store: Path) -> tuple[int, str]:
+    import contextlib
+    import io
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = main(["build", str(folder), "--store", str(store), "--quiet"])
+    return code, err.getvalue()
+
+
+@pytest.mark.model
+def test_random_input_never_breaks_a_build() -> None:
+    import tempfile
+
+    from hypothesis import HealthCheck, given, settings
+
+    from newsgraph.store import Store
+
+    @settings(max_examples=12, deadline=None, database=None, derandomize=True,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @given(_inputs())
+    def check(files: list[tuple[str, bytes]]) -> None:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp) / "in"
+            folder.mkdir()
+            (folder / "anchor.md").write_text(GOOD, encoding="utf-8")
+            for i, (suffix, data) in enumerate(files):
+                (folder / f"f{i}{suffix}").write_bytes(data)
+            answers = []
+            for run in ("a", "b"):
+                code, err = _build(folder, Path(tmp) / run)
+                assert code in (0, 3), err
+                assert "Traceback" not in err
+                assert all(line.startswith("newsgraph: rejected ") for line in err.splitlines()), err
+                with Store.open(Path(tmp) / run, read_only=True) as store:  # the store opens and answers
+                    ids = {r["id"].value for r in store.raw_query(
+                        "SELECT ?id WHERE { ?a a <https://schema.org/NewsArticle> ; "
+                        "<http://purl.org/dc/terms/identifier> ?id }")}
+                    assert "anchor" in ids
+                    answers.append((err, sorted(str(q) for q in store.quads())))
+            assert answers[0] == answers[1]  # same input, same answer
+
+    check()
