@@ -40,8 +40,8 @@ CASES: dict[str, tuple[int, str]] = {
     "blank-lines.jsonl": (1, "{path}: no JSON lines in the file, only blank lines"),
     "lone-surrogate.jsonl": (1, "{path}:1: contains a lone surrogate escape (such as \\ud800), which is not valid Unicode"),
     "duplicate-id.jsonl": (3, "{path}:2: duplicate article id 'same' (first read from {path}:1)"),
-    "too-long.txt": (1, f"{{path}}: the article is {MAX_TEXT_CHARS + 1:,} characters long; newsgraph reads at most "
-                        f"{MAX_TEXT_CHARS:,} characters per article (split it into several articles)"),
+    "too-long.txt": (1, (f"{{path}}: the article is {MAX_TEXT_CHARS + 1:,} characters long; newsgraph reads at most "
+                         f"{MAX_TEXT_CHARS:,} characters per article (split it into several articles)")),
 }
 MADE = {"too-long.txt", "no-such-file.txt"}  # not kept in the folder: too big to keep, or absent on purpose
 
@@ -72,9 +72,10 @@ def test_bad_input_gets_one_line_and_its_exit_status(name: str, tmp_path: Path,
 def test_a_copyright_footer_is_no_publication_date(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     store = tmp_path / "store"
     assert main(["build", str(BAD / "copyright-footer.html"), "--store", str(store), "--quiet"]) == 0
-    assert main(["query", "PREFIX schema: <https://schema.org/> SELECT ?text ?date WHERE { ?a a schema:NewsArticle "
-                 "OPTIONAL { ?a schema:datePublished ?date } ?a <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/"
-                 "nif-core#isString> ?text }", "--store", str(store), "--format", "json"]) == 0
+    sparql = ("PREFIX schema: <https://schema.org/> SELECT ?text ?date WHERE { ?a a schema:NewsArticle "
+              "OPTIONAL { ?a schema:datePublished ?date } ?a <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/"
+              "nif-core#isString> ?text }")
+    assert main(["query", sparql, "--store", str(store), "--format", "json"]) == 0
     [row] = json.loads(capsys.readouterr().out)["results"]["bindings"]
     assert "date" not in row
     assert row["text"]["value"].startswith("Envoy leaves Paris talks\nSteve Witkoff left") and "Home" not in row["text"]["value"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,7 @@ def test_pieces_cover_the_text_exactly_and_cut_where_it_reads_well(text: str, si
     spans = chunking.pieces(text, size)
     assert [text[a:b] for a, b in spans] == expected
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
-    assert all(b == c for (_, b), (c, _) in zip(spans, spans[1:])) and all(b - a <= size for a, b in spans)
+    assert all(b == c for (_, b), (c, _) in pairwise(spans)) and all(b - a <= size for a, b in spans)
 
 
 def _doc(words: list[str], starts: tuple[int, ...] = ()) -> Doc:
@@ -39,7 +40,7 @@ def _doc(words: list[str], starts: tuple[int, ...] = ()) -> Doc:
 def _stretches(doc: Doc) -> list[int]:
     """Lengths of the runs between sentence starts and full stops, as the parser will see them."""
     cuts = [0] + [t.i for t in doc[1:] if t.is_sent_start or doc[t.i - 1].text in ".!?"] + [len(doc)]
-    return [b - a for a, b in zip(cuts, cuts[1:])]
+    return [b - a for a, b in pairwise(cuts)]
 
 
 @pytest.mark.parametrize(("words", "starts", "expected"), [

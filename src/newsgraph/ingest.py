@@ -183,7 +183,7 @@ def _read_html(path: str, html: str) -> Article:
     # page and takes "(c) 2025" in a footer for the publication date
     doc = bare_extraction(html, with_metadata=True, include_comments=False,
                           date_extraction_params={"extensive_search": False, "original_date": True})
-    if not isinstance(doc, Document) or not (doc.text or "").strip() or _only_boilerplate(html, doc.text):
+    if not isinstance(doc, Document) or not (doc.text or "").strip() or _only_boilerplate(html, doc.text or ""):
         raise _Bad("no article text found in the HTML")
     text = _newlines(doc.text or "")
     outlet = doc.sitename or doc.hostname
