@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes
 import fcntl
 import functools
+import logging
 import os
 import re
 import sys
@@ -24,6 +25,8 @@ from rdflib.term import Node
 
 from .errors import QueryError, StoreError
 from .rdf import Quad
+
+log = logging.getLogger(__name__)
 
 #: A file newsgraph writes into each store it creates, so a stray folder is never taken for a store.
 MARKER = "newsgraph-store"
@@ -94,6 +97,9 @@ class Store:
                 (p / MARKER).write_text("This folder is a newsgraph store (Oxigraph/RocksDB). Do not edit.\n")
             if not read_only:
                 _recover(inner, p / JOURNAL)
+            elif (p / JOURNAL).exists():  # a reader cannot empty them: say so, once per opening
+                log.warning("%s: a build was killed while writing; some of its articles may be incomplete "
+                            "until the next build or remove opens the store", p)
         except OSError as exc:
             os.close(held)
             raise StoreError(f"{p}: cannot {'read' if read_only else 'write'} the store: {_reason(exc)}") from exc
