@@ -79,7 +79,7 @@ def test_missing_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
 
 
 def test_unknown_query_and_syntax_error(fixture_store_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["query", "single-sorce-actors", "--store", str(fixture_store_path)]) == 1
+    assert main(["query", "single-sorce-actors", "--store", str(fixture_store_path)]) == 2  # a usage error
     err = capsys.readouterr().err.strip()
     assert err.startswith("newsgraph: error: Unknown query 'single-sorce-actors'. Available: actor-events,")
     assert "\n" not in err
@@ -122,4 +122,4 @@ def test_installed_entry_point_runs(fixture_store_path: Path) -> None:
     assert proc.stdout.splitlines()[0] == "story,actor,label,type,kind,importance,mentions,outletCount"
     proc = subprocess.run([sys.executable, "-m", "newsgraph", "query", "nope", "--store", str(fixture_store_path)],
                           capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr

@@ -108,11 +108,11 @@ def build(
 
     try:
         results = extract(todo(), article_ntriples, engine=engine, workers=workers, model=model,
-                          scheduler=scheduler, batch_size=batch_size)
+                          scheduler=scheduler, batch_size=batch_size, on_parsed=progress.parsed)
         for result in results:
             if isinstance(result, InputError):
                 report.rejected.append(result)
-                progress.advance(result.source, "rejected")
+                progress.advance(result.source, "failed")
                 continue
             if isinstance(result, RuleError):  # not stored; the other articles go on
                 log.debug("rule %s failed on %s\n%s", result.rule, result.source, result.details)

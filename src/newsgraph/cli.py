@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .errors import NewsgraphError
+from .errors import NewsgraphError, UsageError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
 
@@ -68,7 +68,7 @@ def _parser() -> argparse.ArgumentParser:
                 "newsgraph query actor-events --store out/store --param actor=Witkoff --format csv")
     q.add_argument("query", metavar="NAME|FILE.rq|SPARQL", nargs="?",
                    help="a bundled query name (see --list), a .rq file, or SPARQL text")
-    q.add_argument("--store", metavar="DIR", help="the store folder")
+    q.add_argument("--store", metavar="DIR", help="required (except with --list): the store folder")
     q.add_argument("--format", choices=FORMATS, default="table",
                    help="table (default), csv, or json (SPARQL 1.1 Query Results JSON)")
     q.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
@@ -136,6 +136,11 @@ def _parser() -> argparse.ArgumentParser:
                     "attribution, modality, time-place, actor-merge, event-merge)")
     ru.add_argument("--format", choices=("table", "json", "markdown"), default="table",
                     help="table (default), json, or markdown (docs/rules.md is this output)")
+
+    for command_parser in sub.choices.values():
+        for action in command_parser._actions:  # argparse lists required options among the optional ones
+            if action.required and action.option_strings and action.help:
+                action.help = f"required: {action.help}"
     return p
 
 
@@ -162,6 +167,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         commands = {"build": _build, "query": _query, "export": _export, "remove": _remove,
                     "serve": _serve, "report": _report, "rules": _rules, "blindspots": _blindspots}
         return commands[args.command](args, parser)
+    except UsageError as exc:
+        print(f"newsgraph: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except NewsgraphError as exc:
         print(f"newsgraph: error: {exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -229,7 +237,7 @@ def _query(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         if value is not None and value < 0:
             parser.error(f"query: {flag} takes a whole number >= 0, not {value}")
     q = query.resolve(args.query)
-    with open_store(args.store) as store:
+    with open_store(args.store, read_only=True) as store:
         rows = query.run(store, q, params, limit=args.limit, offset=args.offset)
         empty = query.why_empty(store, q, params) if not rows.rows and args.format == "table" else ""
     if args.format == "table" and q.title:
@@ -246,7 +254,7 @@ def _export(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
     from .export import export
     from .stores import open_store
 
-    with open_store(args.store) as store:
+    with open_store(args.store, read_only=True) as store:
         kinds = None if args.kind.strip() == "all" else tuple(k.strip() for k in args.kind.split(",") if k.strip())
         written = export(store, args.format, Path(args.output), network=args.network, min_weight=args.min_weight,
                          kinds=kinds)
@@ -284,7 +292,7 @@ def _serve(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
     except OSError as exc:
         if isinstance(exc, NewsgraphError):
             raise
-        print(f"newsgraph: error: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"newsgraph: error: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK
 
@@ -293,7 +301,7 @@ def _blindspots(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> i
     from .blindspots import digest, render
     from .stores import open_store
 
-    with open_store(args.store) as store:
+    with open_store(args.store, read_only=True) as store:
         stories = digest(store, args.story, top=args.top)
     width = min(100, shutil.get_terminal_size((100, 40)).columns)
     sys.stdout.write(render(stories, args.format, width=width))
@@ -304,7 +312,7 @@ def _report(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
     from .report import write_report
     from .stores import open_store
 
-    with open_store(args.store) as store:
+    with open_store(args.store, read_only=True) as store:
         path = write_report(store, Path(args.output), title=args.title)
     print(f"wrote {path}", file=sys.stderr)
     return EXIT_OK

@@ -18,7 +18,7 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
-from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from multiprocessing.context import SpawnContext
@@ -50,6 +50,9 @@ Result = Parsed | InputError | RuleError
 
 log = logging.getLogger(__name__)
 
+#: Told the words of each article as soon as the parser is done with it (progress; see ``extract``).
+OnParsed = Callable[[int], None]
+
 #: Batches in flight per worker: enough to keep every worker busy while the client writes.
 _WINDOW = 2
 
@@ -63,22 +66,37 @@ def extract(
     model: str | None = None,
     scheduler: str | None = None,
     batch_size: int = 16,
+    on_parsed: OnParsed | None = None,
 ) -> Iterator[Result]:
     """One Parsed (or InputError, or RuleError) per article, in input order, from the engine asked for.
 
     ``to_graph`` runs where the article was parsed. ``engine="local"`` parses in this process
     (``workers=1``) or in a pool of ``workers`` processes; ``engine="dask"`` sends batches to the Dask
     scheduler at ``scheduler`` (``tcp://HOST:PORT``).
+
+    ``on_parsed(words)`` is called once per article as the parser finishes it, before its batch comes
+    back: local workers report each article through a queue, read while this process waits for a batch
+    (Dask reports when the batch arrives). Batches start at one article and double up to ``batch_size``,
+    so the first report comes after one article, not after a batch.
     """
+    tell = on_parsed or _ignore
     if engine == "dask":
         if not scheduler:
             raise NewsgraphError("--engine dask needs --scheduler tcp://HOST:PORT")
-        return _dask(articles, to_graph, scheduler, model, batch_size)
+        return _dask(articles, to_graph, scheduler, model, batch_size, tell)
     if engine != "local":
         raise NewsgraphError(f"unknown engine {engine!r}. Available: {', '.join(ENGINES)}")
     if workers <= 1:
-        return _in_process(articles, to_graph, model, batch_size)
-    return _pool(articles, to_graph, workers, model, batch_size)
+        return _in_process(articles, to_graph, model, batch_size, tell)
+    return _pool(articles, to_graph, workers, model, batch_size, tell)
+
+
+def _ignore(words: int) -> None:
+    """No one is watching the progress."""
+
+
+#: In a worker process: where it reports each article it has parsed (``extract``'s ``on_parsed``).
+_REPORTS: Any = None
 
 
 def extract_batch(batch: list[Article], model: str | None, to_graph: ToGraph) -> list[Any]:
@@ -94,8 +112,12 @@ def extract_batch(batch: list[Article], model: str | None, to_graph: ToGraph) ->
         nlp = load(model)
     except ModelError as exc:
         return [exc]
-    return [_Carried.of(r) if isinstance(r, (InputError, RuleError)) else Parsed(r, to_graph(r))
-            for r in extract_articles(nlp, batch, batch_size=len(batch))]
+    results: list[Any] = []
+    for article, r in zip(batch, extract_articles(nlp, batch, batch_size=len(batch))):
+        results.append(_Carried.of(r) if isinstance(r, (InputError, RuleError)) else Parsed(r, to_graph(r)))
+        if _REPORTS is not None:
+            _REPORTS.put(len(article.text.split()))
+    return results
 
 
 class _Carried(NamedTuple):
@@ -119,7 +141,7 @@ class _Carried(NamedTuple):
 
 
 def _in_process(articles: Iterable[Article], to_graph: ToGraph, model: str | None,
-                batch_size: int) -> Iterator[Result]:
+                batch_size: int, tell: OnParsed) -> Iterator[Result]:
     from .extract import extract_articles, load
 
     articles = iter(articles)
@@ -127,14 +149,19 @@ def _in_process(articles: Iterable[Article], to_graph: ToGraph, model: str | Non
     if first is None:  # nothing to parse: never load spaCy
         return
     nlp = load(model)
-    for result in extract_articles(nlp, _prepend(first, articles), batch_size=batch_size):
-        yield result if isinstance(result, (InputError, RuleError)) else Parsed(result, to_graph(result))
+    for batch in _batches(_prepend(first, articles), batch_size):
+        for article, result in zip(batch, extract_articles(nlp, batch, batch_size=len(batch))):
+            tell(len(article.text.split()))
+            yield result if isinstance(result, (InputError, RuleError)) else Parsed(result, to_graph(result))
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Batches of 1, 2, 4 ... then ``size`` articles: the first results come back after one article."""
     it = iter(articles)
-    while batch := list(islice(it, size)):
+    n = 1
+    while batch := list(islice(it, n)):
         yield batch
+        n = min(2 * n, size)
 
 
 def _prepend(first: Article, rest: Iterator[Article]) -> Iterator[Article]:
@@ -153,7 +180,7 @@ def _checked(results: list[Any]) -> Iterator[Result]:
 # --- local process pool ----------------------------------------------------------------------------------
 
 def _pool(articles: Iterable[Article], to_graph: ToGraph, workers: int, model: str | None,
-          batch_size: int) -> Iterator[Result]:
+          batch_size: int, tell: OnParsed) -> Iterator[Result]:
     """A process pool with one pipeline per worker; results come back in submission order.
 
     A worker that dies (killed, out of memory on one huge text) breaks the whole pool: the batches in
@@ -164,20 +191,28 @@ def _pool(articles: Iterable[Article], to_graph: ToGraph, workers: int, model: s
     context = multiprocessing.get_context("spawn")
     pending: deque[tuple[list[Article], Future[list[Any]]]] = deque()
     source = _batches(articles, batch_size)
-    executor = _executor(workers, context)
+    reports = context.SimpleQueue()
+    executor = _executor(workers, context, reports)
     try:
         for batch in source:
             pending.append((batch, executor.submit(extract_batch, batch, model, to_graph)))
             while len(pending) >= workers * _WINDOW:
-                executor = yield from _drain_one(pending, executor, to_graph, workers, context, model)
+                executor = yield from _drain_one(pending, executor, to_graph, workers, context, model, reports, tell)
         while pending:
-            executor = yield from _drain_one(pending, executor, to_graph, workers, context, model)
+            executor = yield from _drain_one(pending, executor, to_graph, workers, context, model, reports, tell)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+        _read_reports(reports, tell)
 
 
-def _executor(workers: int, context: SpawnContext) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init)
+def _executor(workers: int, context: SpawnContext, reports: Any = None) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init,
+                               initargs=(reports,))
+
+
+def _read_reports(reports: Any, tell: OnParsed) -> None:
+    while not reports.empty():
+        tell(reports.get())
 
 
 def _drain_one(
@@ -187,9 +222,16 @@ def _drain_one(
     workers: int,
     context: SpawnContext,
     model: str | None,
+    reports: Any,
+    tell: OnParsed,
 ) -> Generator[Result, None, ProcessPoolExecutor]:
-    """Yield the oldest batch's results; on a broken pool, recover and return the pool to go on with."""
+    """Yield the oldest batch's results; on a broken pool, recover and return the pool to go on with.
+    While waiting, pass on the workers' per-article reports."""
     future = pending[0][1]
+    while not future.done():
+        _read_reports(reports, tell)
+        wait([future], timeout=0.2)
+    _read_reports(reports, tell)
     try:
         results = future.result()
     except BrokenProcessPool:
@@ -198,7 +240,7 @@ def _drain_one(
         pending.clear()
         log.warning("a parser process died; parsing the %d articles in flight one by one", len(todo))
         yield from _one_by_one(todo, to_graph, context, model)
-        return _executor(workers, context)
+        return _executor(workers, context, reports)
     pending.popleft()
     yield from _checked(results)
     return executor
@@ -236,8 +278,11 @@ def map_ordered(fn: Callable[..., T], jobs: Iterable[tuple[Any, ...]], workers: 
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _worker_init() -> None:
-    """A worker dies with its parent (a SIGKILLed build leaves no orphans) and leaves Ctrl-C to it."""
+def _worker_init(reports: Any = None) -> None:
+    """A worker dies with its parent (a SIGKILLed build leaves no orphans) and leaves Ctrl-C to it;
+    ``reports`` is the queue it tells of each article parsed (none for story resolution)."""
+    global _REPORTS
+    _REPORTS = reports
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if sys.platform.startswith("linux"):
         pr_set_pdeathsig = 1
@@ -247,7 +292,7 @@ def _worker_init() -> None:
 # --- Dask ----------------------------------------------------------------------------------------
 
 def _dask(articles: Iterable[Article], to_graph: ToGraph, scheduler: str, model: str | None,
-          batch_size: int) -> Iterator[Result]:
+          batch_size: int, tell: OnParsed) -> Iterator[Result]:
     """Batches go to the cluster as tasks; the client keeps a bounded window and yields in order.
 
     A task lost with its worker (Dask gives up after retrying on others: ``KilledWorker``), cancelled by
@@ -275,8 +320,11 @@ def _dask(articles: Iterable[Article], to_graph: ToGraph, scheduler: str, model:
             except (KilledWorker, CancelledError, OSError, TimeoutError) as exc:  # CommClosedError: an OSError
                 reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:160]
                 for article in batch:
+                    tell(len(article.text.split()))
                     yield InputError(article.source, f"the Dask task parsing it failed ({reason})")
                 return
+            for article in batch:
+                tell(len(article.text.split()))
             yield from _checked(results)
 
         for batch in _batches(articles, batch_size):

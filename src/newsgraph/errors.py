@@ -8,6 +8,8 @@ Each subclasses the builtin it really is, so callers that catch ``ValueError`` o
     ├── ModelError(RuntimeError)       the spaCy pipeline cannot be loaded
     ├── StoreError(OSError)            the store directory is missing, locked or not a store
     ├── QueryError(ValueError)         an unknown query name, a bad parameter, a SPARQL syntax error
+    │   └── QueryUsageError(UsageError) an unknown query, parameter or story (the CLI exits 2)
+    ├── UsageError(ValueError)         the command asked for something that is not there (exit 2)
     ├── ExportError(ValueError)        an unknown export format or network, an output that cannot be written
     └── RuleError(RuntimeError)        a bug: a rule raised on an article (not the input's fault)
 """
@@ -38,6 +40,15 @@ class StoreError(NewsgraphError, OSError):
 
 class QueryError(NewsgraphError, ValueError):
     """A query that cannot be found, bound or parsed."""
+
+
+class UsageError(NewsgraphError, ValueError):
+    """The caller asked for something that is not there (a query, a parameter, a story): a usage error,
+    which the CLI reports with exit status 2 like the ones argparse finds."""
+
+
+class QueryUsageError(QueryError, UsageError):
+    """An unknown query name, an undeclared or malformed parameter, a story the store does not hold."""
 
 
 class ExportError(NewsgraphError, ValueError):

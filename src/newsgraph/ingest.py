@@ -25,6 +25,13 @@ from .model import Article, plain
 #: File endings read when walking a folder (compared case-insensitively), sorted.
 SUFFIXES: tuple[str, ...] = (".htm", ".html", ".jsonl", ".md", ".txt")
 
+#: The longest article text read (characters; 20 MB of English text). Longer texts are parsed in pieces
+#: (extract/chunking.py), so this bounds one article's memory and time, not what spaCy accepts.
+MAX_TEXT_CHARS = 20_000_000
+#: A file larger than this cannot hold an article within MAX_TEXT_CHARS (4 bytes per character at most),
+#: and is refused before it is read.
+_MAX_FILE_BYTES = 4 * MAX_TEXT_CHARS
+
 _FIELDS = ("id", "outlet", "story", "published", "url", "title")
 _FRONT_MATTER_END = re.compile(r"^---[ \t]*$\n?", re.MULTILINE)
 _LEADING_NUMBER = re.compile(r"(\d+)_")
@@ -130,6 +137,8 @@ def _read_file(path: str) -> Iterator[Article | InputError]:
         if _suffix(path) == ".jsonl":
             yield from _read_jsonl(path)
         else:
+            if os.path.getsize(path) > _MAX_FILE_BYTES:
+                raise _Bad(_too_long(os.path.getsize(path), "bytes"))
             data = Path(path).read_bytes()
             _check_bytes(data)
             text = _newlines(_decode(data).removeprefix("\ufeff"))
@@ -169,13 +178,59 @@ def _read_html(path: str, html: str) -> Article:
     from trafilatura import bare_extraction
     from trafilatura.settings import Document
 
-    # given a string, trafilatura parses it and never fetches anything (nor does htmldate, given a tree)
-    doc = bare_extraction(html, with_metadata=True, include_comments=False)
-    if not isinstance(doc, Document) or not (doc.text or "").strip():
+    # given a string, trafilatura parses it and never fetches anything (nor does htmldate, given a tree);
+    # dates only from the page's metadata and markup here: htmldate's extensive search reads the whole
+    # page and takes "(c) 2025" in a footer for the publication date
+    doc = bare_extraction(html, with_metadata=True, include_comments=False,
+                          date_extraction_params={"extensive_search": False, "original_date": True})
+    if not isinstance(doc, Document) or not (doc.text or "").strip() or _only_boilerplate(html, doc.text or ""):
         raise _Bad("no article text found in the HTML")
+    text = _newlines(doc.text or "")
     outlet = doc.sitename or doc.hostname
-    fields = {"title": doc.title, "published": doc.date, "url": doc.url, "outlet": outlet}
-    return _article(path, fields, _newlines(doc.text or ""), _file_id(path))
+    fields = {"title": doc.title, "published": doc.date or _date_in_text(text), "url": doc.url, "outlet": outlet}
+    return _article(path, fields, text, _file_id(path))
+
+
+#: Page parts that are never the article: navigation, headers and footers, sidebars, menus.
+_BOILERPLATE = ("//nav | //header | //footer | //aside | //menu | //*[@role='navigation' or @role='banner' or "
+                "@role='contentinfo']")
+_BOILERPLATE_NAME = re.compile(r"\b(nav|navbar|navigation|menu|footer|header|breadcrumbs?|copyright|sidebar)\b",
+                               re.IGNORECASE)
+_COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
+
+
+def _only_boilerplate(html: str, text: str) -> bool:
+    """Whether every line trafilatura found is text of the page's navigation, header or footer: its
+    fallback extractor returns a menu ("Home About") when a page has no article."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return False
+    parts = list(tree.xpath(_BOILERPLATE))
+    # by class or id too (<div class="menu">), unless it holds paragraphs: <div class="has-sidebar"> may
+    # wrap the whole page
+    parts += [el for el in tree.iter() if isinstance(el.tag, str) and _BOILERPLATE_NAME.search(
+        f"{el.get('class', '')} {el.get('id', '')}".replace("-", " ").replace("_", " ")) and not el.xpath(".//p")]
+    chrome = " ".join(" ".join(el.text_content().split()) for el in parts)
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    return bool(chrome) and all(line in chrome for line in lines)
+
+
+def _date_in_text(text: str) -> str | None:
+    """A publication date written in the article's own text ("Published March 3, 2024"), copyright lines
+    left out; None when there is none."""
+    from html import escape
+
+    from htmldate import find_date
+
+    lines = [escape(line) for line in text.splitlines()[:20] if line.strip() and not _COPYRIGHT.search(line)]
+    if not lines:
+        return None
+    found = find_date(f"<html><body><p>{'</p><p>'.join(lines)}</p></body></html>", extensive_search=True,
+                      original_date=True)
+    return str(found) if found else None
 
 
 def _read_jsonl(path: str) -> Iterator[Article | InputError]:
@@ -220,12 +275,19 @@ def _article(source: str, fields: Mapping[str, Any], text: str, default_id: str)
     """Fields not in _FIELDS are ignored, so files written for other tools can be read as they are."""
     if not text.strip():
         raise _Bad("no article text (it is empty or only whitespace)")
+    if len(text) > MAX_TEXT_CHARS:
+        raise _Bad(_too_long(len(text), "characters"))
     values = {name: _scalar(name, fields.get(name)) for name in _FIELDS}
     try:  # JSON escapes can smuggle in lone surrogates, which no later stage can encode
         "".join([text, *(v for v in values.values() if v)]).encode("utf-8")
     except UnicodeEncodeError:
         raise _Bad("contains a lone surrogate escape (such as \\ud800), which is not valid Unicode") from None
     return Article(id=values.pop("id") or default_id, text=text, source=source, **values)
+
+
+def _too_long(size: int, unit: str) -> str:
+    return (f"the article is {size:,} {unit} long; newsgraph reads at most {MAX_TEXT_CHARS:,} characters "
+            "per article (split it into several articles)")
 
 
 def _scalar(name: str, value: Any) -> str | None:

@@ -26,7 +26,7 @@ import functools
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -36,9 +36,10 @@ from rdflib import Literal as RdfLiteral
 from rdflib import URIRef
 from rdflib.term import Node
 
-from .errors import QueryError
+from .errors import QueryError, QueryUsageError
 from .store import Store
 from .terms import to_ox
+from .vocab import NG, SCHEMA
 
 Format = Literal["table", "csv", "json"]
 FORMATS: tuple[Format, ...] = ("table", "csv", "json")
@@ -54,6 +55,9 @@ class Query:
     description: str
     params: dict[str, str]  # required parameters: name -> what it means
     optional: dict[str, str] = field(default_factory=dict)  # optional parameters: name -> what it means
+    #: a bundled query takes only the parameters it declares; the user's own (a .rq file, SPARQL text) takes
+    #: any of its variables, declared or not (bound by slot or substitution, docs/queries.md)
+    declared_only: bool = True
 
     @property
     def all_params(self) -> dict[str, str]:
@@ -127,29 +131,34 @@ def parse(name: str, text: str) -> Query:
 def resolve(spec: str) -> Query:
     """A bundled query's name, a path to a .rq file, or SPARQL text -> Query."""
     if re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", spec, re.IGNORECASE) and ("{" in spec):
-        return parse("(inline)", spec)
+        return replace(parse("(inline)", spec), declared_only=False)
     if spec.endswith(".rq"):
         path = Path(spec)
         try:
-            return parse(path.stem, path.read_text(encoding="utf-8"))
+            return replace(parse(path.stem, path.read_text(encoding="utf-8")), declared_only=False)
         except OSError as exc:
-            raise QueryError(f"{spec}: cannot read the query file ({exc.strerror or exc})") from exc
+            raise QueryUsageError(f"{spec}: cannot read the query file ({exc.strerror or exc})") from exc
         except UnicodeDecodeError as exc:
             raise QueryError(f"{spec}: the query file is not UTF-8 text") from exc
     queries = bundled()
     if spec in queries:
         return queries[spec]
-    raise QueryError(f"Unknown query {spec!r}. Available: {', '.join(queries)} (or a .rq file, or SPARQL text)")
+    raise QueryUsageError(f"Unknown query {spec!r}. Available: {', '.join(queries)} (or a .rq file, or SPARQL text)")
 
 
 def _bind(query: Query, params: dict[str, str]) -> dict[str, URIRef | RdfLiteral]:
     unknown = sorted(set(params) - set(query.all_params))
+    if not query.declared_only:
+        variables = set(re.findall(r"[?$]([^\W]\w*)", _code(query.text)))
+        unknown = [name for name in unknown if name not in variables]
     if unknown:
         allowed = ", ".join(list(query.params) + [f"{p} (optional)" for p in query.optional]) or "none"
-        raise QueryError(f"query {query.name} has no parameter {unknown[0]!r} (its parameters: {allowed})")
+        if not query.declared_only:
+            allowed += "; or any variable of the query"
+        raise QueryUsageError(f"query {query.name} has no parameter {unknown[0]!r} (its parameters: {allowed})")
     missing = [p for p in query.params if p not in params]
     if missing:
-        raise QueryError(f"query {query.name} needs --param {missing[0]}=VALUE ({query.params[missing[0]]})")
+        raise QueryUsageError(f"query {query.name} needs --param {missing[0]}=VALUE ({query.params[missing[0]]})")
     return {name: param_term(name, value) for name, value in params.items()}
 
 
@@ -160,7 +169,7 @@ def param_term(name: str, value: str) -> URIRef | RdfLiteral:
     try:
         to_ox(URIRef(value))  # pyoxigraph checks the IRI's syntax
     except ValueError as exc:
-        raise QueryError(f"--param {name}={value}: this is not a valid IRI ({exc})") from exc
+        raise QueryUsageError(f"--param {name}={value}: this is not a valid IRI ({exc})") from exc
     return URIRef(value)
 
 
@@ -176,7 +185,10 @@ def run(
 
     ``limit`` and ``offset`` take one page of the rows (SPARQL ``LIMIT`` / ``OFFSET``, added to the query).
     """
-    text, rest = fill_slots(paged(query.text, limit, offset), _bind(query, params or {}))
+    bound = _bind(query, params or {})
+    if "story" in query.all_params and "story" in bound:
+        check_story(store, str(bound["story"]))
+    text, rest = fill_slots(paged(query.text, limit, offset), bound)
     result = store.raw_query(text, rest or None)
     if isinstance(result, (bool, ox.QueryBoolean)):
         result = bool(result)
@@ -188,6 +200,18 @@ def run(
     columns = raw["head"]["vars"]
     rows = [{c: _value(b.get(c)) for c in columns} for b in raw["results"]["bindings"]]
     return Rows(columns, rows, raw)
+
+
+def check_story(store: Store, story: str) -> None:
+    """Raise QueryUsageError unless the store holds ``story`` (an unknown story is a mistake, not a story
+    with nothing to report)."""
+    ask = f"ASK {{ VALUES ?story {{ {to_ox(RdfLiteral(story))} }} ?node <{NG.story}> ?story }}"
+    if bool(store.raw_query(ask)):
+        return
+    rows = store.raw_query(f"SELECT DISTINCT ?story WHERE {{ ?a a <{SCHEMA.NewsArticle}> ; <{NG.story}> ?story }}")
+    names = sorted({str(row["story"].value) for row in rows})
+    shown = ", ".join(names[:20]) + (f" and {len(names) - 20} more" if len(names) > 20 else "")
+    raise QueryUsageError(f"no story {story!r} in the store (its stories: {shown or 'none'})")
 
 
 def fill_slots(sparql: str, bindings: Mapping[str, Node]) -> tuple[str, dict[str, Node]]:
@@ -320,15 +344,9 @@ def _value(binding: dict[str, str] | None) -> Any:
 
 
 def why_empty(store: Store, query: Query, params: dict[str, str] | None = None) -> str:
-    """Why a query answered no rows, in words: a story the store does not hold, or kinds with no rows
-    (the bundled queries' ``kind``), else that nothing matched."""
+    """Why a query answered no rows, in words: kinds with no rows (the bundled queries' ``kind``), else
+    that nothing matched. (A story the store does not hold is a usage error before the query runs.)"""
     params = params or {}
-    if "story" in params:
-        stories = [r["s"].value for r in store.raw_query(
-            "SELECT DISTINCT ?s WHERE { ?d a <https://schema.org/NewsArticle> ; <https://w3id.org/newsgraph/ns#story> ?s }"
-            " ORDER BY ?s")]
-        if params["story"] not in stories:
-            return f"no story {params['story']!r} in the store (its stories: {', '.join(stories) or 'none'})"
     if "kind" in query.optional:
         asked = params.get("kind")
         what = f"of kind {asked}" if asked else "of the default kinds"

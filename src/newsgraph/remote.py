@@ -46,8 +46,10 @@ class RemoteStore(Store):
         self._store_url = urllib.parse.urljoin(base, "store")
 
     @classmethod
-    def open(cls, path: Any, *, create: bool = False) -> RemoteStore:
-        """Connect to the server at ``path`` (a URL) and check it serves the union of its graphs."""
+    def open(cls, path: Any, *, create: bool = False, read_only: bool = False) -> RemoteStore:
+        """Connect to the server at ``path`` (a URL) and check it serves the union of its graphs
+        (``read_only``: nothing is written, not even the probe of an empty server)."""
+        create = create and not read_only
         store = cls(str(path))
         if store._ask("ASK { GRAPH ?g { ?s ?p ?o } }"):
             if not store._ask("ASK { ?s ?p ?o }"):

@@ -8,6 +8,9 @@ union of all graphs as their default graph. ``Store.dataset()`` gives the same d
 from __future__ import annotations
 
 import ctypes
+import fcntl
+import functools
+import logging
 import os
 import re
 import sys
@@ -23,6 +26,8 @@ from rdflib.term import Node
 from .errors import QueryError, StoreError
 from .rdf import Quad
 from .terms import OxTerm, to_ntriples, to_ox
+
+log = logging.getLogger(__name__)
 
 #: A file newsgraph writes into each store it creates, so a stray folder is never taken for a store.
 MARKER = "newsgraph-store"
@@ -54,10 +59,12 @@ class Store:
     #: new files for every index, so it has a fixed cost of its own).
     BULK_BYTES = 1_000_000
 
-    def __init__(self, inner: ox.Store, path: Path | None) -> None:
+    def __init__(self, inner: ox.Store, path: Path | None, *, read_only: bool = False) -> None:
         self._inner = inner
         self.path = path
+        self.read_only = read_only
         self._unflushed = 0
+        self._lock: int | None = None  # the folder's descriptor that holds newsgraph's lock (see ``lock``)
 
     def _written(self, quads: int) -> None:
         self._unflushed += quads
@@ -67,8 +74,12 @@ class Store:
             _release_freed_memory()
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, create: bool = False) -> Store:
-        """Open the store in the folder ``path``; with ``create``, make it when the folder is absent or empty.
+    def open(cls, path: str | os.PathLike[str], *, create: bool = False, read_only: bool = False) -> Store:
+        """Open the store at ``path``; with ``create``, make it when the folder is absent or empty.
+
+        ``read_only`` opens it for reading only (Oxigraph's read-only mode): nothing is written, so a folder
+        the user cannot write works, and any number of readers share the store. A writer (``build``,
+        ``remove``) excludes readers and other writers; see :func:`lock`.
 
         A store on a SPARQL 1.1 server is opened by ``stores.open_store``, which takes a folder or a URL.
         """
@@ -81,18 +92,28 @@ class Store:
         if not is_store:
             if p.exists() and any(p.iterdir()):
                 raise StoreError(f"{p}: not a newsgraph store (the folder holds other files)")
-            if not create:
+            if not create or read_only:
                 raise StoreError(f"{p}: no store here (build one first: newsgraph build INPUT --store {p})")
         try:
             p.mkdir(parents=True, exist_ok=True)
-            inner = ox.Store(str(p))
         except OSError as exc:
-            reason = "in use by another newsgraph process" if "lock" in str(exc).lower() else str(exc)
-            raise StoreError(f"{p}: cannot open the store: {reason}") from exc
-        if not is_store:
-            (p / MARKER).write_text("This folder is a newsgraph store (Oxigraph/RocksDB). Do not edit.\n")
-        _recover(inner, p / JOURNAL)
-        return cls(inner, p)
+            raise StoreError(f"{p}: cannot create the store: {exc.strerror or exc}") from exc
+        held = lock(p, exclusive=not read_only)
+        try:
+            inner = ox.Store.read_only(str(p)) if read_only else ox.Store(str(p))
+            if not is_store:
+                (p / MARKER).write_text("This folder is a newsgraph store (Oxigraph/RocksDB). Do not edit.\n")
+            if not read_only:
+                _recover(inner, p / JOURNAL)
+            elif (p / JOURNAL).exists():  # a reader cannot empty them: say so, once per opening
+                log.warning("%s: a build was killed while writing; some of its articles may be incomplete "
+                            "until the next build or remove opens the store", p)
+        except OSError as exc:
+            os.close(held)
+            raise StoreError(f"{p}: cannot {'read' if read_only else 'write'} the store: {_reason(exc)}") from exc
+        store = cls(inner, p, read_only=read_only)
+        store._lock = held
+        return store
 
     @classmethod
     def memory(cls) -> Store:
@@ -100,9 +121,12 @@ class Store:
         return cls(ox.Store(), None)
 
     def close(self) -> None:
-        if self.path is not None:
+        if self.path is not None and not self.read_only:
             self._inner.flush()
         del self._inner
+        if self._lock is not None:
+            os.close(self._lock)  # closing the descriptor releases the lock
+            self._lock = None
 
     def __enter__(self) -> Store:
         return self
@@ -198,6 +222,54 @@ class Store:
         from oxrdflib import OxigraphStore
 
         return Dataset(store=OxigraphStore(store=self._inner), default_union=True)
+
+
+def lock(path: str | os.PathLike[str], *, exclusive: bool) -> int:
+    """Take newsgraph's lock on a store folder; returns the descriptor that holds it (close it to release).
+
+    Readers (``query``, ``export``, ``report``, ``serve``) share the lock, a writer (``build``, ``remove``)
+    holds it alone: Oxigraph calls reading a store that another process writes undefined behaviour, and
+    its read-only mode takes no lock of its own. The lock is ``flock`` on the folder itself, opened for
+    reading, so a reader needs no write permission anywhere (a read-only archive or volume works).
+    """
+    p = Path(path)
+    try:
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError as exc:
+        raise StoreError(f"{p}: cannot open the store: {exc.strerror or exc}") from exc
+    try:
+        fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+    except OSError as exc:
+        os.close(fd)
+        if exclusive and _readers_only(p):
+            raise StoreError(f"{p}: cannot write the store: it is open for reading (newsgraph query, export, "
+                             f"report or serve); stop those first") from exc
+        verb = "write" if exclusive else "read"
+        raise StoreError(f"{p}: cannot {verb} the store: a newsgraph build or remove is writing it; "
+                         f"try again when it ends") from exc
+    return fd
+
+
+def _readers_only(p: Path) -> bool:
+    """Whether the lock another process holds is shared (readers), not exclusive (a writer)."""
+    fd = os.open(p, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def _reason(exc: OSError) -> str:
+    """Oxigraph's error in a user's words."""
+    text = str(exc)
+    if "lock" in text.lower():
+        return "in use by another process (a build or remove writing it)"
+    if "permission denied" in text.lower() or "read-only file system" in text.lower():
+        return "permission denied (a read-only folder? query, export, report and serve only read it)"
+    return text
 
 
 def _triple_lines(ntriples: bytes | None) -> set[bytes]:

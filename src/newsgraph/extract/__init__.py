@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from ..errors import InputError, RuleError
 from ..model import ActorMention, Article, EventMention, Extraction, LocalEntity, Quote, Sentence
 from ..rules import rule_in_traceback
+from . import chunking
 from .actors import find_actors
 from .attribution import attribute_events
 from .docindex import DocIndex, Mentions
@@ -116,11 +117,11 @@ def extract_articles(
 
 def _extract_batch(nlp: Language, batch: list[Article], model: str) -> Iterator[Extraction | InputError | RuleError]:
     try:
-        docs = list(nlp.pipe([a.text for a in batch], batch_size=len(batch)))
+        docs = list(chunking.pipe(nlp, [a.text for a in batch], batch_size=len(batch)))  # any length
     except ValueError:  # one text spaCy refuses (its errors are ValueErrors): parse the batch article by article
         for article in batch:
             try:
-                doc = nlp(article.text)
+                doc = next(chunking.pipe(nlp, [article.text]))
             except ValueError as exc:
                 yield InputError(article.source, f"spaCy cannot parse the text ({_first_line(exc)})")
                 continue

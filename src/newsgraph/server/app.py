@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import fcntl
 import json
 import logging
 import os
@@ -19,7 +18,7 @@ from urllib.parse import parse_qs
 import pyoxigraph as ox
 
 from ..errors import StoreError
-from ..store import MARKER
+from ..store import MARKER, lock
 
 
 from .pool import QueryPool
@@ -303,16 +302,28 @@ def check_store(store: str | os.PathLike[str]) -> str:
 
 @contextlib.contextmanager
 def holding_lock(store: str) -> Any:
-    """Hold RocksDB's LOCK file as a build would, so no build writes under the server's readers."""
-    fd = os.open(os.path.join(store, "LOCK"), os.O_RDWR | os.O_CREAT, 0o644)
+    """Hold newsgraph's shared (reader's) lock on the store while serving: other readers (``query``,
+    ``report``, another server) run beside it, a build or remove fails with a message saying why."""
+    fd = lock(store, exclusive=False)
     try:
-        try:
-            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            raise StoreError(f"{store}: cannot serve the store: in use by another newsgraph process") from exc
         yield
     finally:
         os.close(fd)  # closing the descriptor releases the lock
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """The listening socket; an error names the address (the store was opened before: a failure here is
+    the address's, never the store's)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(128)
+    except OSError as exc:
+        sock.close()
+        raise OSError(exc.errno, f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    return sock
 
 
 def serve(
@@ -332,11 +343,7 @@ def serve(
         pool = QueryPool(path, size=workers, limits=limits)
         pool.start()
         try:
-            family = socket.AF_INET6 if ":" in host else socket.AF_INET
-            sock = socket.socket(family, socket.SOCK_STREAM)
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            sock.bind((host, port))
-            sock.listen(128)
+            sock = _listen(host, port)
             bound = sock.getsockname()[1]
             config = uvicorn.Config(
                 create_app(path, pool=pool),
