@@ -86,6 +86,11 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--network", choices=NETWORKS, default="actors",
                    help="actors: actors linked by shared events (default); events: actors, events and articles")
 
+    st = command("stories", "list the stories: label, articles, outlets, date range and size",
+                 "newsgraph stories --store out/store --format json")
+    st.add_argument("--store", required=True, metavar="DIR", help="the store folder")
+    st.add_argument("--format", choices=("table", "csv", "json"), default="table", help="table (default), csv or json")
+
     r = command("remove", "take articles out of the store, with the actors and events only they supported",
                 "newsgraph remove 003 --store out/store")
     r.add_argument("ids", nargs="+", metavar="ID", help="article ids")
@@ -134,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     try:
         commands = {"build": _build, "query": _query, "export": _export, "remove": _remove,
-                    "serve": _serve, "report": _report}
+                    "serve": _serve, "report": _report, "stories": _stories}
         return commands[args.command](args, parser)
     except NewsgraphError as exc:
         print(f"newsgraph: error: {exc}", file=sys.stderr)
@@ -195,10 +200,33 @@ def _query(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             parser.error(f"query: {flag} takes a whole number >= 0, not {value}")
     q = query.resolve(args.query)
     with Store.open(args.store) as store:
+        if params.get("story"):
+            params["story"] = _story_name(store, params["story"], parser)
         rows = query.run(store, q, params, limit=args.limit, offset=args.offset)
     if args.format == "table" and q.title:
         print(f"# {q.title}")
     sys.stdout.write(query.render(rows, args.format))
+    return EXIT_OK
+
+
+def _story_name(store: object, name: str, parser: argparse.ArgumentParser) -> str:
+    """``--param story=`` takes a slug or a label; an unknown name is a usage error listing close matches."""
+    from .storylist import UnknownStoryError, story_slug
+
+    try:
+        return story_slug(store, name)  # type: ignore[arg-type]
+    except UnknownStoryError as exc:
+        parser.exit(EXIT_USAGE, f"newsgraph query: error: {exc}\n")
+    raise AssertionError("unreachable")
+
+
+def _stories(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
+    from .storylist import list_stories, render
+    from .store import Store
+
+    with Store.open(args.store) as store:
+        rows = list_stories(store)
+    sys.stdout.write(render(rows, args.format))
     return EXIT_OK
 
 
