@@ -41,7 +41,7 @@ _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug
 _DATES = [  # written dates, also as ECB+ writes them, tokens spaced ("Dec . 7 , 2009", "11 / 30 / 09")
     (re.compile(_MONTH + r"\s*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(\d{4})\b", re.I), "mdy"),
     (re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"\s*\.?\s*,?\s+(\d{4})\b", re.I), "dmy"),
-    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "ymd"),
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)"), "ymd"),
     (re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4}|\d{2})\b"), "us"),
 ]
 _WORD = re.compile(r"[a-z][a-z'\-]+[a-z]|\d+(?:\.\d+)?")
