@@ -244,8 +244,7 @@ def story_ntriples(story: Story, records: list[str], digest: str, mode: str = "a
     resolution = resolve_story(story.slug, extractions)
     graph = story_graph(story.slug)
     quads = story_quads(resolution, {e.article.id: e for e in extractions}, story.label)
-    quads += [(graph, NG.story, Literal(story.slug), graph), (graph, NG.contentHash, Literal(digest), graph),
-              (graph, NG.grouping, Literal(mode), graph)]
+    quads += [(graph, NG.contentHash, Literal(digest), graph), (graph, NG.grouping, Literal(mode), graph)]
     if story.first:
         quads += [(graph, NG.firstDate, Literal(story.first, datatype=XSD.date), graph),
                   (graph, NG.lastDate, Literal(story.last, datatype=XSD.date), graph)]

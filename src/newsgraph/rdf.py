@@ -255,7 +255,7 @@ def membership_quads(story: str, article_ids: Sequence[str], label: str) -> list
     ``--stories auto`` an article's story can change when other articles arrive, so the article graph
     (written once, by a worker) never states it; the story graph is rewritten whenever its articles change."""
     g = URIRef(iris.story_iri(story))
-    quads: list[Quad] = [(g, RDFS.label, Literal(label), g)]
+    quads: list[Quad] = [(g, RDF.type, NG.Story, g), (g, NG.story, _value(story), g), (g, RDFS.label, Literal(label), g)]
     quads += [(URIRef(iris.doc_iri(doc_id)), NG.story, _value(story), g) for doc_id in article_ids]
     return quads
 

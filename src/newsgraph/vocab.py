@@ -50,6 +50,7 @@ class NG(DefinedNamespace):
     closed: URIRef  # quote -> false when its closing mark is missing (cut at its sentence's end)
     # coverage, precomputed at resolution time so that queries look it up instead of aggregating mentions
     Coverage: URIRef  # class: how one outlet covers one actor or event
+    Story: URIRef  # class: a story graph's own node (its IRI), with its slug, label and articles
     outletCount: URIRef  # actor or event -> how many distinct outlets mention it (xsd:integer)
     mentionCount: URIRef  # actor, event or coverage -> how many distinct mentions denote it (xsd:integer)
     mentionedBy: URIRef  # actor or event -> an outlet whose articles mention it
