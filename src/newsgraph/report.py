@@ -73,6 +73,7 @@ class Shared:
 @dataclass
 class Story:
     name: str
+    label: str = ""  # the story graph's rdfs:label ("Paris · Witkoff, Macron · 2025-09-04")
     outlets: list[str] = field(default_factory=list)
     articles: dict[str, Article] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
@@ -93,6 +94,7 @@ def collect(store: Store) -> list[Story]:
 
     for r in _rows(store, "report-articles"):
         s = story(r["story"])
+        s.label = s.label or _text(r.get("storyLabel"))
         s.articles.setdefault(r["id"], Article(
             _text(r["id"]), _text(r["outlet"]), _text(r["title"]), _text(r["published"]), _text(r["url"])
         ))
@@ -161,7 +163,7 @@ def write_report(store: Store, path: str | os.PathLike[str], *, title: str | Non
 
 # --- rendering -------------------------------------------------------------------------------------------
 def render(stories: list[Story], *, title: str | None = None) -> str:
-    heading = title or ("Blind spots: " + ", ".join(s.name for s in stories) if stories else "Blind spots")
+    heading = title or ("Blind spots: " + ", ".join(s.label or s.name for s in stories) if stories else "Blind spots")
     css = (resources.files(__package__) / "assets" / "report.css").read_text(encoding="utf-8")
     n_articles = sum(len(s.articles) for s in stories)
     n_outlets = len({o for s in stories for o in s.outlets})
@@ -202,7 +204,7 @@ def render(stories: list[Story], *, title: str | None = None) -> str:
 
 def _story(s: Story) -> list[str]:
     out = [f'<section class="story" id="{_anchor(s.name)}" data-story="{_h(s.name)}">',
-           f"<h2>Story: {_h(s.name)}</h2>"]
+           f"<h2>Story: {_h(s.label or s.name)}</h2>"]
     out.append('<details class="sources"><summary>'
                f'{len(s.outlets)} {_plural(len(s.outlets), "outlet", "outlets")}, '
                f'{len(s.articles)} {_plural(len(s.articles), "article", "articles")}</summary><ul>')

@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from typing import Any, Literal
 
@@ -108,7 +109,7 @@ class Settings:
     window: int = 31  # days: two dated articles further apart are never linked
     name_weight: float = 2.0
     place_weight: float = 2.0
-    max_df: float = 0.05  # features in more than this share of articles (and > 50 of them) are dropped
+    max_df: float = 0.01  # features in more than this share of articles (and > 50 of them) are dropped
     terms: int = 40  # key terms kept per article
     chunk: int = 256  # rows per sparse product
     mutual: bool = False  # link only articles that are each among the other's nearest neighbours
@@ -121,15 +122,15 @@ def features(extraction: Extraction, *, terms: int = 40) -> StoryFeatures:
     names: Counter[str] = Counter()
     places: Counter[str] = Counter()
     for entity in extraction.entities:
-        if not entity.names:
+        words = entity.name.split()
+        if not entity.names or not words:
             continue
         if entity.type in _PLACE_TYPES:
-            places[entity.name] += counts[entity.index]
+            places[" ".join(words)] += counts[entity.index]
         elif entity.type in _NAME_TYPES:
-            shown = entity.name.split()[-1] if entity.type == "PERSON" else entity.name
-            names[shown] += counts[entity.index]
-    words = Counter(w.strip("'-") for w in _WORD.findall(art.text.lower()))
-    kept = sorted(((w, c) for w, c in words.items() if w not in _STOP and len(w) > 2 or w[:1].isdigit() and len(w) > 1),
+            names[words[-1] if entity.type == "PERSON" else " ".join(words)] += counts[entity.index]
+    found = Counter(w.strip("'-") for w in _WORD.findall(art.text.lower()))
+    kept = sorted(((w, c) for w, c in found.items() if w not in _STOP and len(w) > 2 or w[:1].isdigit() and len(w) > 1),
                   key=lambda wc: (-wc[1], wc[0]))[:terms]
     return StoryFeatures(
         id=art.id, outlet=art.outlet_name, story=art.story, date=_article_date(extraction),
@@ -234,58 +235,68 @@ def cluster(records: Sequence[StoryFeatures], settings: Settings | None = None) 
 
 
 def vectors(records: Sequence[StoryFeatures], settings: Settings) -> Any:
-    """TF-IDF rows (sublinear counts, L2-normalised) over names, places and terms, as a CSR matrix."""
+    """TF-IDF rows (sublinear counts, L2-normalised) over names, places and terms, as a CSR matrix.
+
+    Features in more than ``max_df`` of the articles (and more than 50) say nothing about which story an
+    article tells and would make every sparse product dense: they are left out."""
     import numpy as np
     from scipy.sparse import csr_matrix
 
     n = len(records)
-    docs = [_weighted(r, settings) for r in records]
-    df: Counter[str] = Counter(k for d in docs for k in d)
-    cap = max(50, settings.max_df * n)
-    vocab = {k: i for i, k in enumerate(sorted(k for k, c in df.items() if c <= cap))}
-    indptr, indices, data = [0], [], []
-    for d in docs:
-        row = sorted((vocab[k], w * (math.log((1 + n) / (1 + df[k])) + 1)) for k, w in d.items() if k in vocab)
-        indices += [i for i, _ in row]
-        data += [w for _, w in row]
-        indptr.append(len(indices))
-    matrix = csr_matrix((np.array(data, dtype=np.float64), np.array(indices, dtype=np.int64),
-                         np.array(indptr, dtype=np.int64)), shape=(n, max(1, len(vocab))))
+    index: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    for i, r in enumerate(records):  # a name said twice ("Paris", "paris") is summed by the matrix
+        for prefix, items, weight in (("t:", r.terms, 1.0), ("n:", r.names, settings.name_weight),
+                                      ("p:", r.places, settings.place_weight)):
+            for key, count in items:
+                rows.append(i)
+                cols.append(index.setdefault(prefix + key.lower(), len(index)))
+                vals.append(weight * _sublinear(count))
+    col = np.array(cols, dtype=np.int64)
+    df = np.bincount(col, minlength=len(index))
+    idf = np.log((1 + n) / (1 + df)) + 1
+    keep = (df <= max(50, settings.max_df * n))[col]
+    data = np.array(vals, dtype=np.float64)[keep] * idf[col[keep]]
+    matrix = csr_matrix((data, (np.array(rows, dtype=np.int64)[keep], col[keep])), shape=(n, max(1, len(index))))
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return csr_matrix(matrix.multiply(1 / norms[:, None]))
 
 
-def _weighted(r: StoryFeatures, s: Settings) -> dict[str, float]:
-    out: dict[str, float] = {}
-    for prefix, items, weight in (("t:", r.terms, 1.0), ("n:", r.names, s.name_weight), ("p:", r.places, s.place_weight)):
-        for key, count in items:
-            k = prefix + key.lower()
-            out[k] = out.get(k, 0.0) + weight * (1 + math.log(max(count, 1)))
-    return out
+@lru_cache(maxsize=4096)
+def _sublinear(count: int) -> float:
+    return 1 + math.log(max(count, 1))
 
 
 def neighbour_links(records: Sequence[StoryFeatures], settings: Settings) -> tuple[list[int], list[int]]:
-    """(i, j) pairs: j among i's ``neighbours`` most similar articles, similar enough and near in time."""
+    """(i, j) pairs: j among i's ``neighbours`` most similar articles, similar enough and near in time.
+
+    Similarities are sparse products of a few hundred rows with every row, kept only where they reach the
+    threshold, so memory grows with the links, never with n x n."""
     import numpy as np
 
     matrix = vectors(records, settings)
-    days = [date.fromisoformat(r.date).toordinal() if r.date else None for r in records]
-    transposed = matrix.T.tocsc()
-    rows: list[int] = []
-    cols: list[int] = []
+    days = np.array([date.fromisoformat(r.date).toordinal() if r.date else np.nan for r in records])
+    transposed = matrix.T.tocsr()
+    out_rows: list[int] = []
+    out_cols: list[int] = []
     k = settings.neighbours
     for start in range(0, matrix.shape[0], settings.chunk):
-        block = (matrix[start:start + settings.chunk] @ transposed).toarray()
-        for offset, sims in enumerate(block):
-            i = start + offset
-            sims[i] = 0.0
-            top = np.argpartition(-sims, min(k, len(sims) - 1))[:k + 1] if len(sims) > k + 1 else np.arange(len(sims))
-            for j in sorted(int(j) for j in top):  # ties and order never change which links are made
-                if sims[j] >= settings.threshold and _near(days[i], days[j], settings.window):
-                    rows.append(i)
-                    cols.append(j)
-    return rows, cols
+        block = (matrix[start:start + settings.chunk] @ transposed).tocoo()
+        i, j, sim = block.row + start, block.col, block.data
+        gap = np.abs(days[i] - days[j])
+        ok = (i != j) & (sim >= settings.threshold) & ~(gap > settings.window)  # NaN (no date) is near
+        i, j, sim = i[ok], j[ok], sim[ok]
+        order = np.lexsort((j, -sim, i))  # by row, most similar first, ties by column: k per row
+        i, j = i[order], j[order]
+        first = np.searchsorted(i, i, side="left")
+        rank = np.arange(len(i)) - first
+        top = rank < k
+        out_rows += i[top].tolist()
+        out_cols += j[top].tolist()
+    return out_rows, out_cols
 
 
 def _near(a: int | None, b: int | None, window: int) -> bool:

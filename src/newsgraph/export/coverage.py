@@ -37,6 +37,7 @@ class ArticleInfo:
     outlet_name: str
     published: str  # "YYYY-MM-DD", or "" when the article has no usable date
     story: str
+    story_label: str = ""  # the story's rdfs:label
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class NodeInfo:
     story: str
     mentions: int
     articles: tuple[str, ...]  # IRIs of the articles that mention it, sorted
+    story_label: str = ""  # the story's rdfs:label
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,7 @@ def read(store: Store) -> Coverage:
     fields: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for r in _rows(store, "nodes"):
         slot = fields[(r["class"], r["node"])]
-        for key in ("label", "type", "story"):
+        for key in ("label", "type", "story", "storyLabel"):
             if r[key] is not None:
                 slot[key].add(clean(r[key]))
     actors: dict[str, NodeInfo] = {}
@@ -120,6 +122,7 @@ def read(store: Store) -> Coverage:
             story=_smallest(slot["story"]),
             mentions=mentions.get(iri, 0),
             articles=tuple(sorted(articles_of.get(iri, ()))),
+            story_label=_smallest(slot["storyLabel"]),
         )
         (actors if cls == _ACTOR else events)[iri] = node
 
@@ -142,7 +145,7 @@ def _articles(store: Store) -> dict[str, ArticleInfo]:
     fields: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for r in _rows(store, "articles"):
         slot = fields[r["article"]]
-        for key in ("id", "outletName", "story"):
+        for key in ("id", "outletName", "story", "storyLabel"):
             if r[key] is not None:
                 slot[key].add(clean(r[key]))
         if r["outlet"] is not None:
@@ -158,7 +161,8 @@ def _articles(store: Store) -> dict[str, ArticleInfo]:
             clean(tail(outlet)) if outlet != iri else f"article {article_id}"
         )
         published = _smallest(slot["published"] - {""})
-        out[iri] = ArticleInfo(iri, article_id, outlet, name, published, _smallest(slot["story"]))
+        out[iri] = ArticleInfo(iri, article_id, outlet, name, published, _smallest(slot["story"]),
+                               _smallest(slot["storyLabel"]))
     return out
 
 
