@@ -26,12 +26,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import scipy.sparse  # noqa: E402,F401  (imported before any timing)
-from corpus import docs  # noqa: E402
-from ecbplus import SPLITS  # noqa: E402
+import scipy.sparse  # noqa: F401  (imported before any timing)
+from corpus import docs
+from ecbplus import SPLITS
 
-from newsgraph.model import Article, Extraction  # noqa: E402
-from newsgraph.stories import Settings, StoryFeatures, features, group  # noqa: E402
+from newsgraph.model import Article, Extraction
+from newsgraph.stories import Settings, StoryFeatures, features, group
 
 
 def extractions(workers: int, cache: Path | None) -> list[Extraction]:

@@ -25,8 +25,8 @@ from .model import Article, Extraction
 from .progress import Progress, estimate
 from .rdf import article_graph, article_quads, outlet_quads, story_graph, story_quads
 from .resolve import resolve_story
-from .stories import MODES, Mode, Story, StoryFeatures, features, group
 from .store import Store, to_ntriples
+from .stories import MODES, Mode, Story, StoryFeatures, features, group
 from .vocab import NG, XSD
 
 log = logging.getLogger(__name__)

@@ -221,8 +221,8 @@ def _story_name(store: object, name: str, parser: argparse.ArgumentParser) -> st
 
 
 def _stories(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
-    from .storylist import list_stories, render
     from .store import Store
+    from .storylist import list_stories, render
 
     with Store.open(args.store) as store:
         rows = list_stories(store)

@@ -22,7 +22,8 @@ from rdflib.term import Node
 
 from . import iris
 from .model import Article, EventMention, Extraction, Quote, Resolution
-from .stories import features, label as story_label
+from .stories import features
+from .stories import label as story_label
 from .vocab import DCTERMS, GAF, NG, NIF, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XSD
 
 Quad = tuple[Node, Node, Node, URIRef]

@@ -19,8 +19,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 from typing import Any, Literal
 
 from .iris import slug as _slug
@@ -35,33 +35,19 @@ ONE_STORY = DEFAULT_STORY
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _NAME_TYPES = frozenset({"PERSON", "ORG"})
 _MONTHS = {m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december".split())}
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])}
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _DATES = [  # written dates, also as ECB+ writes them, tokens spaced ("Dec . 7 , 2009", "11 / 30 / 09")
-    (re.compile(_MONTH + r"\s*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(\d{4})\b", re.I), "mdy"),
-    (re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"\s*\.?\s*,?\s+(\d{4})\b", re.I), "dmy"),
+    (re.compile(_MONTH + r"\s*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(\d{4})\b", re.IGNORECASE), "mdy"),
+    (re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"\s*\.?\s*,?\s+(\d{4})\b", re.IGNORECASE), "dmy"),
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)"), "ymd"),
     (re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4}|\d{2})\b"), "us"),
 ]
 _WORD = re.compile(r"[a-z][a-z'\-]+[a-z]|\d+(?:\.\d+)?")
 #: Words that say nothing about which story an article tells.
-_STOP = frozenset("""
-a about above after again against ago all almost also although am among an and another any are around as at
-back be because been before being below between both but by can could did do does doing done down during each
-early either else even ever every few for from further get gets getting got had has have having he her here
-hers herself him himself his how however i if in into is it its itself just last late later least less like
-made make many may me might more most much must my near nearly never new news next no nor not now of off on
-once one only or other our ours out over own per percent put said same say saying says see seen several she
-should since so some still such than that the their theirs them then there these they this those three
-through thus time times to today told too two under until up upon us very was way we week weeks well were
-what when where whether which while who whom whose why will with within without would year years yesterday
-yet you your according added also asked called came come comes day days first found going including know
-known left many month months part people reported reports second show shows since take taken takes tell
-monday tuesday wednesday thursday friday saturday sunday january february march april june july august
-september october november december mr mrs ms dr st inc ltd com www http https html
-""".split())
+_STOP = frozenset(["a", "about", "above", "after", "again", "against", "ago", "all", "almost", "also", "although", "am", "among", "an", "and", "another", "any", "are", "around", "as", "at", "back", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "done", "down", "during", "each", "early", "either", "else", "even", "ever", "every", "few", "for", "from", "further", "get", "gets", "getting", "got", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "last", "late", "later", "least", "less", "like", "made", "make", "many", "may", "me", "might", "more", "most", "much", "must", "my", "near", "nearly", "never", "new", "news", "next", "no", "nor", "not", "now", "of", "off", "on", "once", "one", "only", "or", "other", "our", "ours", "out", "over", "own", "per", "percent", "put", "said", "same", "say", "saying", "says", "see", "seen", "several", "she", "should", "since", "so", "some", "still", "such", "than", "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this", "those", "three", "through", "thus", "time", "times", "to", "today", "told", "too", "two", "under", "until", "up", "upon", "us", "very", "was", "way", "we", "week", "weeks", "well", "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "year", "years", "yesterday", "yet", "you", "your", "according", "added", "also", "asked", "called", "came", "come", "comes", "day", "days", "first", "found", "going", "including", "know", "known", "left", "many", "month", "months", "part", "people", "reported", "reports", "second", "show", "shows", "since", "take", "taken", "takes", "tell", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "mr", "mrs", "ms", "dr", "st", "inc", "ltd", "com", "www", "http", "https", "html"])
 
 
 @dataclass(frozen=True)
@@ -212,7 +198,7 @@ def group(records: Sequence[StoryFeatures], mode: Mode = "auto", settings: Setti
 def cluster(records: Sequence[StoryFeatures], settings: Settings | None = None) -> list[list[StoryFeatures]]:
     """Linked components of the nearest-neighbour graph: lists of records (sorted by id) in order of their
     first id."""
-    from scipy.sparse.csgraph import connected_components
+    from scipy.sparse.csgraph import connected_components  # type: ignore[import-untyped]
 
     settings = settings or Settings()
     records = sorted(records, key=lambda r: r.id)
@@ -224,7 +210,7 @@ def cluster(records: Sequence[StoryFeatures], settings: Settings | None = None) 
         pairs = set(zip(rows, cols))
         kept = [(i, j) for i, j in zip(rows, cols) if (j, i) in pairs]
         rows, cols = [i for i, _ in kept], [j for _, j in kept]
-    from scipy.sparse import coo_matrix
+    from scipy.sparse import coo_matrix  # type: ignore[import-untyped]
 
     graph = coo_matrix(([1] * len(rows), (rows, cols)), shape=(n, n))
     _count, labels = connected_components(graph, directed=False)
@@ -240,7 +226,7 @@ def vectors(records: Sequence[StoryFeatures], settings: Settings) -> Any:
     Features in more than ``max_df`` of the articles (and more than 50) say nothing about which story an
     article tells and would make every sparse product dense: they are left out."""
     import numpy as np
-    from scipy.sparse import csr_matrix
+    from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
 
     n = len(records)
     index: dict[str, int] = {}
