@@ -116,6 +116,16 @@ def test_the_seeds_form_one_story() -> None:
 
 
 @pytest.mark.model
+def test_field_keeps_the_old_rule_and_switching_modes_regroups_the_store() -> None:
+    with Store.memory() as store:
+        build([SEEDS], store, stories="field")
+        assert [(r.story, r.articles) for r in list_stories(store)] == [("default", ["000", "003"])]
+        build([SEEDS], store)  # nothing new to parse; grouped again the auto way
+        (story,) = list_stories(store)
+        assert story.story != "default" and story.articles == ["000", "003"]
+
+
+@pytest.mark.model
 def test_two_ecb_topics_form_two_stories_the_same_in_any_order_and_a_bridge_merges_them(tmp_path: Path) -> None:
     a, b, bridge = _ecb(tmp_path)
     together = Store.memory()
