@@ -119,7 +119,7 @@ def test_installed_entry_point_runs(fixture_store_path: Path) -> None:
     proc = subprocess.run([str(exe), "query", "actors", "--store", str(fixture_store_path), "--format", "csv"],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.splitlines()[0] == "story,actor,label,type,mentions,outletCount"
+    assert proc.stdout.splitlines()[0] == "story,storyLabel,actor,label,type,mentions,outletCount"
     proc = subprocess.run([sys.executable, "-m", "newsgraph", "query", "nope", "--store", str(fixture_store_path)],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr

@@ -32,6 +32,7 @@ def test_graphml_keys_are_typed_and_gephi_mapped(fixture_store: Store, tmp_path:
         "label": str,
         "actor_type": str,
         "story": str,
+        "story_label": str,
         "mentions": int,
         "outlets": int,
         "outlet_names": str,

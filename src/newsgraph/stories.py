@@ -90,8 +90,8 @@ class Story:
 class Settings:
     """The grouping's knobs, tuned on ECB+'s development and validation topics (docs/stories.md)."""
 
-    threshold: float = 0.25  # cosine similarity at which two articles are linked
-    neighbours: int = 3  # links looked for per article
+    threshold: float = 0.22  # cosine similarity at which two articles are linked
+    neighbours: int = 2  # links looked for per article
     window: int = 31  # days: two dated articles further apart are never linked
     name_weight: float = 2.0
     place_weight: float = 2.0
