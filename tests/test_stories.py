@@ -159,3 +159,27 @@ def test_the_cli_lists_stories_as_json_and_refuses_an_unknown_story(tmp_path: Pa
     assert exit.value.code == 2
     assert f"Close matches: {story['story']}" in capsys.readouterr().err
     assert main(["query", "actors", "--store", str(store), "--param", f"story={story['label']}", "--limit", "1"]) == 0
+
+
+@pytest.mark.model
+def test_a_store_built_before_stories_were_grouped_is_brought_up_to_date() -> None:
+    """An article graph of older code (its story in it, no features) is rewritten from its record."""
+    from rdflib import Literal, URIRef
+
+    from newsgraph.build import stored_records_of
+    from newsgraph.model import Extraction
+    from newsgraph.rdf import article_graph, article_quads
+    from newsgraph.vocab import NG
+
+    with Store.memory() as store:
+        build([SEEDS], store)
+        want = snapshot(store)
+        (record,) = stored_records_of(store, ["000"])
+        ex = Extraction.from_json(json.loads(record))
+        graph = article_graph("000")
+        (row,) = store.raw_query(f"SELECT ?h WHERE {{ <{graph}> <{NG.contentHash}> ?h }}")
+        digest = row["h"].value
+        old = [q for q in article_quads(ex, digest) if q[1] != NG.storyFeatures]
+        store.replace_graph(graph, [*old, (URIRef(str(graph)), NG.story, Literal("default"), graph)])
+        assert build([SEEDS], store).stored == []  # nothing parsed again
+        assert_same_graphs(snapshot(store), want)
