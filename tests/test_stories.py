@@ -183,3 +183,19 @@ def test_a_store_built_before_stories_were_grouped_is_brought_up_to_date() -> No
         store.replace_graph(graph, [*old, (URIRef(str(graph)), NG.story, Literal("default"), graph)])
         assert build([SEEDS], store).stored == []  # nothing parsed again
         assert_same_graphs(snapshot(store), want)
+
+
+def test_the_report_and_every_network_export_show_the_story_label(fixture_store: Store, tmp_path: Path) -> None:
+    from html import unescape
+
+    from newsgraph.export import export
+    from newsgraph.report import generate_report
+
+    (row,) = list_stories(fixture_store)
+    assert row.label and row.label != row.story
+    html = generate_report(fixture_store)
+    assert f"<h2>Story: {row.label}</h2>" in html
+    for fmt, name in (("gexf", "a.gexf"), ("graphml", "a.graphml"), ("csv", "csv")):
+        written = export(fixture_store, fmt, tmp_path / name)
+        texts = [unescape(path.read_text(encoding="utf-8")) for path in written if path.is_file()]  # XML escapes
+        assert any(row.label in text for text in texts), fmt
