@@ -72,7 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--format", choices=FORMATS, default="table",
                    help="table (default), csv, or json (SPARQL 1.1 Query Results JSON)")
     q.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
-                   help="bind a query parameter; every bundled query takes story=NAME (that story only)")
+                   help="bind a query parameter; every bundled query takes story=NAME (a slug or a label: that story only)")
     q.add_argument("--limit", type=int, metavar="N",
                    help="print at most N rows (a page; the query still orders every row before cutting)")
     q.add_argument("--offset", type=int, metavar="K", help="skip the first K rows (with --limit: the next page)")
