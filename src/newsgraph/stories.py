@@ -47,7 +47,21 @@ _DATES = [  # written dates, also as ECB+ writes them, tokens spaced ("Dec . 7 ,
 ]
 _WORD = re.compile(r"[a-z][a-z'\-]+[a-z]|\d+(?:\.\d+)?")
 #: Words that say nothing about which story an article tells.
-_STOP = frozenset(["a", "about", "above", "after", "again", "against", "ago", "all", "almost", "also", "although", "am", "among", "an", "and", "another", "any", "are", "around", "as", "at", "back", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "done", "down", "during", "each", "early", "either", "else", "even", "ever", "every", "few", "for", "from", "further", "get", "gets", "getting", "got", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "last", "late", "later", "least", "less", "like", "made", "make", "many", "may", "me", "might", "more", "most", "much", "must", "my", "near", "nearly", "never", "new", "news", "next", "no", "nor", "not", "now", "of", "off", "on", "once", "one", "only", "or", "other", "our", "ours", "out", "over", "own", "per", "percent", "put", "said", "same", "say", "saying", "says", "see", "seen", "several", "she", "should", "since", "so", "some", "still", "such", "than", "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this", "those", "three", "through", "thus", "time", "times", "to", "today", "told", "too", "two", "under", "until", "up", "upon", "us", "very", "was", "way", "we", "week", "weeks", "well", "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "year", "years", "yesterday", "yet", "you", "your", "according", "added", "also", "asked", "called", "came", "come", "comes", "day", "days", "first", "found", "going", "including", "know", "known", "left", "many", "month", "months", "part", "people", "reported", "reports", "second", "show", "shows", "since", "take", "taken", "takes", "tell", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "mr", "mrs", "ms", "dr", "st", "inc", "ltd", "com", "www", "http", "https", "html"])
+_STOP = frozenset("""
+a about above after again against ago all almost also although am among an and another any are around as at
+back be because been before being below between both but by can could did do does doing done down during each
+early either else even ever every few for from further get gets getting got had has have having he her here
+hers herself him himself his how however i if in into is it its itself just last late later least less like
+made make many may me might more most much must my near nearly never new news next no nor not now of off on
+once one only or other our ours out over own per percent put said same say saying says see seen several she
+should since so some still such than that the their theirs them then there these they this those three
+through thus time times to today told too two under until up upon us very was way we week weeks well were
+what when where whether which while who whom whose why will with within without would year years yesterday
+yet you your according added also asked called came come comes day days first found going including know
+known left many month months part people reported reports second show shows since take taken takes tell
+monday tuesday wednesday thursday friday saturday sunday january february march april june july august
+september october november december mr mrs ms dr st inc ltd com www http https html
+""".split())  # noqa: SIM905 (a word list reads better as text)
 
 
 @dataclass(frozen=True)
