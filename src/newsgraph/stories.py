@@ -306,8 +306,11 @@ def _near(a: int | None, b: int | None, window: int) -> bool:
 def anchor_slug(anchor: StoryFeatures) -> str:
     """A story's slug, from its first article alone (so it does not move while articles join): the
     article's main place, name and date, and a short hash of its id (two stories never share an anchor)."""
-    parts = [_top(anchor.places), _top(anchor.names), anchor.date]
-    return f"{_slug(' '.join(p for p in parts if p) or 'story')}-{_digest(anchor.id)}"
+    parts = [_top(anchor.places), _top(anchor.names)]
+    if not any(parts):  # names nothing: its two most frequent words
+        parts = [t for t, _c in sorted(anchor.terms, key=lambda tc: (-tc[1], tc[0])) if not t[0].isdigit()][:2]
+    text = " ".join(p for p in [*parts, anchor.date] if p)
+    return f"{_slug(text or 'story')}-{_digest(anchor.id)}"
 
 
 def _digest(text: str) -> str:
@@ -320,7 +323,7 @@ def _top(items: Iterable[tuple[str, int]]) -> str:
 
 def label(members: Sequence[StoryFeatures]) -> str:
     """"Place · Name, Name, Name · date": the place and names most of its articles mention, and its most
-    common date (the earliest of equals); the first article's id when it names nothing."""
+    common date (the earliest of equals); the words most of them use when they name nothing."""
     def ranked(field: str) -> list[str]:
         articles: Counter[str] = Counter()
         mentions: Counter[str] = Counter()
@@ -331,11 +334,11 @@ def label(members: Sequence[StoryFeatures]) -> str:
         return sorted(articles, key=lambda k: (-articles[k], -mentions[k], k))
 
     places = ranked("places")[:1]
-    names = [n for n in ranked("names") if n not in places][:3]
+    names = [n for n in ranked("names") if n not in places][:3] or ([] if places else [t for t in ranked("terms") if not t[0].isdigit()][:3])
     dates = Counter(m.date for m in members if m.date)
     when = min(dates, key=lambda d: (-dates[d], d)) if dates else ""
     parts = [p for p in (", ".join(places), ", ".join(names), when) if p]
-    return " · ".join(parts) or members[0].id
+    return " · ".join(parts) or f"article {members[0].id}"
 
 
 def _story(name: str, members: Sequence[StoryFeatures]) -> Story:
