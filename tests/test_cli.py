@@ -91,10 +91,10 @@ def test_unknown_query_and_syntax_error(fixture_store_path: Path, capsys: pytest
 def test_query_formats(fixture_store_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["query", "single-source-actors", "--store", str(fixture_store_path), "--format", "json"]) == 0
     doc = json.loads(capsys.readouterr().out)
-    assert doc["head"]["vars"][:3] == ["story", "actor", "label"]
+    assert doc["head"]["vars"][:4] == ["story", "storyLabel", "actor", "label"]
     assert main(["query", "actor-events", "--store", str(fixture_store_path), "--format", "csv", "--param", "actor=Witkoff"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("actor,story,name,role,event,label") and len(lines) == 3
+    assert lines[0].startswith("actor,story,storyLabel,name,role,event,label") and len(lines) == 3
 
 
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
@@ -105,7 +105,7 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()
 
 
-@pytest.mark.parametrize("command", ["build", "query", "export", "remove", "serve", "report"])
+@pytest.mark.parametrize("command", ["build", "query", "export", "remove", "serve", "report", "stories"])
 def test_every_command_has_help_with_an_example(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exc:
         main([command, "--help"])
@@ -119,7 +119,7 @@ def test_installed_entry_point_runs(fixture_store_path: Path) -> None:
     proc = subprocess.run([str(exe), "query", "actors", "--store", str(fixture_store_path), "--format", "csv"],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.splitlines()[0] == "story,actor,label,type,kind,importance,mentions,outletCount"
+    assert proc.stdout.splitlines()[0] == "story,storyLabel,actor,label,type,kind,importance,mentions,outletCount"
     proc = subprocess.run([sys.executable, "-m", "newsgraph", "query", "nope", "--store", str(fixture_store_path)],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr

@@ -113,7 +113,8 @@ def test_engine_options_are_checked(
 
 def test_stories_resolved_in_worker_processes_give_the_graph_of_one_process(tmp_path: Path) -> None:
     """Many stale stories are resolved in the worker processes; the story graphs do not change."""
-    from newsgraph.build import resolve_stale, stored_articles
+    from newsgraph.build import resolve_stale
+    from newsgraph.storylist import list_stories
 
     paths = write_corpus(tmp_path / "corpus")
     for article_id, path in paths.items():  # one story per article: six stories, enough for the pool
@@ -123,7 +124,7 @@ def test_stories_resolved_in_worker_processes_give_the_graph_of_one_process(tmp_
     for workers in (1, 2):
         with Store.open(tmp_path / f"store-{workers}", create=True) as store:
             build(sorted(paths.values()), store)
-            stories = sorted({story for _, story in stored_articles(store).values()})
+            stories = sorted(row.story for row in list_stories(store))
             assert len(stories) == 6 and len(stories) >= 2 * workers
             for story in stories:  # what a build killed before resolution leaves
                 store.drop_graph(URIRef(iris.story_iri(story)))

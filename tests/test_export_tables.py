@@ -34,6 +34,7 @@ def test_graphml_keys_are_typed_and_gephi_mapped(fixture_store: Store, tmp_path:
         "actor_kind": str,
         "importance": int,
         "story": str,
+        "story_label": str,
         "mentions": int,
         "outlets": int,
         "outlet_names": str,

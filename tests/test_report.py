@@ -76,7 +76,7 @@ def test_the_blind_spots_come_first_events_before_actors(report: lxml_html.HtmlE
     assert [words(h) for h in planet.cssselect("h5")] == ["Events (2)"]
     assert "Only in Daily Planet" == words(planet.cssselect("h4")[0])
 
-KNOWN_COLUMNS = {"story", "actor", "event", "label", "type", "agents", "patients", "outlet", "articles", "mention",
+KNOWN_COLUMNS = {"story", "storyLabel", "actor", "event", "label", "type", "agents", "patients", "outlet", "articles", "mention",
                  "evidence", "kind", "importance", "attribution", "source", "polarity", "certainty"}
 
 
@@ -115,15 +115,15 @@ def test_extra_columns_of_a_claim_are_shown_beside_it() -> None:
         "story": "s", "event": "https://w3id.org/newsgraph/id/event/s/say", "label": "say", "agents": "Lavrov",
         "patients": None, "outlet": "Globe", "articles": "b1 b2", "mention": "said",
         "evidence": "Lavrov said so, officials claimed.", "attribution": "named-source", "polarity": "negative",
-        "certainty": "certain", "source": "Lavrov", "storyLabel": "Paris", "reach": "",
+        "certainty": "certain", "source": "Lavrov", "storyLabel": "Paris", "reach": "far", "scope": "",
     }
     c = claim("event", row, {"Lavrov said so, officials claimed.": ["b2"]})
-    assert c.extra == (("storyLabel", "Paris"),)
+    assert c.extra == (("reach", "far"),)  # the story's label is the heading's, not a chip
     assert c.tags == ("attributed to Lavrov", "denied")
     assert (c.article, c.articles, c.detail) == ("b2", ("b1", "b2"), "Lavrov")
     page = dom(render([_story_with(c)]))
     chips = {e.get("data-column"): words(e) for e in page.cssselect("li.claim .extra")}
-    assert chips == {"storyLabel": "storyLabel Paris"}
+    assert chips == {"reach": "reach far"}
     assert [words(e) for e in page.cssselect("li.claim .tag")] == ["attributed to Lavrov", "denied"]
     assert words(page.cssselect("li.claim .source")[0]) == "— article b2 (also in b1)"
 

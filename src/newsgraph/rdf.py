@@ -23,6 +23,8 @@ from rdflib.term import Node
 from . import iris
 from .model import Article, EventMention, Extraction, Quote, Resolution
 from .salience import score
+from .stories import features
+from .stories import label as story_label
 from .vocab import DCTERMS, GAF, NG, NIF, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XSD
 
 Quad = tuple[Node, Node, Node, URIRef]
@@ -70,8 +72,8 @@ def article_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
         (doc, DCTERMS.identifier, Literal(art.id), g),
         (doc, NIF.isString, Literal(art.text), g),
         (doc, SCHEMA.publisher, outlet, g),
-        (doc, NG.story, Literal(art.story_name), g),
         (doc, NG.contentHash, Literal(content_hash), g),
+        (doc, NG.storyFeatures, Literal(json.dumps(features(extraction).to_json(), sort_keys=True, ensure_ascii=False)), g),
         (doc, NG.extraction, Literal(json.dumps(extraction.to_json(), sort_keys=True, ensure_ascii=False)), g),
     ]
     if extraction.model:
@@ -201,13 +203,14 @@ def _span(node: URIRef, cls: URIRef, doc: URIRef, start: int, end: int, text: st
     ]
 
 
-def story_quads(resolution: Resolution, extractions: Mapping[str, Extraction]) -> list[Quad]:
+def story_quads(resolution: Resolution, extractions: Mapping[str, Extraction], label: str | None = None) -> list[Quad]:
     """The story graph: canonical actors and events, which mentions denote them (and why), and how each
     outlet covers each of them (``ng:Coverage``), so that queries look coverage up instead of aggregating
-    every mention."""
+    every mention; and which articles the story holds, with its label (read from them when not given)."""
     story = resolution.story
     g = URIRef(iris.story_iri(story))
-    quads: list[Quad] = []
+    quads = membership_quads(story, sorted(extractions), label or story_label(
+        [features(extractions[doc_id]) for doc_id in sorted(extractions)]))
     # the event mentions of the events each actor takes part in: how an outlet reports what the actor does
     reports_of: dict[str, list[_Report]] = {}
     actor_salience, event_salience = score(resolution, extractions)
@@ -257,6 +260,16 @@ def story_quads(resolution: Resolution, extractions: Mapping[str, Extraction]) -
         quads += _denotations(e, event.mentions, resolution.event_of, extractions, "events", g)
         reports = event_reports[event.key]
         quads += _coverage(e, [(r[0], r[1], r[2].partition("|")[2]) for r in reports], reports, g, events=True)
+    return quads
+
+
+def membership_quads(story: str, article_ids: Sequence[str], label: str) -> list[Quad]:
+    """Which articles a story holds (``?doc ng:story "slug"``) and its label, in the story's graph: under
+    ``--stories auto`` an article's story can change when other articles arrive, so the article graph
+    (written once, by a worker) never states it; the story graph is rewritten whenever its articles change."""
+    g = URIRef(iris.story_iri(story))
+    quads: list[Quad] = [(g, RDF.type, NG.Story, g), (g, NG.story, _value(story), g), (g, RDFS.label, Literal(label), g)]
+    quads += [(URIRef(iris.doc_iri(doc_id)), NG.story, _value(story), g) for doc_id in article_ids]
     return quads
 
 

@@ -33,7 +33,7 @@ from .store import Store
 
 #: Columns the report itself lays out; any other column of a single-source row is shown as a detail.
 _KNOWN = frozenset(
-    {"story", "actor", "event", "label", "type", "agents", "patients", "outlet", "articles", "mention", "evidence",
+    {"story", "storyLabel", "actor", "event", "label", "type", "agents", "patients", "outlet", "articles", "mention", "evidence",
      "kind", "importance", "attribution", "source", "polarity", "certainty"}
 )
 TOP = 5  # claims of each kind an outlet's column shows before "more"
@@ -78,6 +78,7 @@ class Shared:
 @dataclass
 class Story:
     name: str
+    label: str = ""  # the story graph's rdfs:label ("Paris · Witkoff, Macron · 2025-09-04")
     outlets: list[str] = field(default_factory=list)
     articles: dict[str, Article] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
@@ -98,6 +99,7 @@ def collect(store: Store) -> list[Story]:
 
     for r in _rows(store, "report-articles"):
         s = story(r["story"])
+        s.label = s.label or _text(r.get("storyLabel"))
         s.articles.setdefault(r["id"], Article(
             _text(r["id"]), _text(r["outlet"]), _text(r["title"]), _text(r["published"]), _text(r["url"])
         ))
@@ -171,7 +173,7 @@ def write_report(store: Store, path: str | os.PathLike[str], *, title: str | Non
 
 # --- rendering -------------------------------------------------------------------------------------------
 def render(stories: list[Story], *, title: str | None = None) -> str:
-    heading = title or ("Blind spots: " + ", ".join(s.name for s in stories) if stories else "Blind spots")
+    heading = title or ("Blind spots: " + ", ".join(s.label or s.name for s in stories) if stories else "Blind spots")
     css = (resources.files(__package__) / "assets" / "report.css").read_text(encoding="utf-8")
     n_articles = sum(len(s.articles) for s in stories)
     n_outlets = len({o for s in stories for o in s.outlets})
@@ -213,7 +215,7 @@ def render(stories: list[Story], *, title: str | None = None) -> str:
 
 def _story(s: Story) -> list[str]:
     out = [f'<section class="story" id="{_anchor(s.name)}" data-story="{_h(s.name)}">',
-           f"<h2>Story: {_h(s.name)}</h2>"]
+           f"<h2>Story: {_h(s.label or s.name)}</h2>"]
     # the answer first: what only one outlet reports, most important first, with its evidence
     out.append('<h3 class="only">What only one outlet reports</h3>')
     if not s.claims:
@@ -242,6 +244,11 @@ def _story(s: Story) -> list[str]:
                 out.append("</ul></details>" if len(mine) > TOP else "</ul>")
         out.append("</article>")
     out.append("</div>")
+    out.append('<details class="sources"><summary>'
+               f'{len(s.outlets)} {_plural(len(s.outlets), "outlet", "outlets")}, '
+               f'{len(s.articles)} {_plural(len(s.articles), "article", "articles")}</summary><ul>')
+    out += [f"<li>{_article_name(a)} — {_h(a.outlet)}</li>" for a in sorted(s.articles.values(), key=_article_key)]
+    out.append("</ul></details>")
 
     out.append('<h3>What the outlets share</h3>')
     every = len(s.outlets)
@@ -340,6 +347,11 @@ def _names(s: Story) -> list[str]:
     out.append('<p class="note">Plain: a name; <span class="name nominal">italic</span>: a description; '
                '<span class="name pronoun">grey</span>: a pronoun.</p>')
     return out
+
+
+def _article_key(a: Article) -> tuple[str, str]:
+    """Articles listed by outlet, then id."""
+    return (a.outlet, a.id)
 
 
 def _article_name(a: Article) -> str:

@@ -36,6 +36,10 @@ class NG(DefinedNamespace):
     nominal: URIRef  # event mention -> true when a noun names the event ("departure")
     contentHash: URIRef  # article -> sha256 of its text and metadata, to skip unchanged articles
     extraction: URIRef  # article -> the extraction record (JSON), so a story re-resolves without parsing
+    storyFeatures: URIRef  # article -> what grouping reads of it (JSON: names, places, key terms, date)
+    grouping: URIRef  # story graph -> how its articles were grouped: "auto", "field" or "one"
+    firstDate: URIRef  # story graph -> the earliest date of its articles
+    lastDate: URIRef  # story graph -> the latest
     model: URIRef  # article -> name and version of the spaCy pipeline that read it
     attribution: URIRef  # event mention -> "author" | "named-source" | "unnamed-source"
     cue: URIRef  # event mention or quote -> the word that attributes it ("claimed", "reportedly", "–")
@@ -48,6 +52,7 @@ class NG(DefinedNamespace):
     closed: URIRef  # quote -> false when its closing mark is missing (cut at its sentence's end)
     # coverage, precomputed at resolution time so that queries look it up instead of aggregating mentions
     Coverage: URIRef  # class: how one outlet covers one actor or event
+    Story: URIRef  # class: a story graph's own node (its IRI), with its slug, label and articles
     outletCount: URIRef  # actor or event -> how many distinct outlets mention it (xsd:integer)
     mentionCount: URIRef  # actor, event or coverage -> how many distinct mentions denote it (xsd:integer)
     mentionedBy: URIRef  # actor or event -> an outlet whose articles mention it

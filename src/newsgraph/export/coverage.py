@@ -37,6 +37,7 @@ class ArticleInfo:
     outlet_name: str
     published: str  # "YYYY-MM-DD", or "" when the article has no usable date
     story: str
+    story_label: str = ""  # the story's rdfs:label
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class NodeInfo:
     articles: tuple[str, ...]  # IRIs of the articles that mention it, sorted
     kind: str = ""  # ng:kind: "named", "described", "generic"; for events "named", "attributed", "other", "light"
     importance: int = 0  # ng:importance
+    story_label: str = ""  # the story's rdfs:label
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,7 @@ def read(store: Store) -> Coverage:
     fields: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for r in _rows(store, "nodes"):
         slot = fields[(r["class"], r["node"])]
-        for key in ("label", "type", "story", "kind", "importance"):
+        for key in ("label", "type", "story", "storyLabel", "kind", "importance"):
             if r[key] is not None:
                 slot[key].add(clean(r[key]))
     actors: dict[str, NodeInfo] = {}
@@ -126,6 +128,7 @@ def read(store: Store) -> Coverage:
             articles=tuple(sorted(articles_of.get(iri, ()))),
             kind=_smallest(slot["kind"]),
             importance=max((int(float(v)) for v in slot["importance"]), default=0),
+            story_label=_smallest(slot["storyLabel"]),
         )
         (actors if cls == _ACTOR else events)[iri] = node
 
@@ -153,7 +156,7 @@ def _articles(store: Store) -> dict[str, ArticleInfo]:
     fields: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for r in _rows(store, "articles"):
         slot = fields[r["article"]]
-        for key in ("id", "outletName", "story"):
+        for key in ("id", "outletName", "story", "storyLabel"):
             if r[key] is not None:
                 slot[key].add(clean(r[key]))
         if r["outlet"] is not None:
@@ -169,7 +172,8 @@ def _articles(store: Store) -> dict[str, ArticleInfo]:
             clean(tail(outlet)) if outlet != iri else f"article {article_id}"
         )
         published = _smallest(slot["published"] - {""})
-        out[iri] = ArticleInfo(iri, article_id, outlet, name, published, _smallest(slot["story"]))
+        out[iri] = ArticleInfo(iri, article_id, outlet, name, published, _smallest(slot["story"]),
+                               _smallest(slot["storyLabel"]))
     return out
 
 

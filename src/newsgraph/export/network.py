@@ -142,6 +142,7 @@ def events_network(cov: Coverage) -> nx.MultiGraph[str]:
             "spells": cov.dates([iri]),
             "kind": "article",
             "story": art.story,
+            "story_label": art.story_label,
             "outlet": art.outlet_name,
             "published": art.published,
         }
@@ -219,6 +220,7 @@ def _covered(
         "spells": cov.dates(node.articles),
         **first,
         "story": node.story,
+        "story_label": node.story_label,
         "mentions": node.mentions,
         "outlets": outlets,
         "outlet_names": names,

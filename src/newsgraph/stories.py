@@ -1,0 +1,347 @@
+"""Stories found automatically: articles grouped by what they report. Pure: plain records in, stories out.
+
+Each article is reduced to a small record (``StoryFeatures``: its named actors, places, key terms and a
+date) from its extraction record, so grouping never parses again. Grouping (``group``) weighs the features
+by TF-IDF into sparse vectors, finds each article's nearest neighbours by cosine (sparse products, a few
+hundred rows at a time: never an n x n matrix), links two articles when they are close enough and their
+dates are near, and takes the linked components as stories. The result depends only on the set of
+articles: any order or batching gives the same stories, so an incremental build equals a clean one.
+
+Names: a story's slug comes from its *anchor* (the article with the smallest id), so it stays put while
+articles join; its label ("Paris · Witkoff, Macron, Zelenskyy · 2025-09-04") is read from all its articles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Any, Literal
+
+from .iris import slug as _slug
+from .model import DEFAULT_STORY, Extraction
+
+Mode = Literal["auto", "field", "one"]
+MODES: tuple[Mode, ...] = ("auto", "field", "one")
+
+#: The story every article is in under ``--stories one`` (and articles without a story under ``field``).
+ONE_STORY = DEFAULT_STORY
+
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+_NAME_TYPES = frozenset({"PERSON", "ORG"})
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
+         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_DATES = [  # written dates, also as ECB+ writes them, tokens spaced ("Dec . 7 , 2009", "11 / 30 / 09")
+    (re.compile(_MONTH + r"\s*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(\d{4})\b", re.IGNORECASE), "mdy"),
+    (re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"\s*\.?\s*,?\s+(\d{4})\b", re.IGNORECASE), "dmy"),
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)"), "ymd"),
+    (re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4}|\d{2})\b"), "us"),
+]
+_WORD = re.compile(r"[a-z][a-z'\-]+[a-z]|\d+(?:\.\d+)?")
+#: Words that say nothing about which story an article tells.
+_STOP = frozenset("""
+a about above after again against ago all almost also although am among an and another any are around as at
+back be because been before being below between both but by can could did do does doing done down during each
+early either else even ever every few for from further get gets getting got had has have having he her here
+hers herself him himself his how however i if in into is it its itself just last late later least less like
+made make many may me might more most much must my near nearly never new news next no nor not now of off on
+once one only or other our ours out over own per percent put said same say saying says see seen several she
+should since so some still such than that the their theirs them then there these they this those three
+through thus time times to today told too two under until up upon us very was way we week weeks well were
+what when where whether which while who whom whose why will with within without would year years yesterday
+yet you your according added also asked called came come comes day days first found going including know
+known left many month months part people reported reports second show shows since take taken takes tell
+monday tuesday wednesday thursday friday saturday sunday january february march april june july august
+september october november december mr mrs ms dr st inc ltd com www http https html
+""".split())  # noqa: SIM905 (a word list reads better as text)
+
+
+@dataclass(frozen=True)
+class StoryFeatures:
+    """What grouping needs of one article: counts of its named actors, places and key terms, and a date."""
+
+    id: str
+    outlet: str
+    story: str | None = None  # the story the input gave, if any
+    date: str = ""  # ISO date: the publication date, else the first full date written in the text
+    names: tuple[tuple[str, int], ...] = ()  # (name as shown, mentions); people by surname
+    places: tuple[tuple[str, int], ...] = ()
+    terms: tuple[tuple[str, int], ...] = ()  # the article's most frequent content words and numbers
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "outlet": self.outlet, "story": self.story, "date": self.date,
+                "names": [list(n) for n in self.names], "places": [list(p) for p in self.places],
+                "terms": [list(t) for t in self.terms]}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> StoryFeatures:
+        def pairs(key: str) -> tuple[tuple[str, int], ...]:
+            return tuple((str(k), int(v)) for k, v in data.get(key, ()))
+        return cls(id=data["id"], outlet=data["outlet"], story=data.get("story"), date=data.get("date", ""),
+                   names=pairs("names"), places=pairs("places"), terms=pairs("terms"))
+
+
+@dataclass(frozen=True)
+class Story:
+    """One story: its slug (``ng:story``), readable label, articles (sorted) and date range."""
+
+    slug: str
+    label: str
+    articles: tuple[str, ...]
+    first: str = ""  # earliest and latest article date ("" when none has one)
+    last: str = ""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The grouping's knobs, tuned on ECB+'s development and validation topics (docs/stories.md)."""
+
+    threshold: float = 0.22  # cosine similarity at which two articles are linked
+    neighbours: int = 2  # links looked for per article
+    window: int = 31  # days: two dated articles further apart are never linked
+    name_weight: float = 2.0
+    place_weight: float = 2.0
+    max_df: float = 0.01  # features in more than this share of articles (and > 50 of them) are dropped
+    terms: int = 40  # key terms kept per article
+    chunk: int = 256  # rows per sparse product
+    mutual: bool = False  # link only articles that are each among the other's nearest neighbours
+
+
+def features(extraction: Extraction, *, terms: int = 40) -> StoryFeatures:
+    """The record grouping reads, from what extraction found (named entities) and the article's text."""
+    art = extraction.article
+    counts = Counter(m.local for m in extraction.mentions)
+    names: Counter[str] = Counter()
+    places: Counter[str] = Counter()
+    for entity in extraction.entities:
+        words = entity.name.split()
+        if not entity.names or not words:
+            continue
+        if entity.type in _PLACE_TYPES:
+            places[" ".join(words)] += counts[entity.index]
+        elif entity.type in _NAME_TYPES:
+            names[words[-1] if entity.type == "PERSON" else " ".join(words)] += counts[entity.index]
+    found = Counter(w.strip("'-") for w in _WORD.findall(art.text.lower()))
+    kept = sorted(((w, c) for w, c in found.items() if w not in _STOP and len(w) > 2 or w[:1].isdigit() and len(w) > 1),
+                  key=lambda wc: (-wc[1], wc[0]))[:terms]
+    return StoryFeatures(
+        id=art.id, outlet=art.outlet_name, story=art.story, date=_article_date(extraction),
+        names=tuple(sorted(names.items())), places=tuple(sorted(places.items())), terms=tuple(sorted(kept)),
+    )
+
+
+def _article_date(extraction: Extraction) -> str:
+    """The publication date if given; else the first full date written in the text (a dateline), else the
+    first date an event's time expression resolved to."""
+    published = extraction.article.published or ""
+    if re.match(r"\d{4}-\d{2}-\d{2}", published):
+        return published[:10]
+    found = find_dates(extraction.article.text)
+    if found:
+        return found[0]
+    return next((ev.time_value for ev in extraction.events if len(ev.time_value) == 10), "")
+
+
+def find_dates(text: str) -> list[str]:
+    """Full dates written in ``text``, as ISO dates, in order of appearance.
+
+    >>> find_dates("7: 15 a. m. Dec . 7 , 2009 and 12 January 2010; 11 / 30 / 09")
+    ['2009-12-07', '2010-01-12', '2009-11-30']
+    """
+    found: list[tuple[int, str]] = []
+    for pattern, order in _DATES:
+        for m in pattern.finditer(text):
+            a, b, c = m.groups()
+            if order == "mdy":
+                y, mo, d = int(c), _MONTHS[a.lower()[:3]], int(b)
+            elif order == "dmy":
+                y, mo, d = int(c), _MONTHS[b.lower()[:3]], int(a)
+            elif order == "ymd":
+                y, mo, d = int(a), int(b), int(c)
+            else:
+                y, mo, d = int(c) + (2000 if len(c) == 2 and int(c) < 50 else 1900 if len(c) == 2 else 0), int(a), int(b)
+            try:
+                found.append((m.start(), date(y, mo, d).isoformat()))
+            except ValueError:
+                continue
+    return [iso for _, iso in sorted(found)]
+
+
+def group(records: Sequence[StoryFeatures], mode: Mode = "auto", settings: Settings | None = None) -> list[Story]:
+    """The stories of ``records``, sorted by slug. ``auto``: given stories kept, the rest grouped;
+    ``field``: given stories kept, the rest one story ``default``; ``one``: everything one story.
+
+    >>> a = StoryFeatures("a", "x", names=(("Witkoff", 3),), places=(("Paris", 2),), terms=(("talks", 2),))
+    >>> [s.label for s in group([a, StoryFeatures("b", "y", story="other")])]
+    ['b', 'Paris · Witkoff']
+    """
+    settings = settings or Settings()
+    records = sorted(records, key=lambda r: r.id)
+    if mode not in MODES:
+        raise ValueError(f"unknown story mode {mode!r}. Available: {', '.join(MODES)}")
+    given: dict[str, list[StoryFeatures]] = {}
+    rest: list[StoryFeatures] = []
+    for r in records:
+        if mode == "one":
+            given.setdefault(ONE_STORY, []).append(r)
+        elif r.story:
+            given.setdefault(r.story, []).append(r)
+        elif mode == "field":
+            given.setdefault(ONE_STORY, []).append(r)
+        else:
+            rest.append(r)
+    stories = [_story(name, members) for name, members in given.items()]
+    taken = set(given)
+    for members in cluster(rest, settings):
+        story = _story(anchor_slug(members[0]), members)
+        if story.slug in taken:  # a given story already has this name
+            story = _story(f"{story.slug}-{_digest(story.slug)}", members)
+        taken.add(story.slug)
+        stories.append(story)
+    return sorted(stories, key=lambda s: s.slug)
+
+
+def cluster(records: Sequence[StoryFeatures], settings: Settings | None = None) -> list[list[StoryFeatures]]:
+    """Linked components of the nearest-neighbour graph: lists of records (sorted by id) in order of their
+    first id."""
+    from scipy.sparse.csgraph import connected_components
+
+    settings = settings or Settings()
+    records = sorted(records, key=lambda r: r.id)
+    n = len(records)
+    if n == 0:
+        return []
+    rows, cols = neighbour_links(records, settings)
+    if settings.mutual:
+        pairs = set(zip(rows, cols))
+        kept = [(i, j) for i, j in zip(rows, cols) if (j, i) in pairs]
+        rows, cols = [i for i, _ in kept], [j for _, j in kept]
+    from scipy.sparse import coo_matrix
+
+    graph = coo_matrix(([1] * len(rows), (rows, cols)), shape=(n, n))
+    _count, labels = connected_components(graph, directed=False)
+    groups: dict[int, list[StoryFeatures]] = {}
+    for record, label in zip(records, labels):
+        groups.setdefault(int(label), []).append(record)
+    return sorted(groups.values(), key=lambda g: g[0].id)
+
+
+def vectors(records: Sequence[StoryFeatures], settings: Settings) -> Any:
+    """TF-IDF rows (sublinear counts, L2-normalised) over names, places and terms, as a CSR matrix.
+
+    Features in more than ``max_df`` of the articles (and more than 50) say nothing about which story an
+    article tells and would make every sparse product dense: they are left out."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    n = len(records)
+    index: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    for i, r in enumerate(records):  # a name said twice ("Paris", "paris") is summed by the matrix
+        for prefix, items, weight in (("t:", r.terms, 1.0), ("n:", r.names, settings.name_weight),
+                                      ("p:", r.places, settings.place_weight)):
+            for key, count in items:
+                rows.append(i)
+                cols.append(index.setdefault(prefix + key.lower(), len(index)))
+                vals.append(weight * _sublinear(count))
+    col = np.array(cols, dtype=np.int64)
+    df = np.bincount(col, minlength=len(index))
+    idf = np.log((1 + n) / (1 + df)) + 1
+    keep = (df <= max(50, settings.max_df * n))[col]
+    data = np.array(vals, dtype=np.float64)[keep] * idf[col[keep]]
+    matrix = csr_matrix((data, (np.array(rows, dtype=np.int64)[keep], col[keep])), shape=(n, max(1, len(index))))
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return csr_matrix(matrix.multiply(1 / norms[:, None]))
+
+
+@lru_cache(maxsize=4096)
+def _sublinear(count: int) -> float:
+    return 1 + math.log(max(count, 1))
+
+
+def neighbour_links(records: Sequence[StoryFeatures], settings: Settings) -> tuple[list[int], list[int]]:
+    """(i, j) pairs: j among i's ``neighbours`` most similar articles, similar enough and near in time.
+
+    Similarities are sparse products of a few hundred rows with every row, kept only where they reach the
+    threshold, so memory grows with the links, never with n x n."""
+    import numpy as np
+
+    matrix = vectors(records, settings)
+    days = np.array([date.fromisoformat(r.date).toordinal() if r.date else np.nan for r in records])
+    transposed = matrix.T.tocsr()
+    out_rows: list[int] = []
+    out_cols: list[int] = []
+    k = settings.neighbours
+    for start in range(0, matrix.shape[0], settings.chunk):
+        block = (matrix[start:start + settings.chunk] @ transposed).tocoo()
+        i, j, sim = block.row + start, block.col, block.data
+        gap = np.abs(days[i] - days[j])
+        ok = (i != j) & (sim >= settings.threshold) & ~(gap > settings.window)  # NaN (no date) is near
+        i, j, sim = i[ok], j[ok], sim[ok]
+        order = np.lexsort((j, -sim, i))  # by row, most similar first, ties by column: k per row
+        i, j = i[order], j[order]
+        first = np.searchsorted(i, i, side="left")
+        rank = np.arange(len(i)) - first
+        top = rank < k
+        out_rows += i[top].tolist()
+        out_cols += j[top].tolist()
+    return out_rows, out_cols
+
+
+def _near(a: int | None, b: int | None, window: int) -> bool:
+    return a is None or b is None or abs(a - b) <= window
+
+
+def anchor_slug(anchor: StoryFeatures) -> str:
+    """A story's slug, from its first article alone (so it does not move while articles join): the
+    article's main place, name and date, and a short hash of its id (two stories never share an anchor)."""
+    parts = [_top(anchor.places), _top(anchor.names)]
+    if not any(parts):  # names nothing: its two most frequent words
+        parts = [t for t, _c in sorted(anchor.terms, key=lambda tc: (-tc[1], tc[0])) if not t[0].isdigit()][:2]
+    text = " ".join(p for p in [*parts, anchor.date] if p)
+    return f"{_slug(text or 'story')}-{_digest(anchor.id)}"
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:6]
+
+
+def _top(items: Iterable[tuple[str, int]]) -> str:
+    return min(items, key=lambda kv: (-kv[1], kv[0]), default=("", 0))[0]
+
+
+def label(members: Sequence[StoryFeatures]) -> str:
+    """"Place · Name, Name, Name · date": the place and names most of its articles mention, and its most
+    common date (the earliest of equals); the words most of them use when they name nothing."""
+    def ranked(field: str) -> list[str]:
+        articles: Counter[str] = Counter()
+        mentions: Counter[str] = Counter()
+        for m in members:
+            for key, count in getattr(m, field):
+                articles[key] += 1
+                mentions[key] += count
+        return sorted(articles, key=lambda k: (-articles[k], -mentions[k], k))
+
+    places = ranked("places")[:1]
+    names = [n for n in ranked("names") if n not in places][:3] or ([] if places else [t for t in ranked("terms") if not t[0].isdigit()][:3])
+    dates = Counter(m.date for m in members if m.date)
+    when = min(dates, key=lambda d: (-dates[d], d)) if dates else ""
+    parts = [p for p in (", ".join(places), ", ".join(names), when) if p]
+    return " · ".join(parts) or f"article {members[0].id}"
+
+
+def _story(name: str, members: Sequence[StoryFeatures]) -> Story:
+    dates = sorted(m.date for m in members if m.date)
+    return Story(slug=name, label=label(members), articles=tuple(sorted(m.id for m in members)),
+                 first=dates[0] if dates else "", last=dates[-1] if dates else "")

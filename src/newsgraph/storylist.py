@@ -1,0 +1,103 @@
+"""The stories of a store, for people: their labels, articles, outlets and dates; a story named by slug or label.
+
+The grouping itself is in stories.py (pure); this reads what the build wrote into the story graphs.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import json
+from dataclasses import asdict, dataclass
+
+from .errors import QueryUsageError
+from .store import Store
+
+
+class UnknownStoryError(QueryUsageError):
+    """A story name that is neither a story's slug nor its label: a usage error (exit 2), with close matches."""
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    story: str  # the slug, as ng:story holds it
+    label: str
+    articles: list[str]
+    outlets: list[str]
+    first: str
+    last: str
+    actors: int
+    events: int
+
+
+_LIST = """
+PREFIX ng: <https://w3id.org/newsgraph/ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX schema: <https://schema.org/>
+SELECT ?story ?label ?id ?outlet ?first ?last WHERE {
+  GRAPH ?g { ?g ng:story ?story ; rdfs:label ?label . ?doc ng:story ?story .
+             OPTIONAL { ?g ng:firstDate ?first ; ng:lastDate ?last } }
+  ?doc dcterms:identifier ?id ; schema:publisher/rdfs:label ?outlet .
+}"""
+
+_SIZES = """
+PREFIX ng: <https://w3id.org/newsgraph/ns#>
+PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+SELECT ?story (SUM(IF(?t = sem:Actor, 1, 0)) AS ?actors) (SUM(IF(?t = sem:Event, 1, 0)) AS ?events) WHERE {
+  ?node ng:story ?story ; a ?t . FILTER(?t IN (sem:Actor, sem:Event))
+} GROUP BY ?story"""
+
+
+def list_stories(store: Store) -> list[StoryRow]:
+    """Every story in the store, sorted by label then slug."""
+    found: dict[str, dict[str, object]] = {}
+    for r in store.raw_query(_LIST):
+        row = found.setdefault(r["story"].value, {"label": r["label"].value, "articles": set(), "outlets": set(),
+                                                   "first": r["first"].value if r["first"] else "",
+                                                   "last": r["last"].value if r["last"] else ""})
+        row["articles"].add(r["id"].value)  # type: ignore[attr-defined]
+        row["outlets"].add(r["outlet"].value)  # type: ignore[attr-defined]
+    sizes = {r["story"].value: (int(r["actors"].value), int(r["events"].value)) for r in store.raw_query(_SIZES)}
+    rows = [StoryRow(story=s, label=str(v["label"]), articles=sorted(v["articles"]),  # type: ignore[call-overload]
+                     outlets=sorted(v["outlets"]), first=str(v["first"]), last=str(v["last"]),  # type: ignore[call-overload]
+                     actors=sizes.get(s, (0, 0))[0], events=sizes.get(s, (0, 0))[1]) for s, v in found.items()]
+    return sorted(rows, key=lambda r: (r.label, r.story))
+
+
+def story_slug(store: Store, name: str) -> str:
+    """The slug of the story named ``name`` (its slug, or its label); raises UnknownStoryError listing
+    close matches, or the stories a label shared by several could mean."""
+    rows = list_stories(store)
+    if any(r.story == name for r in rows):
+        return name
+    labelled = [r.story for r in rows if r.label == name]
+    if len(labelled) == 1:
+        return labelled[0]
+    if labelled:
+        raise UnknownStoryError(f"story label {name!r} names {len(labelled)} stories; give one of their slugs: "
+                                + ", ".join(labelled))
+    names = sorted({r.story for r in rows} | {r.label for r in rows})
+    close = difflib.get_close_matches(name, names, n=5, cutoff=0.4)
+    hint = f" Close matches: {', '.join(close)}" if close else f" Stories: {', '.join(r.story for r in rows[:10])}"
+    raise UnknownStoryError(f"no story {name!r} in the store.{hint if rows else ' The store has no stories.'}")
+
+
+def render(rows: list[StoryRow], fmt: str) -> str:
+    """The stories as a table, CSV or JSON (one object per story, lists kept as lists)."""
+    if fmt == "json":
+        return json.dumps([asdict(r) for r in rows], indent=1, ensure_ascii=False) + "\n"
+    head = ["story", "label", "articles", "outlets", "first", "last", "actors", "events"]
+    lines = [[r.story, r.label, str(len(r.articles)), str(len(r.outlets)), r.first, r.last, str(r.actors),
+              str(r.events)] for r in rows]
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(head)
+        writer.writerows([[r.story, r.label, " ".join(r.articles), " ".join(r.outlets), r.first, r.last, r.actors,
+                           r.events] for r in rows])
+        return out.getvalue()
+    widths = [max(len(x) for x in col) for col in zip(head, *lines)]
+    text = "\n".join("  ".join(x.ljust(w) for x, w in zip(line, widths)).rstrip() for line in [head, *lines])
+    return text + f"\n({len(rows)} stories)\n"
