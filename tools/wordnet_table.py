@@ -73,7 +73,7 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
-def _derived_verb(wn, noun: str, senses: list) -> str:  # type: ignore[no-untyped-def]
+def _derived_verb(wn, noun: str, senses: list, verbs: set[str]) -> str:  # type: ignore[no-untyped-def]
     """The verb ``noun`` nominalises: WordNet's derivational links from its event-like senses first (the
     candidate sharing the longest prefix with the noun, then the more frequent); else the same word as a verb
     ("attack", "visit"); else the singular as a verb ("talks" -> "talk")."""
@@ -87,7 +87,6 @@ def _derived_verb(wn, noun: str, senses: list) -> str:  # type: ignore[no-untype
         if candidates:
             best = min(candidates, key=lambda v: (-_common_prefix(v, noun), -_count(wn, v), v))
             return _name(best)
-    verbs = set(wn.all_lemma_names("v"))
     for form in (noun, noun[:-1] if noun.endswith("s") else ""):
         if form.replace(" ", "_") in verbs:
             return form
@@ -101,6 +100,7 @@ def _count(wn, verb: str) -> int:  # type: ignore[no-untyped-def]
 def rows(wn) -> list[str]:  # type: ignore[no-untyped-def]
     lines: list[str] = []
     verb_synsets = set()
+    verbs = set(wn.all_lemma_names("v"))
     for lemma in sorted(wn.all_lemma_names("v")):
         if not lemma.islower() or not lemma.replace("_", "").replace("-", "").isalpha():
             continue
@@ -118,7 +118,7 @@ def rows(wn) -> list[str]:  # type: ignore[no-untyped-def]
         lexes = [s.lexname().split(".")[1] for s in senses]
         if not EVENTISH & set(lexes):
             continue
-        lines.append(f"N\t{_name(lemma)}\t{' '.join(lexes)}\t{_derived_verb(wn, _name(lemma), senses)}")
+        lines.append(f"N\t{_name(lemma)}\t{' '.join(lexes)}\t{_derived_verb(wn, _name(lemma), senses, verbs)}")
     return lines
 
 

@@ -1,0 +1,175 @@
+"""What an event's predicate means, from WordNet 3.0: synonyms, hypernym neighbours and nominalisations.
+
+Pure: reads the table ``data/wordnet_events.tsv.gz`` once (written at development time by
+``tools/wordnet_table.py`` from WordNet 3.0; licence in ``data/WORDNET-LICENSE``); no spaCy, no nltk.
+Lemmas are lower-case, multi-word ones written with spaces ("walk out"). The thresholds below were chosen
+on the ECB+ development topics (docs/meaning.md has the figures):
+
+- two verbs mean the same when one of the ``TOP_SENSES`` most frequent senses of one is such a sense of
+  the other (synonyms) or a direct hypernym of one (hypernym neighbours: "slay" is a way to "kill");
+- a noun is an event when its most frequent sense is an act, event or process ("departure", "bombing"),
+  not a person or an artifact ("leader", "building"); it means what the verb it nominalises means.
+
+>>> verb_of("departure"), verb_of("leader")
+('depart', None)
+>>> same_meaning("buy", "purchase"), same_meaning("kill", "slay"), same_meaning("buy", "sell")
+(True, True, False)
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from .errors import NewsgraphError
+
+#: How many of a verb's most frequent senses (WordNet's order) take part in a match.
+TOP_SENSES = 3
+#: The lexicographer files (``noun.`` left off) of a noun's senses that name a happening.
+EVENT_LEXNAMES = frozenset({"act", "event", "process"})
+#: How many of a noun's most frequent senses may make it an event (1: its main sense decides).
+EVENT_NOUN_SENSES = 1
+
+#: Where WordNet fails for news, each with its reason. Nouns that name a happening, with their verb:
+NOUN_OVERRIDES: dict[str, str] = {
+    # WordNet's "summit" is a peak, an apex or a conference *group*, derived from no verb; news means a meeting
+    "summit": "meet",
+    # WordNet's first sense of "meeting" is the gathered group (noun.group); news means the happening
+    "meeting": "meet",
+}
+
+#: Similarity levels, strongest first (``similarity`` returns one of these).
+SAME_LEMMA, FIRST_SENSE, SHARED_SENSE, NEIGHBOUR, UNRELATED = 1.0, 0.9, 0.75, 0.5, 0.0
+#: The level from which two predicates mean the same.
+THRESHOLD = NEIGHBOUR
+
+
+class MeaningTableError(NewsgraphError, ValueError):
+    """The shipped WordNet table is missing or malformed (a packaging bug)."""
+
+
+@dataclass(frozen=True)
+class _Table:
+    verbs: dict[str, tuple[str, ...]]  # verb lemma -> its synsets, most frequent first
+    hypernyms: dict[str, tuple[str, ...]]  # verb synset -> its direct hypernyms
+    nouns: dict[str, tuple[tuple[str, ...], str]]  # noun -> (lexnames of its top senses, verb or "")
+
+
+@cache
+def _table() -> _Table:
+    """The table, read once."""
+    path = files("newsgraph") / "data" / "wordnet_events.tsv.gz"
+    verbs: dict[str, tuple[str, ...]] = {}
+    hypernyms: dict[str, tuple[str, ...]] = {}
+    nouns: dict[str, tuple[tuple[str, ...], str]] = {}
+    try:
+        text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    except (OSError, EOFError) as exc:
+        raise MeaningTableError(f"{path}: cannot read the WordNet table ({exc})") from exc
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if fields[0] == "V" and len(fields) == 3:
+            verbs[fields[1]] = tuple(fields[2].split())
+        elif fields[0] == "H" and len(fields) == 3:
+            hypernyms[fields[1]] = tuple(fields[2].split())
+        elif fields[0] == "N" and len(fields) == 4:
+            nouns[fields[1]] = (tuple(fields[2].split()), fields[3])
+        else:
+            raise MeaningTableError(f"{path}:{number}: not a V, H or N record: {line[:60]!r}")
+    return _Table(verbs, hypernyms, nouns)
+
+
+def is_event_noun(noun: str) -> bool:
+    """Whether a noun lemma names a happening: an override, or its main sense is an act, event or process.
+
+    >>> is_event_noun("bombing"), is_event_noun("summit"), is_event_noun("building")
+    (True, True, False)
+    """
+    if noun in NOUN_OVERRIDES:
+        return True
+    entry = _table().nouns.get(noun)
+    return entry is not None and bool(EVENT_LEXNAMES & set(entry[0][:EVENT_NOUN_SENSES]))
+
+
+def verb_of(noun: str) -> str | None:
+    """The verb an event noun nominalises ("acquisition" -> "acquire"); None for a noun that names no
+    happening or nominalises no verb ("leader", "earthquake")."""
+    if noun in NOUN_OVERRIDES:
+        return NOUN_OVERRIDES[noun]
+    if not is_event_noun(noun):
+        return None
+    return _table().nouns[noun][1] or None
+
+
+def predicate(lemma: str) -> str:
+    """The verb a predicate lemma stands for: a verb as it is, an event noun's verb, else the lemma."""
+    if lemma in _table().verbs and lemma not in NOUN_OVERRIDES:
+        return lemma
+    return verb_of(lemma) or lemma
+
+
+def senses(verb: str, k: int = TOP_SENSES) -> tuple[str, ...]:
+    """The ``k`` most frequent WordNet senses (synset names) of a verb lemma; () for an unknown one."""
+    return _table().verbs.get(verb, ())[:k]
+
+
+def hypernyms(synset: str) -> tuple[str, ...]:
+    """The direct hypernyms of a verb synset ("murder.v.01" -> ("kill.v.01",))."""
+    return _table().hypernyms.get(synset, ())
+
+
+def similarity(a: str, b: str) -> float:
+    """How close two predicate lemmas are in meaning (nouns read as the verb they nominalise):
+    ``SAME_LEMMA`` (1.0), ``FIRST_SENSE`` (0.9: the same most frequent sense), ``SHARED_SENSE`` (0.75: a
+    shared sense among the ``TOP_SENSES``), ``NEIGHBOUR`` (0.5: one's frequent sense is a direct hypernym
+    of the other's), else ``UNRELATED`` (0.0). Symmetric.
+
+    >>> similarity("depart", "departure"), similarity("purchase", "buy"), similarity("slay", "kill")
+    (1.0, 0.9, 0.5)
+    """
+    va, vb = predicate(a), predicate(b)
+    if va == vb:
+        return SAME_LEMMA
+    sa, sb = senses(va), senses(vb)
+    if not sa or not sb:
+        return UNRELATED
+    if sa[0] == sb[0]:
+        return FIRST_SENSE
+    if set(sa) & set(sb):
+        return SHARED_SENSE
+    if any(h in sb for s in sa for h in hypernyms(s)) or any(h in sa for s in sb for h in hypernyms(s)):
+        return NEIGHBOUR
+    return UNRELATED
+
+
+def same_meaning(a: str, b: str) -> bool:
+    """Whether two predicate lemmas name the same kind of happening (``similarity`` >= ``THRESHOLD``)."""
+    return similarity(a, b) >= THRESHOLD
+
+
+def class_of(lemma: str) -> str:
+    """A key for a dictionary of predicates: the most frequent sense of the verb the lemma stands for
+    ("purchase" and "buy" -> "buy.v.01"), else that verb itself. Depends on the lemma alone, so any order
+    of mentions gives the same keys; an equivalence, stricter than ``same_meaning``.
+
+    >>> class_of("purchase"), class_of("buy"), class_of("xyzzy")
+    ('buy.v.01', 'buy.v.01', 'xyzzy')
+    """
+    verb = predicate(lemma)
+    found = senses(verb, 1)
+    return found[0] if found else verb
+
+
+def keys_of(lemma: str) -> frozenset[str]:
+    """Blocking keys: the lemma's frequent senses and their direct hypernyms. Two lemmas that
+    ``same_meaning`` joins always share a key (the converse does not hold), so an index of events under
+    their keys finds every candidate without comparing all pairs."""
+    verb = predicate(lemma)
+    found = senses(verb)
+    if not found:
+        return frozenset({verb})
+    return frozenset(found) | {h for s in found for h in hypernyms(s)}
