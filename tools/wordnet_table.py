@@ -9,9 +9,10 @@ is downloaded. The table is gzipped TSV, one record a line, its kind in the firs
 
     V  lemma    synset synset ...       every sense of a verb lemma, most frequent first (WordNet's order)
     H  synset   synset synset ...       a verb synset's direct hypernyms
-    N  noun     lex lex lex  verb       a noun with an act/event/process/communication/phenomenon sense among
-                                        its three most frequent: the lexicographer files of those three senses
-                                        (``noun.`` left off) and the verb it nominalises (empty if none)
+    N  noun     lex lex  verb  syn syn  a noun with an act/event/process sense among its two most frequent,
+                                        or a communication as its main sense: the lexicographer files of
+                                        those two senses (``noun.`` left off), the verb it nominalises
+                                        (empty if none), and the two senses (synset names)
 
 Multi-word lemmas are written with spaces ("walk out"); proper nouns (lemmas with capitals) are left out.
 Debian's wordnet-base lacks the ``lexnames`` file nltk's reader wants; it is written into a temporary copy
@@ -38,9 +39,10 @@ verb.competition verb.consumption verb.contact verb.creation verb.emotion verb.m
 verb.possession verb.social verb.stative verb.weather adj.ppl""".split()
 CATEGORY = {"noun": 1, "verb": 2, "adj": 3, "adv": 4}
 
-#: Noun senses that can name a happening; a noun with none among its first three senses is left out.
-EVENTISH = {"act", "event", "process", "communication", "phenomenon"}
-NOUN_SENSES = 3
+#: Noun senses that can name a happening; a noun with none among its first two senses is left out, and so
+#: is one whose only such sense is a communication other than its main sense.
+EVENTISH = {"act", "event", "process", "communication"}
+NOUN_SENSES = 2
 
 
 def reader(wordnet: Path, tmp: Path):  # type: ignore[no-untyped-def]
@@ -116,9 +118,10 @@ def rows(wn) -> list[str]:  # type: ignore[no-untyped-def]
             continue
         senses = wn.synsets(lemma, "n")[:NOUN_SENSES]
         lexes = [s.lexname().split(".")[1] for s in senses]
-        if not EVENTISH & set(lexes):
+        if not ({"act", "event", "process"} & set(lexes) or lexes[0] == "communication"):
             continue
-        lines.append(f"N\t{_name(lemma)}\t{' '.join(lexes)}\t{_derived_verb(wn, _name(lemma), senses, verbs)}")
+        verb = _derived_verb(wn, _name(lemma), senses, verbs)
+        lines.append(f"N\t{_name(lemma)}\t{' '.join(lexes)}\t{verb}\t{' '.join(s.name() for s in senses)}")
     return lines
 
 

@@ -54,7 +54,7 @@ class MeaningTableError(NewsgraphError, ValueError):
 class _Table:
     verbs: dict[str, tuple[str, ...]]  # verb lemma -> its synsets, most frequent first
     hypernyms: dict[str, tuple[str, ...]]  # verb synset -> its direct hypernyms
-    nouns: dict[str, tuple[tuple[str, ...], str]]  # noun -> (lexnames of its top senses, verb or "")
+    nouns: dict[str, tuple[tuple[str, ...], str, tuple[str, ...]]]  # noun -> (lexnames, verb or "", synsets)
 
 
 @cache
@@ -63,7 +63,7 @@ def _table() -> _Table:
     path = files("newsgraph") / "data" / "wordnet_events.tsv.gz"
     verbs: dict[str, tuple[str, ...]] = {}
     hypernyms: dict[str, tuple[str, ...]] = {}
-    nouns: dict[str, tuple[tuple[str, ...], str]] = {}
+    nouns: dict[str, tuple[tuple[str, ...], str, tuple[str, ...]]] = {}
     try:
         text = gzip.decompress(path.read_bytes()).decode("utf-8")
     except (OSError, EOFError) as exc:
@@ -76,15 +76,16 @@ def _table() -> _Table:
             verbs[fields[1]] = tuple(fields[2].split())
         elif fields[0] == "H" and len(fields) == 3:
             hypernyms[fields[1]] = tuple(fields[2].split())
-        elif fields[0] == "N" and len(fields) == 4:
-            nouns[fields[1]] = (tuple(fields[2].split()), fields[3])
+        elif fields[0] == "N" and len(fields) == 5:
+            nouns[fields[1]] = (tuple(fields[2].split()), fields[3], tuple(fields[4].split()))
         else:
             raise MeaningTableError(f"{path}:{number}: not a V, H or N record: {line[:60]!r}")
     return _Table(verbs, hypernyms, nouns)
 
 
 def is_event_noun(noun: str) -> bool:
-    """Whether a noun lemma names a happening: an override, or its main sense is an act, event or process.
+    """Whether a noun lemma names a happening: an override; its main sense is an act, event or process; or
+    its main sense is a communication and it nominalises a verb ("discussion", "statement"; not "news").
 
     >>> is_event_noun("bombing"), is_event_noun("summit"), is_event_noun("building")
     (True, True, False)
@@ -92,7 +93,10 @@ def is_event_noun(noun: str) -> bool:
     if noun in NOUN_OVERRIDES:
         return True
     entry = _table().nouns.get(noun)
-    return entry is not None and bool(EVENT_LEXNAMES & set(entry[0][:EVENT_NOUN_SENSES]))
+    if entry is None:
+        return False
+    lexnames, verb = entry[0][:EVENT_NOUN_SENSES], entry[1]
+    return bool(EVENT_LEXNAMES & set(lexnames)) or (lexnames[0] == "communication" and verb != "")
 
 
 def verb_of(noun: str) -> str | None:
@@ -117,6 +121,12 @@ def senses(verb: str, k: int = TOP_SENSES) -> tuple[str, ...]:
     return _table().verbs.get(verb, ())[:k]
 
 
+def noun_senses(noun: str) -> tuple[str, ...]:
+    """The two most frequent WordNet senses of an event noun ("quake" -> ("earthquake.n.01",))."""
+    entry = _table().nouns.get(noun)
+    return entry[2] if entry is not None and is_event_noun(noun) else ()
+
+
 def hypernyms(synset: str) -> tuple[str, ...]:
     """The direct hypernyms of a verb synset ("murder.v.01" -> ("kill.v.01",))."""
     return _table().hypernyms.get(synset, ())
@@ -134,6 +144,11 @@ def similarity(a: str, b: str) -> float:
     va, vb = predicate(a), predicate(b)
     if va == vb:
         return SAME_LEMMA
+    na, nb = noun_senses(a), noun_senses(b)  # two event nouns of one meaning ("quake", "earthquake")
+    if na and nb and na[0] == nb[0]:
+        return FIRST_SENSE
+    if set(na) & set(nb):
+        return SHARED_SENSE
     sa, sb = senses(va), senses(vb)
     if not sa or not sb:
         return UNRELATED
