@@ -98,27 +98,32 @@ def _noun_verb(lemma: str, lexnames: frozenset[str], n_senses: int) -> str | Non
     return entry[1] or None
 
 
-def wordnet(k: int, first: bool, neighbours: bool, nominal: tuple[frozenset[str], int] | None,
-            nouns: bool = False) -> Callable[[Pred, Pred], bool]:
-    """A WordNet criterion: shared first sense (``first``) or a shared sense among the top ``k``; with
-    ``neighbours`` also a direct hypernym link; with ``nominal`` nouns read as their verb first (event
-    nouns by those lexicographer files among that many of their most frequent senses)."""
+def wordnet(k: int, links: str = "", nominal: bool = False, nouns: bool = False,
+            event_senses: int = 1) -> Callable[[Pred, Pred], bool]:
+    """A WordNet criterion: a shared sense among each verb's top ``k`` (k=1: the first sense); ``links``
+    "hyponym" adds a direct hypernym link from one's main sense to one of the other's first two senses,
+    "any" a direct hypernym link between any of their top ``k`` senses; ``nominal`` reads an event noun
+    (main sense, or ``event_senses`` senses, an act, event or process) as its verb; ``nouns`` also matches
+    two event nouns sharing a sense. No ``VERB_GROUPS`` override: WordNet alone."""
 
     def verb(p: Pred) -> str:
         if nominal and (p[1] == "NOUN" or not meaning.senses(p[0])):
-            return _noun_verb(p[0], *nominal) or p[0]
+            return _noun_verb(p[0], ACT, event_senses) or p[0]
         return p[0]
 
     def same(a: Pred, b: Pred) -> bool:
         va, vb = verb(a), verb(b)
         if va == vb:
             return True
-        if nominal and nouns and set(meaning.noun_senses(a[0])[:k]) & set(meaning.noun_senses(b[0])[:k]):
+        if nouns and set(meaning.noun_senses(a[0])[:k]) & set(meaning.noun_senses(b[0])[:k]):
             return True
-        sa, sb = meaning.senses(va, 1 if first else k), meaning.senses(vb, 1 if first else k)
+        sa, sb = meaning.senses(va, k), meaning.senses(vb, k)
         if set(sa) & set(sb):
             return True
-        if neighbours:
+        if links == "hyponym" and sa and sb:
+            return any(h in sb[:2] for h in meaning.hypernyms(sa[0])) or any(
+                h in sa[:2] for h in meaning.hypernyms(sb[0]))
+        if links == "any":
             return any(h in sb for s in sa for h in meaning.hypernyms(s)) or any(
                 h in sa for s in sb for h in meaning.hypernyms(s))
         return False
@@ -134,17 +139,19 @@ def shipped(level: float) -> Callable[[Pred, Pred], bool]:
 ACT = frozenset({"act", "event", "process"})
 CRITERIA: dict[str, Callable[[Pred, Pred], bool]] = {
     "lexicon.SYNONYMS + NOMINAL_EVENTS (baseline)": baseline,
-    "shared first sense": wordnet(1, True, False, None),
-    **{f"shared sense in top {k}": wordnet(k, False, False, None) for k in (2, 3, 5)},
-    **{f"top {k} + hypernym neighbours": wordnet(k, False, True, None) for k in (1, 2, 3, 5)},
-    **{f"top {k} + neighbours + nominalisations (act/event/process, main sense)": wordnet(k, False, True, (ACT, 1))
-       for k in (1, 2, 3)},
-    "top 3 + neighbours + nominalisations (act/event/process, top 2 senses)": wordnet(3, False, True, (ACT, 2)),
-    **{f"top {k} + neighbours + nominalisations + noun synonyms": wordnet(k, False, True, (ACT, 1), True)
-       for k in (1, 2, 3)},
-    "newsgraph.meaning.similarity >= FIRST_SENSE (0.9)": shipped(meaning.FIRST_SENSE),
-    "newsgraph.meaning.similarity >= SHARED_SENSE (0.75)": shipped(meaning.SHARED_SENSE),
-    "newsgraph.meaning.same_meaning (similarity >= NEIGHBOUR, 0.5; shipped)": shipped(meaning.NEIGHBOUR),
+    "shared first sense": wordnet(1),
+    **{f"shared sense in top {k}": wordnet(k) for k in (2, 3, 5)},
+    **{f"top {k} + hyponym links (main sense under a first-two sense)": wordnet(k, "hyponym") for k in (1, 3)},
+    **{f"top {k} + any hypernym neighbours": wordnet(k, "any") for k in (1, 3, 5)},
+    "top 3 + hyponym links + nominalisations": wordnet(3, "hyponym", True),
+    "top 3 + hyponym links + nominalisations (event nouns by top-2 senses)": wordnet(3, "hyponym", True, event_senses=2),
+    "top 3 + any neighbours + nominalisations": wordnet(3, "any", True),
+    "top 3 + hyponym links + nominalisations + event-noun synonyms": wordnet(3, "hyponym", True, True),
+    "top 3 + any neighbours + nominalisations + event-noun synonyms": wordnet(3, "any", True, True),
+    "meaning.similarity >= FIRST_SENSE": shipped(meaning.FIRST_SENSE),
+    "meaning.similarity >= SHARED_SENSE": shipped(meaning.SHARED_SENSE),
+    "meaning.same_meaning (similarity >= HYPONYM; shipped)": shipped(meaning.HYPONYM),
+    "meaning.similarity >= NEIGHBOUR": shipped(meaning.NEIGHBOUR),
 }
 
 
