@@ -38,8 +38,10 @@ EVENT_NOUN_SENSES = 1
 NOUN_OVERRIDES: dict[str, str] = {
     # WordNet's "summit" is a peak, an apex or a conference *group*, derived from no verb; news means a meeting
     "summit": "meet",
-    # WordNet's first sense of "meeting" is the gathered group (noun.group); news means the happening
+    # WordNet's first sense of "meeting" and "gathering" is the gathered group (noun.group); news means the
+    # happening
     "meeting": "meet",
+    "gathering": "gather",
 }
 
 #: Verbs WordNet does not relate that news uses for one kind of happening, each group with its reason.
@@ -48,8 +50,9 @@ VERB_GROUPS: tuple[tuple[str, ...], ...] = (
     # unveils and introduces a product (or a plan) alike
     ("launch", "unveil", "introduce", "roll out", "debut"),
     # WordNet's meet.v.01 "come together" is not linked to gather.v.01 or convene.v.01 (only meet's 7th
-    # sense is); news "leaders gathered / convened / met in Paris" is one meeting
-    ("meet", "gather", "convene"),
+    # sense is); news "leaders gathered / convened / met in Paris" is one meeting, and "the Paris talks"
+    # (WordNet: negotiation.n.01, which no verb derives) name it too
+    ("meet", "gather", "convene", "talk"),
     # the military "strike" of news is far down WordNet's senses of strike (after touching and hitting)
     ("bomb", "strike"),
 )
