@@ -53,7 +53,6 @@ def reader(wordnet: Path, tmp: Path):  # type: ignore[no-untyped-def]
     class Reader(WordNetCorpusReader):  # type: ignore[misc]
         def map_wn(self, version: str = "wordnet") -> None:
             """No mapping from other WordNet versions: we read 3.0 itself, without the OMW data."""
-            return None
 
     for f in wordnet.iterdir():
         if f.is_file():
