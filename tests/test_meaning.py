@@ -12,6 +12,7 @@ from importlib.resources import files
 import pytest
 
 from newsgraph import meaning
+from newsgraph.errors import DataError
 from newsgraph.meaning import class_of, is_event_noun, keys_of, same_meaning, similarity, verb_of
 
 #: Derivational nominalisations: the noun, and the verb it names the happening of.
@@ -141,6 +142,27 @@ def test_table_ships_offline_with_its_licence() -> None:
     assert "WordNet 3.0 Copyright 2006 by Princeton University" in licence
     loaded = meaning._table()
     assert len(loaded.verbs) > 10_000 and len(loaded.hypernyms) > 10_000 and len(loaded.nouns) > 10_000
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("V\tbuy\tbuy.v.01\nX\tjunk\n", "t.tsv:2: not a V, H or N record: 'X\\tjunk'"),
+        ("# header\nN\tsummit\tstate\n", "t.tsv:2: not a V, H or N record: 'N\\tsummit\\tstate'"),
+    ],
+)
+def test_malformed_table_is_named(text: str, message: str) -> None:
+    with pytest.raises(DataError) as info:
+        meaning.parse_table(text, "t.tsv")
+    assert str(info.value) == message
+
+
+def test_parse_table_reads_each_record() -> None:
+    table = meaning.parse_table("# c\nV\twalk out\tstrike.v.05 walk_out.v.02\nH\tstrike.v.05\tprotest.v.01\n"
+                                "N\tbombing\tact act\tbomb\tbombing.n.01 bombing.n.02\n", "t.tsv")
+    assert table.verbs == {"walk out": ("strike.v.05", "walk_out.v.02")}
+    assert table.hypernyms == {"strike.v.05": ("protest.v.01",)}
+    assert table.nouns == {"bombing": (("act", "act"), "bomb", ("bombing.n.01", "bombing.n.02"))}
 
 
 def test_nominalisations_agree_with_the_lexicon() -> None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from .errors import NewsgraphError
+from .errors import DataError
 
 #: How many of a verb's most frequent senses (WordNet's order) take part in a match.
 TOP_SENSES = 3
@@ -66,10 +66,6 @@ HYPONYM_SENSES = 2
 THRESHOLD = HYPONYM
 
 
-class MeaningTableError(NewsgraphError, ValueError):
-    """The shipped WordNet table is missing or malformed (a packaging bug)."""
-
-
 @dataclass(frozen=True)
 class _Table:
     verbs: dict[str, tuple[str, ...]]  # verb lemma -> its synsets, most frequent first
@@ -77,17 +73,26 @@ class _Table:
     nouns: dict[str, tuple[tuple[str, ...], str, tuple[str, ...]]]  # noun -> (lexnames, verb or "", synsets)
 
 
+TABLE = "wordnet_events.tsv.gz"
+
+
 @cache
 def _table() -> _Table:
-    """The table, read once."""
-    path = files("newsgraph") / "data" / "wordnet_events.tsv.gz"
+    """The shipped table, read once."""
+    path = files("newsgraph") / "data" / TABLE
+    try:
+        text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise DataError(f"{TABLE}: cannot read the WordNet table ({exc})") from exc
+    return parse_table(text, TABLE)
+
+
+def parse_table(text: str, source: str) -> _Table:
+    """The V (verb senses), H (hypernyms) and N (event nouns) records of the table's text; a line of
+    another shape raises ``DataError`` naming ``source`` and the line."""
     verbs: dict[str, tuple[str, ...]] = {}
     hypernyms: dict[str, tuple[str, ...]] = {}
     nouns: dict[str, tuple[tuple[str, ...], str, tuple[str, ...]]] = {}
-    try:
-        text = gzip.decompress(path.read_bytes()).decode("utf-8")
-    except (OSError, EOFError) as exc:
-        raise MeaningTableError(f"{path}: cannot read the WordNet table ({exc})") from exc
     for number, line in enumerate(text.splitlines(), 1):
         if not line or line.startswith("#"):
             continue
@@ -99,7 +104,7 @@ def _table() -> _Table:
         elif fields[0] == "N" and len(fields) == 5:
             nouns[fields[1]] = (tuple(fields[2].split()), fields[3], tuple(fields[4].split()))
         else:
-            raise MeaningTableError(f"{path}:{number}: not a V, H or N record: {line[:60]!r}")
+            raise DataError(f"{source}:{number}: not a V, H or N record: {line[:60]!r}")
     return _Table(verbs, hypernyms, nouns)
 
 
