@@ -153,6 +153,7 @@ CRITERIA: dict[str, Callable[[Pred, Pred], bool]] = {
     "meaning.similarity >= SHARED_SENSE": shipped(meaning.SHARED_SENSE),
     "meaning.same_meaning (similarity >= HYPONYM; shipped)": shipped(meaning.HYPONYM),
     "meaning.similarity >= NEIGHBOUR": shipped(meaning.NEIGHBOUR),
+    "baseline or meaning.same_meaning (union)": lambda a, b: baseline(a, b) or shipped(meaning.HYPONYM)(a, b),
 }
 
 
