@@ -75,9 +75,10 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 def _derived_verb(wn, noun: str, senses: list, verbs: set[str]) -> str:  # type: ignore[no-untyped-def]
-    """The verb ``noun`` nominalises: WordNet's derivational links from its event-like senses first (the
-    candidate sharing the longest prefix with the noun, then the more frequent); else the same word as a verb
-    ("attack", "visit"); else the singular as a verb ("talks" -> "talk")."""
+    """The verb ``noun`` nominalises: WordNet's derivational links from its senses, event-like ones first
+    (of one sense's candidates, the most frequent verb, then the one sharing the longer prefix with the
+    noun: "speech" -> "speak", not "speechify"); else the same word as a verb ("attack", "visit"); else the
+    singular as a verb ("talks" -> "talk")."""
     ordered = [s for s in senses if s.lexname().split(".")[1] in EVENTISH] + [
         s for s in senses if s.lexname().split(".")[1] not in EVENTISH]
     for synset in ordered:
@@ -86,7 +87,7 @@ def _derived_verb(wn, noun: str, senses: list, verbs: set[str]) -> str:  # type:
             for d in lemma.derivationally_related_forms() if d.synset().pos() == "v" and d.name().islower()
         }
         if candidates:
-            best = min(candidates, key=lambda v: (-_common_prefix(v, noun), -_count(wn, v), v))
+            best = min(candidates, key=lambda v: (-_count(wn, v), -_common_prefix(v, noun), v))
             return _name(best)
     for form in (noun, noun[:-1] if noun.endswith("s") else ""):
         if form.replace(" ", "_") in verbs:
@@ -119,7 +120,7 @@ def rows(wn) -> list[str]:  # type: ignore[no-untyped-def]
         lexes = [s.lexname().split(".")[1] for s in senses]
         if not ({"act", "event", "process"} & set(lexes) or lexes[0] == "communication"):
             continue
-        verb = _derived_verb(wn, _name(lemma), senses, verbs)
+        verb = _derived_verb(wn, _name(lemma), wn.synsets(lemma, "n"), verbs)
         lines.append(f"N\t{_name(lemma)}\t{' '.join(lexes)}\t{verb}\t{' '.join(s.name() for s in senses)}")
     return lines
 
