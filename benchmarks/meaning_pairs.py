@@ -202,8 +202,9 @@ def _is_event(noun: str, lexnames: frozenset[str], n_senses: int) -> bool:
     entry = meaning._table().nouns.get(noun)
     if noun in meaning.NOUN_OVERRIDES:
         return True
-    return entry is not None and (bool(lexnames & set(entry[0][:n_senses])) or (
-        entry[0][0] == "communication" and entry[1] != ""))
+    if entry is None or noun in meaning.NOT_EVENT_NOUNS:
+        return False
+    return bool(lexnames & set(entry[0][:n_senses])) or (entry[0][0] == "communication" and entry[1] != "")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -44,6 +44,11 @@ NOUN_OVERRIDES: dict[str, str] = {
     "gathering": "gather",
 }
 
+#: Nouns WordNet's main sense makes events that news uses for no happening:
+NOT_EVENT_NOUNS = frozenset({
+    "time",  # time.n.01 is "an instance or single occasion" (noun.event); news: "for the first time", "at the time"
+})
+
 #: Verbs WordNet does not relate that news uses for one kind of happening, each group with its reason.
 VERB_GROUPS: tuple[tuple[str, ...], ...] = (
     # WordNet's "unveil" is uncovering or showing, its "launch" founding or propelling; news launches,
@@ -118,7 +123,7 @@ def is_event_noun(noun: str) -> bool:
     if noun in NOUN_OVERRIDES:
         return True
     entry = _table().nouns.get(noun)
-    if entry is None:
+    if entry is None or noun in NOT_EVENT_NOUNS:
         return False
     lexnames, verb = entry[0][:EVENT_NOUN_SENSES], entry[1]
     return bool(EVENT_LEXNAMES & set(lexnames)) or (lexnames[0] == "communication" and verb != "")
