@@ -11,7 +11,8 @@ Each subclasses the builtin it really is, so callers that catch ``ValueError`` o
     │   └── QueryUsageError(UsageError) an unknown query, parameter or story (the CLI exits 2)
     ├── UsageError(ValueError)         the command asked for something that is not there (exit 2)
     ├── ExportError(ValueError)        an unknown export format or network, an output that cannot be written
-    └── RuleError(RuntimeError)        a bug: a rule raised on an article (not the input's fault)
+    ├── RuleError(RuntimeError)        a bug: a rule raised on an article (not the input's fault)
+    └── DataError(RuntimeError)        a bug: a table shipped in newsgraph/data is missing or malformed
 """
 
 from __future__ import annotations
@@ -68,3 +69,7 @@ class RuleError(NewsgraphError, RuntimeError):
         self.rule = rule
         self.problem = problem
         self.details = details
+
+
+class DataError(NewsgraphError, RuntimeError):
+    """A table shipped as package data is missing or malformed: a packaging bug, not the input's fault."""
