@@ -16,18 +16,21 @@ from .conftest import ROOT, SHARED
 pytestmark = pytest.mark.model
 
 DEV_TOPICS = [1, 3, 4, 6, 7]
-# (kind, figure) -> floor; measured 2026-11-22: actors 0.64 / 0.81 / 0.83 / 0.67 / 0.81, events 0.85 / 0.69 / 0.78 / 0.64 / 0.83
+# (kind, figure) -> floor; measured 2026-12-04: actors 0.64 / 0.81 / 0.86 / 0.77 / 0.81, events 0.79 / 0.77 /
+# 0.78 / 0.68 / 0.79. Raised with issue 12's gains; two lowered on purpose: WordNet's event nouns ("gathering",
+# "talks", "bombing") found 9 points more event mentions on the dev topics at 7 points of mention precision,
+# and single-source recall of events fell from 0.83 with them (fewer, larger events: fewer false claims)
 FLOORS = {
     ("actors", "mention precision"): 0.60,
-    ("actors", "mention recall"): 0.77,
-    ("actors", "conll"): 0.80,
-    ("actors", "single-source precision"): 0.64,
+    ("actors", "mention recall"): 0.78,
+    ("actors", "conll"): 0.84,
+    ("actors", "single-source precision"): 0.74,
     ("actors", "single-source recall"): 0.78,
-    ("events", "mention precision"): 0.82,
-    ("events", "mention recall"): 0.66,
-    ("events", "conll"): 0.75,
-    ("events", "single-source precision"): 0.61,
-    ("events", "single-source recall"): 0.80,
+    ("events", "mention precision"): 0.76,
+    ("events", "mention recall"): 0.74,
+    ("events", "conll"): 0.76,
+    ("events", "single-source precision"): 0.65,
+    ("events", "single-source recall"): 0.77,
 }
 
 

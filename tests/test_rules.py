@@ -531,6 +531,7 @@ EVENT_CASES: list[tuple[str, list[tuple[str, list[int], list[int]]], list[tuple[
     ("same-predicate", [("leave", [0], [])], [("leave", [0], [])]),
     ("synonym", [("leave", [0], [])], [("depart", [0], [])]),
     ("no-clash", [("leave", [0], [])], [("leave", [0], [])]),
+    ("same-kind", [("buy", [0], [])], [("purchase", [0], [])]),
 ]
 
 
@@ -546,6 +547,32 @@ def test_nominalisation_rule_fires() -> None:
     a, b = article("a", witkoff, [("leave", [0], [])]), article("b", witkoff, [("leave", [0], [])])
     b = dataclasses.replace(b, events=(dataclasses.replace(b.events[0], lemma="depart", nominal=True),))
     assert "event-merge/nominalisation" in _resolution(a, b)[1]
+
+
+@pytest.mark.parametrize(("first", "second", "events"), [
+    ("buy", "purchase", 1),  # WordNet: one first sense
+    ("kill", "slay", 1),  # the synonym list
+    ("buy", "sell", 2),
+])
+def test_predicates_of_one_meaning_are_one_event(first: str, second: str, events: int) -> None:
+    witkoff = [("Steve Witkoff", "PERSON", ["Steve Witkoff"])]
+    res = resolve_story("s", [article("a", witkoff, [(first, [0], [])]), article("b", witkoff, [(second, [0], [])])])
+    assert len(res.events) == events
+
+
+GATHERING = ("""
+A DT DET det 2
+pivotal JJ ADJ amod 2
+gathering NN NOUN nsubj 3 gathering
+ended VBD VERB ROOT 3 end
+. . PUNCT punct 3
+""", {})
+
+
+def test_a_noun_whose_main_sense_is_a_happening_is_an_event_of_its_verb() -> None:
+    doc = make_doc(*GATHERING)
+    lemmas = [(e.text, e.lemma, e.nominal) for e in extract_doc(doc, Article("t", doc.text, "t.txt")).events]
+    assert lemmas == [("gathering", "gather", True), ("ended", "end", False)]
 
 
 def test_an_object_that_makes_a_known_phrasal_predicate_is_part_of_it() -> None:

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from .. import meaning
 from ..iris import slug
 from ..lexicon import REPORTING_VERBS, event_class
 from ..model import Actor, Event, EventMention, Extraction
@@ -37,6 +38,8 @@ class _EventCluster:
     everyone: set[str] = field(default_factory=set)
     objects: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
+    lemmas: set[str] = field(default_factory=set)  # its mentions' predicates
+    keys: set[str] = field(default_factory=set)  # their blocking keys (_keys)
     context: set[str] = field(default_factory=set)  # the actors its mentions' sentences name
     reporting: bool = False  # one of its mentions is a speech act ("said", "suggestion")
 
@@ -81,6 +84,33 @@ def speech_tie(c: _EventCluster, doc_id: str, everyone: set[str], context: set[s
     return bool((context | everyone) & (c.context | c.everyone))
 
 
+#: Whether event meaning comes from WordNet as well as from the synonym list (measured on ECB+ dev).
+USE_WORDNET = True
+
+
+def _keys(lemma: str) -> set[str]:
+    """Blocking keys of a predicate: its synonym class, and its WordNet keys (any two predicates WordNet
+    relates share one)."""
+    keys = {f"class:{event_class(lemma)}"}
+    if USE_WORDNET:
+        keys |= {f"wn:{k}" for k in meaning.keys_of(lemma)}
+    return keys
+
+
+@rule("event-merge", "same-kind", "a mention joins only an event whose predicate names the same kind of happening: "
+      "the same synonym class, or the same meaning in WordNet (synonyms, a verb and a way of doing it, a "
+      "verb and its nominalisation) with a participant in common or none on either side",
+      "bought / acquired / the acquisition; killed / slew")
+def same_kind(c: _EventCluster, lemma: str, everyone: set[str]) -> bool:
+    """WordNet relates many senses of general verbs ("go" and "leave"), so a WordNet-only match also needs
+    a participant in common, or none on either side."""
+    if event_class(lemma) == c.cls or lemma in c.lemmas:
+        return True
+    if not USE_WORDNET or bool(everyone) != bool(c.everyone) or (everyone and not everyone & c.everyone):
+        return False
+    return any(meaning.similarity(lemma, other) >= meaning.SHARED_SENSE for other in sorted(c.lemmas))
+
+
 def _similar(a: str, b: str) -> bool:
     """Object heads that are one word, maybe spelled two ways ("center" / "centre")."""
     return a == b or SequenceMatcher(None, a, b).ratio() >= 0.8
@@ -88,8 +118,8 @@ def _similar(a: str, b: str) -> bool:
 
 def resolve_events(story: str, docs: dict[str, Extraction], actor_key: dict[EntityRef, str], actors: dict[str, Actor]) -> tuple[list[Event], dict[tuple[str, int], tuple[str, str]]]:
     clusters: list[_EventCluster] = []
-    by_class_actor: dict[tuple[str, str], list[int]] = defaultdict(list)  # (class, actor) -> cluster indices
-    by_class: dict[str, list[int]] = defaultdict(list)
+    by_class_actor: dict[tuple[str, str], list[int]] = defaultdict(list)  # (key, actor) -> cluster indices
+    by_class: dict[str, list[int]] = defaultdict(list)  # key -> cluster indices
     rule_of: dict[tuple[str, int], str] = {}
     for doc_id, ex in docs.items():
         named_in: dict[int, set[str]] = defaultdict(set)  # sentence -> the actors it names
@@ -101,23 +131,30 @@ def resolve_events(story: str, docs: dict[str, Extraction], actor_key: dict[Enti
             reporting = ev.lemma in REPORTING_VERBS
             everyone = agents | patients | others
             cls = event_class(ev.lemma)
+            keys = _keys(ev.lemma)
             obj = _object_word(ev)
-            # clusters of the same class, those sharing an actor first, then the oldest
-            shared_set = {k for a in everyone for k in by_class_actor[(cls, a)]}
-            candidates = sorted(shared_set) + [k for k in by_class[cls] if k not in shared_set]
-            target = next((clusters[k] for k in candidates if compatible(clusters[k], agents, patients, everyone, obj)
+            # clusters of the same meaning, those sharing an actor first, then the oldest
+            shared_set = {k for key in keys for a in everyone for k in by_class_actor[(key, a)]}
+            candidates = sorted(shared_set) + sorted({k for key in keys for k in by_class[key]} - shared_set)
+            target = next((clusters[k] for k in candidates if same_kind(clusters[k], ev.lemma, everyone)
+                           and compatible(clusters[k], agents, patients, everyone, obj)
                            and speech_tie(clusters[k], doc_id, everyone, context, reporting)), None)
             if target is None:
                 target = _EventCluster(cls, len(clusters))
                 clusters.append(target)
-                by_class[cls].append(target.index)
                 rule_of[(doc_id, i)] = NEW.name
             else:
                 first = docs[target.members[0][0]].events[target.members[0][1]]
                 rule_of[(doc_id, i)] = SAME_PREDICATE.name if first.lemma == ev.lemma else (
                     NOMINALISATION.name if first.nominal != ev.nominal else SYNONYM.name)
+            for key in keys - target.keys:
+                by_class[key].append(target.index)
+                by_class_actor.update({(key, a): by_class_actor[(key, a)] + [target.index] for a in target.everyone})
             for a in everyone - target.everyone:
-                by_class_actor[(cls, a)].append(target.index)
+                for key in keys | target.keys:
+                    by_class_actor[(key, a)].append(target.index)
+            target.keys |= keys
+            target.lemmas.add(ev.lemma)
             target.members.append((doc_id, i))
             target.articles.add(doc_id)
             target.context |= context
