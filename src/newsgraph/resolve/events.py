@@ -131,11 +131,11 @@ def resolve_events(story: str, docs: dict[str, Extraction], actor_key: dict[Enti
             reporting = ev.lemma in REPORTING_VERBS
             everyone = agents | patients | others
             cls = event_class(ev.lemma)
-            keys = _keys(ev.lemma)
+            blocking = _keys(ev.lemma)
             obj = _object_word(ev)
             # clusters of the same meaning, those sharing an actor first, then the oldest
-            shared_set = {k for key in keys for a in everyone for k in by_class_actor[(key, a)]}
-            candidates = sorted(shared_set) + sorted({k for key in keys for k in by_class[key]} - shared_set)
+            shared_set = {k for key in blocking for a in everyone for k in by_class_actor[(key, a)]}
+            candidates = sorted(shared_set) + sorted({k for key in blocking for k in by_class[key]} - shared_set)
             target = next((clusters[k] for k in candidates if same_kind(clusters[k], ev.lemma, everyone)
                            and compatible(clusters[k], agents, patients, everyone, obj)
                            and speech_tie(clusters[k], doc_id, everyone, context, reporting)), None)
@@ -147,13 +147,15 @@ def resolve_events(story: str, docs: dict[str, Extraction], actor_key: dict[Enti
                 first = docs[target.members[0][0]].events[target.members[0][1]]
                 rule_of[(doc_id, i)] = SAME_PREDICATE.name if first.lemma == ev.lemma else (
                     NOMINALISATION.name if first.nominal != ev.nominal else SYNONYM.name)
-            for key in keys - target.keys:
+            # index the event under every (key, actor) pair it did not have yet
+            for key in blocking - target.keys:
                 by_class[key].append(target.index)
-                by_class_actor.update({(key, a): by_class_actor[(key, a)] + [target.index] for a in target.everyone})
-            for a in everyone - target.everyone:
-                for key in keys | target.keys:
+                for a in target.everyone:
                     by_class_actor[(key, a)].append(target.index)
-            target.keys |= keys
+            for a in everyone - target.everyone:
+                for key in blocking | target.keys:
+                    by_class_actor[(key, a)].append(target.index)
+            target.keys |= blocking
             target.lemmas.add(ev.lemma)
             target.members.append((doc_id, i))
             target.articles.add(doc_id)
