@@ -631,10 +631,19 @@ def test_speech_tie_keeps_speech_acts_of_other_articles_apart(lemma: str, events
     assert len(resolve_story("s", [a, b]).events) == events
 
 
+@pytest.mark.parametrize(("polarity", "events"), [("negative", 2), ("positive", 1)])
+def test_denial_tie_keeps_a_denial_without_participants_apart(polarity: str, events: int) -> None:
+    """ "refusal to engage" (a: negative, nobody) / "Bonne engaged with Yermak" (b): two happenings."""
+    a = article("a", [("Steve Witkoff", "PERSON", ["Steve Witkoff"])], [("engage", [], [])])
+    a = dataclasses.replace(a, events=(dataclasses.replace(a.events[0], polarity=polarity),))
+    b = article("b", [("Emmanuel Bonne", "PERSON", ["Emmanuel Bonne"])], [("engage", [0], [])])
+    assert len(resolve_story("s", [a, b]).events) == events
+
+
 def test_every_rule_has_a_row() -> None:
     covered = {(s, n) for s, n, *_ in EXTRACTION_CASES} | {(s, n) for s, n, _ in RESOLUTION_CASES}
     covered |= {("event-merge", n) for n, *_ in EVENT_CASES} | {("event-merge", "nominalisation")}
-    covered |= {("event-merge", "speech-tie"), ("actor-merge", "leader-government"), ("actor-merge", "role-title")}
+    covered |= {("event-merge", "speech-tie"), ("event-merge", "denial-tie"), ("actor-merge", "leader-government"), ("actor-merge", "role-title")}
     assert {(r.stage, r.name) for r in rules.all_rules()} == covered
 
 
