@@ -8,7 +8,7 @@ Witkoff lied") is not who "He" is.
 
 from __future__ import annotations
 
-from bisect import insort
+from bisect import bisect_left, bisect_right, insort
 
 from spacy.tokens import Doc, Token
 
@@ -35,6 +35,7 @@ named("mention", "relative-pronoun", "who/whom/whose opening a relative clause i
 def pronoun_mentions(doc: Doc, chains: list[Chain], found: list[Found], index: DocIndex) -> None:
     """Append a PRONOUN mention to ``found`` for every pronoun with an antecedent (kept sorted by offset)."""
     subject: dict[tuple[int, int], bool] = {}  # mention bounds -> whether it is a subject (Span.root scans)
+    earlier = _Earlier(found, chains, index)
     for token in index.tokens:
         word = token.lower_
         chain = None
@@ -42,13 +43,13 @@ def pronoun_mentions(doc: Doc, chains: list[Chain], found: list[Found], index: D
             chain = relative_pronoun(token, found, index)
             name = "relative-pronoun"
         elif word in PERSONAL_PRONOUNS and not in_quote(token, index):
-            chain = _antecedent(token, found, chains, index, _person("m" if word in MALE_PRONOUNS else "f"), subject)
+            chain = _antecedent(token, earlier, chains, index, _person("m" if word in MALE_PRONOUNS else "f"), subject)
             name = "pronoun"
             if chain is not None:
                 chains[chain].gender = chains[chain].gender or ("m" if word in MALE_PRONOUNS else "f")
                 chains[chain].person_evidence = True
         elif word in PLURAL_PRONOUNS and not in_quote(token, index):
-            chain = _antecedent(token, found, chains, index, _group, subject)
+            chain = _antecedent(token, earlier, chains, index, _group, subject)
             name = "pronoun"
         if chain is not None:
             # after the mentions starting at the same token, as a stable sort would put it
@@ -74,7 +75,15 @@ def _group(c: Chain) -> bool:
 @rule("chain", "relative-pronoun", "who/whom/whose refers to the noun its clause modifies", "Lavrov, who called Rubio, left.")
 def relative_pronoun(token: Token, found: list[Found], index: DocIndex) -> int | None:
     noun = index.head(index.head(token))
-    return next((f.chain for f in found if f.span.start <= noun.i < f.span.end), None)
+    # mentions are sorted by start and lie within a sentence (at most a few hundred tokens): look near it
+    lo = bisect_left(found, noun.i - _LONGEST_MENTION, key=lambda f: f.span.start)
+    hi = bisect_right(found, noun.i, key=lambda f: f.span.start)
+    return next((f.chain for f in found[lo:hi] if noun.i < f.span.end), None)
+
+
+#: Tokens a mention spans at most, as far as ``relative_pronoun`` looks back (sentences are bounded before
+#: parsing; see extract/chunking.py).
+_LONGEST_MENTION = 512
 
 
 def in_quote(token: Token, index: DocIndex) -> bool:
@@ -82,44 +91,61 @@ def in_quote(token: Token, index: DocIndex) -> bool:
     return sum(1 for t in index.tokens[index.sent(token).start : token.i] if t.text in QUOTE_MARKS) % 2 == 1
 
 
+class _Earlier:
+    """The mentions before the pronoun being resolved, read once however many pronouns an article has: two
+    pointers move forward through ``found`` (sorted by start; a pronoun's own mention is inserted at or
+    after them), keeping for each chain the salience of its mentions older than the last three sentences
+    (0.1 each, added in document order, as a full rescan adds them) and its last mention. Reading every
+    earlier mention for every pronoun made a long article cost the square of its length."""
+
+    def __init__(self, found: list[Found], chains: list[Chain], index: DocIndex) -> None:
+        self.found, self.chains, self.sentence_of = found, chains, index.sentence_of
+        self.window = 0  # found[:window]: the mentions older than the pronoun's last three sentences
+        self.end = 0  # found[:end]: the mentions before the pronoun
+        self.old: dict[int, float] = {}  # chain -> salience of its mentions in found[:window]
+        self.last: dict[int, int] = {}  # chain -> start of its last mention in found[:end]
+
+    def advance(self, pron: Token) -> None:
+        found, here = self.found, self.sentence_of[pron.i]
+        while self.end < len(found) and found[self.end].span.start < pron.i:
+            self.last[found[self.end].chain] = found[self.end].span.start
+            self.end += 1
+        while self.window < self.end and here - self.sentence_of[found[self.window].span.start] > 2:
+            chain = found[self.window].chain
+            self.old[chain] = self.old.get(chain, 0.0) + 0.1 * (1.0 if self.chains[chain].names else 0.5)
+            self.window += 1
+
+
 @rule("chain", "pronoun", "he/she/they: the fitting actor with the highest salience in the last three sentences "
       "(Lappin and Leass, simplified)", "Zelenskyy accused Witkoff. He claimed ...")
-def _antecedent(pron: Token, found: list[Found], chains: list[Chain], index: DocIndex, fits,  # type: ignore[no-untyped-def]
+def _antecedent(pron: Token, earlier: _Earlier, chains: list[Chain], index: DocIndex, fits,  # type: ignore[no-untyped-def]
                 subject: dict[tuple[int, int], bool]) -> int | None:
     """The fitting chain with the highest salience (Lappin and Leass, simplified): each earlier mention adds a
     weight that halves with every sentence back and doubles for a subject; the article's running count of
     mentions breaks near-ties in favour of its main actor; described actors count half.
 
-    ``subject`` caches, per mention, whether it is a subject: every pronoun reads all earlier mentions."""
+    ``subject`` caches, per mention, whether it is a subject."""
     sentence_of = index.sentence_of
     here = sentence_of[pron.i]
-    excluded = _quoted_names(pron, found, index)
-    salience: dict[int, float] = {}
-    last: dict[int, int] = {}
-    fitting: dict[int, bool] = {}  # chain -> fits; chains change only between pronouns
-    for span, _kind, _ner, chain, _rule, _by in found:
-        if span.start >= pron.i:
-            break  # found is sorted by start
-        if chain in excluded:
-            continue
-        if chain not in fitting:
-            fitting[chain] = fits(chains[chain])
-        if not fitting[chain]:
-            continue
-        distance = here - sentence_of[span.start]
-        if distance <= 2:
-            bounds = (span.start, span.end)
-            if bounds not in subject:
-                subject[bounds] = is_subject(span.root, index)
-            weight = 0.1 + (2.0 if subject[bounds] else 1.0) * 0.5 ** distance
-        else:
-            weight = 0.1
-        salience[chain] = salience.get(chain, 0.0) + weight * (1.0 if chains[chain].names else 0.5)
-        last[chain] = span.start
-    recent = {c for c, start in last.items() if here - sentence_of[start] <= 2}
+    earlier.advance(pron)
+    excluded = _quoted_names(pron, earlier.found, index)
+    # only chains mentioned in the last three sentences can be the antecedent
+    window = earlier.found[earlier.window : earlier.end]
+    recent = {f.chain for f in window} - excluded
+    recent = {c for c in recent if fits(chains[c])}
     if not recent:
         return None
-    return max(recent, key=lambda c: (salience[c], last[c]))
+    salience = {c: earlier.old.get(c, 0.0) for c in recent}
+    for span, _kind, _ner, chain, _rule, _by in window:
+        if chain not in salience:
+            continue
+        distance = here - sentence_of[span.start]
+        bounds = (span.start, span.end)
+        if bounds not in subject:
+            subject[bounds] = is_subject(span.root, index)
+        weight = 0.1 + (2.0 if subject[bounds] else 1.0) * 0.5 ** distance
+        salience[chain] += weight * (1.0 if chains[chain].names else 0.5)
+    return max(recent, key=lambda c: (salience[c], earlier.last[c]))
 
 
 def is_subject(token: Token, index: DocIndex) -> bool:
@@ -136,4 +162,5 @@ def _quoted_names(pron: Token, found: list[Found], index: DocIndex) -> set[int]:
     if pron.dep_ != "nsubj" or verb.lemma_.lower() not in REPORTING_VERBS:
         return set()
     end = index.sent(pron).end
-    return {f.chain for f in found if f.kind == "NAME" and verb.i < f.span.start < end}
+    first = bisect_right(found, verb.i, key=lambda f: f.span.start)
+    return {f.chain for f in found[first : bisect_left(found, end, key=lambda f: f.span.start)] if f.kind == "NAME"}
