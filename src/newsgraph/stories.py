@@ -181,7 +181,7 @@ def group(records: Sequence[StoryFeatures], mode: Mode = "auto", settings: Setti
 
     >>> a = StoryFeatures("a", "x", names=(("Witkoff", 3),), places=(("Paris", 2),), terms=(("talks", 2),))
     >>> [s.label for s in group([a, StoryFeatures("b", "y", story="other")])]
-    ['b', 'Paris · Witkoff']
+    ['article b', 'Paris · Witkoff']
     """
     settings = settings or Settings()
     records = sorted(records, key=lambda r: r.id)
