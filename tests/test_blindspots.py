@@ -73,9 +73,9 @@ def test_formats(fixture_store: Store) -> None:
 
 
 def test_unknown_story_is_one_clear_line(fixture_store_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["blindspots", "--store", str(fixture_store_path), "--story", "nope"]) == 1
+    assert main(["blindspots", "--store", str(fixture_store_path), "--story", "nope"]) == 2  # a usage error
     err = capsys.readouterr().err
-    assert err == "newsgraph: error: no story 'nope' in the store (its stories: paris-meeting)\n"
+    assert err == "newsgraph: error: no story 'nope' in the store. Stories: paris-meeting\n"
     with Store.memory() as empty, pytest.raises(QueryError, match="none: build some articles first"):
         blindspots.digest(empty, "x")
 

@@ -61,6 +61,7 @@ class StoryDigest:
     articles: int
     outlets: tuple[OutletSpots, ...]
     contested: tuple[Contested, ...]
+    label: str = ""  # the story's label ("Paris · Witkoff, Macron, Zelenskyy · 2025-09-04")
 
 
 def _asset(store: Store, name: str, params: dict[str, str]) -> list[dict[str, Any]]:
@@ -103,7 +104,8 @@ def digest(store: Store, story: str | None = None, top: int = 5) -> list[StoryDi
             plain = {"label": r["label"]}
             disputes.append(Contested(sentence(words.get(r["event"], {}), plain), r["factOutlet"], r["otherOutlet"], how(r),
                                       int(r["importance"] or 0)))
-        out.append(StoryDigest(name, int(stories[name]["articles"]), tuple(spots), tuple(disputes[:top])))
+        label = next((r["storyLabel"] for r in (*events, *actors, *contested) if r.get("storyLabel")), name)
+        out.append(StoryDigest(name, int(stories[name]["articles"]), tuple(spots), tuple(disputes[:top]), label))
     return out
 
 
@@ -221,7 +223,7 @@ def _text(stories: list[StoryDigest], width: int) -> str:
     if not stories:
         return "No stories in the store: build some articles first.\n"
     for s in stories:
-        lines.append(_cut(f"Blind spots of story {s.story} ({s.articles} articles, {len(s.outlets)} outlets with some)", width))
+        lines.append(_cut(f"Blind spots of {s.label or s.story} ({s.articles} articles, {len(s.outlets)} outlets with some)", width))
         if not s.outlets:
             lines.append("  Every named actor and event is reported by two or more outlets.")
         for o in s.outlets:
@@ -253,7 +255,7 @@ def _markdown(stories: list[StoryDigest]) -> str:
     if not stories:
         return "No stories in the store.\n"
     for s in stories:
-        lines += [f"## Blind spots: {_md(s.story)}", "", f"{s.articles} articles.", ""]
+        lines += [f"## Blind spots: {_md(s.label or s.story)}", "", f"{s.articles} articles (story `{s.story}`).", ""]
         for o in s.outlets:
             lines += [f"### Only {_md(o.outlet)} reports", ""]
             lines += [f"- **{_md(i.sentence)}** — {_md(i.articles)}, {_md(i.how)}" for i in o.events]

@@ -324,9 +324,11 @@ def _serve(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
 def _blindspots(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
     from .blindspots import digest, render
     from .stores import open_store
+    from .storylist import story_slug
 
     with open_store(args.store, read_only=True) as store:
-        stories = digest(store, args.story, top=args.top)
+        story = story_slug(store, args.story) if args.story else None  # a slug or a label
+        stories = digest(store, story, top=args.top)
     width = min(100, shutil.get_terminal_size((100, 40)).columns)
     sys.stdout.write(render(stories, args.format, width=width))
     return EXIT_OK
