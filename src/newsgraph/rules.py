@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, TypeVar
 
-__all__ = ["STAGES", "Rule", "all_rules", "find", "markdown", "named", "of_code", "rule", "rule_in_traceback"]
+__all__ = ["STAGES", "Rule", "all_rules", "appending", "find", "markdown", "named", "of_code", "rule", "rule_in_traceback"]
 
 #: The stages, in pipeline order, with what their rules decide.
 STAGES: dict[str, str] = {
@@ -88,6 +88,19 @@ def rule(stage: str, name: str, description: str, example: str, *, register: boo
         return func
 
     return decorate
+
+
+def appending(ordered: list[F], stage: str) -> Callable[[str, str, str], Callable[[F], F]]:
+    """A decorator factory for a stage whose driver tries its rules from a list: ``@appending(CLEANUPS,
+    "mention")(name, description, example)`` registers the function and appends it to ``ordered``."""
+
+    def register(name: str, description: str, example: str) -> Callable[[F], F]:
+        def decorate(func: F) -> F:
+            ordered.append(rule(stage, name, description, example)(func))
+            return func
+        return decorate
+
+    return register
 
 
 def named(stage: str, name: str, description: str, example: str) -> Rule:

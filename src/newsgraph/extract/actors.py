@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import names
 from ..lexicon import ARTICLES, LOCATIVE_PREPS
 from ..model import ActorMention, LocalEntity
-from ..rules import named, rule
+from ..rules import appending, named, rule
 from .chains import Chain, Found, attach_name, entities, record_name, title_tokens
 from .docindex import DocIndex
 from .labels import ACTOR_LABELS, PLACE_LABELS
@@ -105,11 +105,7 @@ Cleanup = Callable[[Span, _Context], "Span | None"]  # the span as cleaned (mayb
 CLEANUPS: list[Cleanup] = []
 
 
-def _cleanup(name: str, description: str, example: str) -> Callable[[Cleanup], Cleanup]:
-    def register(func: Cleanup) -> Cleanup:
-        CLEANUPS.append(rule("mention", name, description, example)(func))
-        return func
-    return register
+_cleanup = appending(CLEANUPS, "mention")
 
 
 def name_spans(doc: Doc, *, index: DocIndex | None = None) -> list[tuple[Span, str]]:

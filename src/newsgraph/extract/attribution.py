@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import ACCUSING_VERBS, ATTRIBUTING_ADVERBS, EXPLETIVES, FIRST_PERSON, HEDGED_PASSIVES
 from ..lexicon import RELATIVE_PRONOUNS, REPORTING_NOUNS, REPORTING_VERBS
 from ..model import ActorMention, Attribution, Certainty, EventMention, Polarity, Quote
-from ..rules import named, rule
+from ..rules import appending, named, rule
 from .docindex import DocIndex, Mentions
 from .labels import PHRASE_STOPS, SUBJECTS
 from .modality import assess, is_passive
@@ -66,18 +66,10 @@ ATTACHED: list[Attached] = []
 ABOVE: list[Above] = []
 
 
-def _attached(name: str, description: str, example: str) -> Callable[[Attached], Attached]:
-    def register(func: Attached) -> Attached:
-        ATTACHED.append(rule("attribution", name, description, example)(func))
-        return func
-    return register
+_attached = appending(ATTACHED, "attribution")
 
 
-def _above(name: str, description: str, example: str) -> Callable[[Above], Above]:
-    def register(func: Above) -> Above:
-        ABOVE.append(rule("attribution", name, description, example)(func))
-        return func
-    return register
+_above = appending(ABOVE, "attribution")
 
 
 # --- rules on the clause's children ----------------------------------------------------------------

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from .. import names
 from ..model import LocalEntity
-from ..rules import named, rule
+from ..rules import appending, named
 from .docindex import DocIndex
 from .labels import PRE_MODIFIERS
 
@@ -77,11 +77,7 @@ Join = Callable[[Span, str, list[Chain]], int | None]  # (name, its key, the cha
 JOINS: list[Join] = []
 
 
-def _join(name: str, description: str, example: str) -> Callable[[Join], Join]:
-    def register(func: Join) -> Join:
-        JOINS.append(rule("chain", name, description, example)(func))
-        return func
-    return register
+_join = appending(JOINS, "chain")
 
 
 def attach_name(span: Span, chains: list[Chain]) -> tuple[int, str]:

@@ -26,7 +26,7 @@ from ..lexicon import (
 )
 from .. import meaning
 from ..model import ActorMention, EventMention
-from ..rules import rule
+from ..rules import appending, rule
 from .docindex import DocIndex
 from .labels import NOMINAL_SUBJECTS, OBJECTS, OWNERS
 
@@ -171,11 +171,7 @@ SubjectRule = Callable[[Token, DocIndex, bool], "Subjects | None"]
 _SUBJECT_RULES: list[SubjectRule] = []
 
 
-def _subject_rule(name: str, description: str, example: str) -> Callable[[SubjectRule], SubjectRule]:
-    def register(func: SubjectRule) -> SubjectRule:
-        _SUBJECT_RULES.append(rule("event", name, description, example)(func))
-        return func
-    return register
+_subject_rule = appending(_SUBJECT_RULES, "event")
 
 
 @_subject_rule("subject", "the verb's own subject (and its conjuncts); a relative pronoun stands for the noun",

@@ -34,7 +34,7 @@ from ..lexicon import (
     REPORTING_VERBS,
 )
 from ..model import Certainty, Polarity
-from ..rules import rule
+from ..rules import appending, rule
 from .docindex import DocIndex
 from .labels import SUBJECTS
 
@@ -69,18 +69,10 @@ MARKERS: list[Marker] = []
 CLIMBERS: list[Climber] = []
 
 
-def _marker(name: str, description: str, example: str) -> Callable[[Marker], Marker]:
-    def register(func: Marker) -> Marker:
-        MARKERS.append(rule("modality", name, description, example)(func))
-        return func
-    return register
+_marker = appending(MARKERS, "modality")
 
 
-def _climber(name: str, description: str, example: str) -> Callable[[Climber], Climber]:
-    def register(func: Climber) -> Climber:
-        CLIMBERS.append(rule("modality", name, description, example)(func))
-        return func
-    return register
+_climber = appending(CLIMBERS, "modality")
 
 
 # --- markers on the predicate ----------------------------------------------------------------------

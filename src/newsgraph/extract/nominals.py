@@ -25,7 +25,7 @@ from ..lexicon import (
     MILITARY_NOUNS,
     ORG_ANAPHORS,
 )
-from ..rules import named, rule
+from ..rules import appending, named, rule
 from .chains import NEW, Chain, Found
 from .docindex import DocIndex
 from .labels import DESCRIPTOR_MODIFIERS
@@ -86,11 +86,7 @@ Join = Callable[[Token, str, _Described], "tuple[int, Span] | None"]
 JOINS: list[Join] = []
 
 
-def _join(name: str, description: str, example: str) -> Callable[[Join], Join]:
-    def register(func: Join) -> Join:
-        JOINS.append(rule("chain", name, description, example)(func))
-        return func
-    return register
+_join = appending(JOINS, "chain")
 
 
 def described_mentions(doc: Doc, chains: list[Chain], found: list[Found], index: DocIndex) -> list[tuple[Span, int, str]]:

@@ -13,7 +13,6 @@ from bisect import bisect_left, bisect_right, insort
 from spacy.tokens import Doc, Token
 
 from ..lexicon import (
-    FEMALE_PRONOUNS,
     MALE_PRONOUNS,
     PERSON_RELATIVES,
     PERSONAL_PRONOUNS,

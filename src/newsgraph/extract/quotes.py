@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import QUOTE_FRAMES, REPORTING_VERBS
 from ..model import ActorMention, Quote
-from ..rules import rule
+from ..rules import appending, rule
 from .attribution import phrase_bounds, subject_of
 from .docindex import DocIndex, Mentions
 from .labels import CLAUSE_SUBJECTS, SPEAKER_LABELS
@@ -119,11 +119,7 @@ Speaker = Callable[[DocIndex, Span, _Pair, Mentions], "Found | None"]
 _CLAUSAL: list[Speaker] = []
 
 
-def _clausal(name: str, description: str, example: str) -> Callable[[Speaker], Speaker]:
-    def register(func: Speaker) -> Speaker:
-        _CLAUSAL.append(rule("quote", name, description, example)(func))
-        return func
-    return register
+_clausal = appending(_CLAUSAL, "quote")
 
 
 @rule("quote", "framing-verb", "the verb of saying or calling the quote hangs off; a phrase without a verb is a quote "

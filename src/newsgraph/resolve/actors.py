@@ -18,7 +18,7 @@ from .. import names
 from ..iris import slug
 from ..lexicon import LEADER_TITLES, ORG_FUNCTION_WORDS
 from ..model import Actor, Extraction, LocalEntity
-from ..rules import rule
+from ..rules import appending, rule
 
 EntityRef = tuple[str, int]  # (article id, local entity index)
 T = TypeVar("T")
@@ -27,11 +27,7 @@ KeyRule = Callable[[LocalEntity], Iterable[str]]
 KEY_RULES: list[KeyRule] = []
 
 
-def _key_rule(name: str, description: str, example: str) -> Callable[[KeyRule], KeyRule]:
-    def register(func: KeyRule) -> KeyRule:
-        KEY_RULES.append(rule("actor-merge", name, description, example)(func))
-        return func
-    return register
+_key_rule = appending(KEY_RULES, "actor-merge")
 
 
 def _keys(entity: LocalEntity) -> tuple[set[str], set[str]]:
