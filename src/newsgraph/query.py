@@ -198,23 +198,8 @@ def run(
         raise QueryError(f"query {query.name}: only SELECT and ASK queries can be printed as rows")
     raw = json.loads(result.serialize(format=ox.QueryResultsFormat.JSON) or b"{}")
     columns = raw["head"]["vars"]
-    for binding in raw["results"]["bindings"]:
-        _sort_lists(binding)
     rows = [{c: _value(b.get(c)) for c in columns} for b in raw["results"]["bindings"]]
     return Rows(columns, rows, raw)
-
-
-#: The bundled queries' list columns (GROUP_CONCAT) and their separators.
-_LISTS = {"articles": " ", "agents": "; ", "patients": "; ", "outlets": "; "}
-
-
-def _sort_lists(binding: dict[str, Any]) -> None:
-    """SPARQL leaves the order inside a GROUP_CONCAT to the engine, which follows how the store happens to
-    hold its data: the items of the list columns are sorted, so the same graph always gives the same answer."""
-    for column, separator in _LISTS.items():
-        cell = binding.get(column)
-        if cell is not None and separator in cell.get("value", ""):
-            cell["value"] = separator.join(sorted(cell["value"].split(separator)))
 
 
 def check_story(store: Store, story: str) -> None:
