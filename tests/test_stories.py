@@ -197,3 +197,17 @@ def test_the_report_and_every_network_export_show_the_story_label(fixture_store:
         written = export(fixture_store, fmt, tmp_path / name)
         texts = [unescape(path.read_text(encoding="utf-8")) for path in written if path.is_file()]  # XML escapes
         assert any(row.label in text for text in texts), fmt
+
+
+@pytest.mark.parametrize(("published", "text", "date"), [
+    ("2025-09-04T10:00:00Z", "Talks in Paris.", "2025-09-04"),
+    ("2025-13-45", "Talks in Paris on 12 January 2010.", "2010-01-12"),  # not a date: the text's is taken
+    ("2025-02-30", "Talks in Paris.", ""),
+])
+def test_an_article_date_is_a_real_calendar_date(published: str, text: str, date: str) -> None:
+    """A typo in `published` never reaches grouping (it used to stop every later build with a traceback)."""
+    from newsgraph.model import Article, Extraction
+    from newsgraph.stories import features
+
+    ex = Extraction(Article("a", text, "a.txt", published=published), (), (), (), ())
+    assert features(ex).date == date

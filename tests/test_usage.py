@@ -24,6 +24,8 @@ CUSTOM = "SELECT ?s ?story WHERE { ?s <https://w3id.org/newsgraph/ns#story> ?sto
      "newsgraph: error: query (inline) has no parameter 'who' (its parameters: none; or any variable of the query)"),
     (["query", "no-such-file.rq"], "newsgraph: error: no-such-file.rq: cannot read the query file (No such file or directory)"),
     (["query", "actors", "--param", "story"], "newsgraph: error: query: --param takes NAME=VALUE, not 'story'"),
+    (["export", "--format", "gexf", "-o", "out.gexf", "--kind", "nmed"],
+     "newsgraph: error: export: unknown actor kind nmed. Available: named, described, generic, all"),
     (["query", "actors"], None),  # fine: the control
 ])
 def test_usage_errors_exit_2_with_one_line(fixture_store_path: Path, capsys: pytest.CaptureFixture[str],

@@ -73,6 +73,7 @@ def build(
     ...     build(["seeds/"], store, workers=2).stored
     ['000', '003']
     """
+    paths = list(paths)  # read twice: to estimate the work, then to do it
     report = BuildReport()
     progress = progress or Progress()
     known = stored_articles(store)

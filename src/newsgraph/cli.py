@@ -71,7 +71,8 @@ def _parser() -> argparse.ArgumentParser:
                 "newsgraph query actor-events --store out/store --param actor=Witkoff --format csv")
     q.add_argument("query", metavar="NAME|FILE.rq|SPARQL", nargs="?",
                    help="a bundled query name (see --list), a .rq file, or SPARQL text")
-    q.add_argument("--store", metavar="DIR", help="required (except with --list): the store folder")
+    q.add_argument("--store", metavar="DIR|URL",
+                   help="required (except with --list): the store folder, or a SPARQL server's URL")
     q.add_argument("--format", choices=FORMATS, default="table",
                    help="table (default), csv, or json (SPARQL 1.1 Query Results JSON)")
     q.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
@@ -85,7 +86,7 @@ def _parser() -> argparse.ArgumentParser:
 
     e = command("export", "write the graph for Gephi (gexf, graphml, csv) or as an RDF dump",
                 "newsgraph export --store out/store --format gexf -o out/actors.gexf")
-    e.add_argument("--store", required=True, metavar="DIR", help="the store folder")
+    e.add_argument("--store", required=True, metavar="DIR|URL", help="the store folder, or a SPARQL server's URL")
     e.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="output format")
     e.add_argument("-o", "--output", required=True, metavar="PATH", help="output file (a folder for csv)")
     e.add_argument("--network", choices=NETWORKS, default="actors",
@@ -100,7 +101,7 @@ def _parser() -> argparse.ArgumentParser:
 
     st = command("stories", "list the stories: label, articles, outlets, date range and size",
                  "newsgraph stories --store out/store --format json")
-    st.add_argument("--store", required=True, metavar="DIR", help="the store folder")
+    st.add_argument("--store", required=True, metavar="DIR|URL", help="the store folder, or a SPARQL server's URL")
     st.add_argument("--format", choices=("table", "csv", "json"), default="table", help="table (default), csv or json")
 
     r = command("remove", "take articles out of the store, with the actors and events only they supported",
@@ -125,7 +126,7 @@ def _parser() -> argparse.ArgumentParser:
     bs = command("blindspots", "print what each outlet alone reports, per story, on one screen: its top events "
                  "as short sentences and its named actors, then the contested events",
                  "newsgraph blindspots --store out/store --top 5 --format markdown")
-    bs.add_argument("--store", required=True, metavar="DIR", help="the store folder")
+    bs.add_argument("--store", required=True, metavar="DIR|URL", help="the store folder, or a SPARQL server's URL")
     bs.add_argument("--story", metavar="S", help="this story only (default: every story)")
     bs.add_argument("--top", type=_positive, default=5, metavar="N",
                     help="events and actors shown per outlet, most important first (default 5)")
@@ -134,7 +135,7 @@ def _parser() -> argparse.ArgumentParser:
 
     rp = command("report", "write the blind-spot report: one self-contained HTML file for reading, offline",
                  "newsgraph report --store out/store -o out/report.html")
-    rp.add_argument("--store", required=True, metavar="DIR", help="the store folder")
+    rp.add_argument("--store", required=True, metavar="DIR|URL", help="the store folder, or a SPARQL server's URL")
     rp.add_argument("-o", "--output", required=True, metavar="FILE", help="the HTML file to write")
     rp.add_argument("--title", help="the report's title (default: the stories it covers)")
 
@@ -274,12 +275,16 @@ def _stories(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
     return EXIT_OK
 
 
-def _export(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
+def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from .export import export
+    from .salience import ACTOR_KINDS
     from .stores import open_store
 
+    kinds = None if args.kind.strip() == "all" else tuple(k.strip() for k in args.kind.split(",") if k.strip())
+    unknown = sorted(set(kinds or ()) - set(ACTOR_KINDS))
+    if unknown:
+        parser.error(f"export: unknown actor kind {', '.join(unknown)}. Available: {', '.join(ACTOR_KINDS)}, all")
     with open_store(args.store, read_only=True) as store:
-        kinds = None if args.kind.strip() == "all" else tuple(k.strip() for k in args.kind.split(",") if k.strip())
         written = export(store, args.format, Path(args.output), network=args.network, min_weight=args.min_weight,
                          kinds=kinds)
     for path in written:
@@ -352,6 +357,8 @@ def _rules(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.stage is not None and args.stage not in rules.STAGES:
         parser.error(f"rules: unknown stage {args.stage!r}. Available: {', '.join(rules.STAGES)}")
     if args.format == "markdown":
+        if args.stage is not None:
+            parser.error("rules: --format markdown writes every stage (docs/rules.md); leave out --stage")
         sys.stdout.write(rules.markdown())
         return EXIT_OK
     found = rules.all_rules(args.stage)

@@ -38,7 +38,7 @@ _KEPT_LONGEST = frozenset({"label", "name", "evidence", "quote", "outlet"})
 
 def _fit(natural: list[int], headers: list[str], width: int) -> list[int]:
     """Column widths summing (with two-space gaps) to at most ``width``: every column gets its natural
-    width if they fit; else each gets at least min(natural, header, 8) and the rest of the room goes to
+    width if they fit; else each gets at least min(natural, max(10, header)) and the rest of the room goes to
     the narrowest first (water-filling), so short columns stay whole and long ones share the remainder."""
     room = width - 2 * (len(natural) - 1)
     if sum(natural) <= room:

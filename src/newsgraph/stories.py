@@ -141,13 +141,21 @@ def features(extraction: Extraction, *, terms: int = 40) -> StoryFeatures:
 def _article_date(extraction: Extraction) -> str:
     """The publication date if given; else the first full date written in the text (a dateline), else the
     first date an event's time expression resolved to."""
-    published = extraction.article.published or ""
-    if re.match(r"\d{4}-\d{2}-\d{2}", published):
-        return published[:10]
-    found = find_dates(extraction.article.text)
+    published = (extraction.article.published or "")[:10]
+    if _is_date(published):
+        return published
+    found = find_dates(extraction.article.text)  # real dates only
     if found:
         return found[0]
-    return next((ev.time_value for ev in extraction.events if len(ev.time_value) == 10), "")
+    return next((ev.time_value for ev in extraction.events if _is_date(ev.time_value)), "")
+
+
+def _is_date(text: str) -> bool:
+    """A real calendar date written YYYY-MM-DD ("2025-13-45" from a typo or the text is none)."""
+    try:
+        return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", text)) and date.fromisoformat(text) is not None
+    except ValueError:
+        return False
 
 
 def find_dates(text: str) -> list[str]:
@@ -278,7 +286,7 @@ def neighbour_links(records: Sequence[StoryFeatures], settings: Settings) -> tup
     import numpy as np
 
     matrix = vectors(records, settings)
-    days = np.array([date.fromisoformat(r.date).toordinal() if r.date else np.nan for r in records])
+    days = np.array([date.fromisoformat(r.date).toordinal() if _is_date(r.date) else np.nan for r in records])
     transposed = matrix.T.tocsr()
     out_rows: list[int] = []
     out_cols: list[int] = []

@@ -100,9 +100,10 @@ def extract_articles(
 ) -> Iterator[Extraction | InputError | RuleError]:
     """Stream articles through ``nlp.pipe`` in batches, one Extraction per article, in input order.
 
-    A text spaCy refuses (one longer than ``nlp.max_length``, say) fails its whole batch inside
-    ``nlp.pipe``; that batch is then parsed one article at a time, so only the bad article becomes an
-    InputError naming it. A rule that raises on one text becomes a RuleError for that article only.
+    A text longer than the model's ``max_length`` is parsed in pieces joined into one Doc (``chunking``).
+    A text spaCy still refuses fails its whole batch inside ``nlp.pipe``; that batch is then parsed one
+    article at a time, so only the bad article becomes an InputError naming it. A rule that raises on one
+    text becomes a RuleError for that article only.
     """
     model = describe(nlp)
     batch: list[Article] = []

@@ -114,7 +114,10 @@ def resolve_time(text: str, published: dt.date | None, *, future: bool = False) 
     words = re.findall(r"[a-z]+", lower)
     iso = _ISO.search(text)
     if iso:
-        return iso.group()
+        try:
+            return dt.date.fromisoformat(iso.group()).isoformat()
+        except ValueError:
+            return ""  # "2025-13-45": no date
     year_match = _YEAR.search(text)
     year = int(year_match.group()) if year_match else None
     month = next((MONTHS[w] for w in words if w in MONTHS), None)  # the model's DATE: "May" is the month
