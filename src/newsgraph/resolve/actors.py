@@ -246,7 +246,8 @@ def _attach_roles(entities: dict[EntityRef, LocalEntity], uf: _UnionFind, join: 
             continue
         role = names.fold(ent.name)
         singular = any(_role_of(d) == role for d in ent.descriptions)  # "the envoy", not "analysts"
-        fits = holders.get((role, ent.type == "PERSON"), set()) - {uf.find(ref)}
+        # roots as they are now: earlier role joins may have merged two holders
+        fits = {uf.find(r) for r in holders.get((role, ent.type == "PERSON"), set())} - {uf.find(ref)}
         if singular and len(fits) == 1 and " " not in role:
             join(next(iter(fits)), ref, _role_of.rule.name)  # type: ignore[attr-defined]
 
