@@ -98,6 +98,7 @@ class Store:
         except OSError as exc:
             raise StoreError(f"{p}: cannot create the store: {exc.strerror or exc}") from exc
         held = lock(p, exclusive=not read_only)
+        opened = False
         try:
             inner = ox.Store.read_only(str(p)) if read_only else ox.Store(str(p))
             if not is_store:
@@ -107,9 +108,12 @@ class Store:
             elif (p / JOURNAL).exists():  # a reader cannot empty them: say so, once per opening
                 log.warning("%s: a build was killed while writing; some of its articles may be incomplete "
                             "until the next build or remove opens the store", p)
+            opened = True
         except OSError as exc:
-            os.close(held)
             raise StoreError(f"{p}: cannot {'read' if read_only else 'write'} the store: {_reason(exc)}") from exc
+        finally:
+            if not opened:  # whatever went wrong, the folder is not left locked
+                os.close(held)
         store = cls(inner, p, read_only=read_only)
         store._lock = held
         return store
@@ -120,12 +124,14 @@ class Store:
         return cls(ox.Store(), None)
 
     def close(self) -> None:
-        if self.path is not None and not self.read_only:
-            self._inner.flush()
-        del self._inner
-        if self._lock is not None:
-            os.close(self._lock)  # closing the descriptor releases the lock
-            self._lock = None
+        try:
+            if self.path is not None and not self.read_only:
+                self._inner.flush()
+        finally:
+            del self._inner
+            if self._lock is not None:
+                os.close(self._lock)  # closing the descriptor releases the lock
+                self._lock = None
 
     def __enter__(self) -> Store:
         return self
