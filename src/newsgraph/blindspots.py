@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import textwrap
 from dataclasses import asdict, dataclass
-from importlib import resources
 from typing import Any, Literal
 
 from . import query
@@ -64,22 +63,17 @@ class StoryDigest:
     label: str = ""  # the story's label ("Paris · Witkoff, Macron, Zelenskyy · 2025-09-04")
 
 
-def _asset(store: Store, name: str, params: dict[str, str]) -> list[dict[str, Any]]:
-    text = (resources.files(__package__) / "assets" / f"{name}.rq").read_text(encoding="utf-8")
-    return query.run(store, query.parse(name, text), params).rows
-
-
 def digest(store: Store, story: str | None = None, top: int = 5) -> list[StoryDigest]:
     """Per story (or the one named): each outlet's ``top`` single-source events and actors, then the
     contested events. Raises QueryError for a story the store does not hold."""
-    stories = {r["story"]: r for r in _asset(store, "blindspots-stories", {})}
+    stories = {r["story"]: r for r in query.run_asset(store, "blindspots-stories", {})}
     if story is not None and story not in stories:
         known = ", ".join(sorted(stories)) or "none: build some articles first"
         raise QueryError(f"no story {story!r} in the store (its stories: {known})")
     out = []
     for name in [story] if story is not None else sorted(stories):
         params = {"story": name}
-        words = {r["event"]: r for r in _asset(store, "blindspots-events", params)}
+        words = {r["event"]: r for r in query.run_asset(store, "blindspots-events", params)}
         events = query.run(store, query.resolve("single-source-events"), params).rows
         actors = query.run(store, query.resolve("single-source-actors"), params).rows
         contested = query.run(store, query.resolve("contested-events"), params).rows

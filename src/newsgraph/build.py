@@ -27,7 +27,7 @@ from .query import internal
 from .rdf import article_graph, article_quads, outlet_quads, story_graph, story_quads
 from .resolve import resolve_story
 from .store import Store
-from .stories import MODES, Mode, Story, StoryFeatures, features, group
+from .stories import MODES, Mode, Story, StoryFeatures, features_json, group
 from .terms import to_ntriples
 from .vocab import NG, XSD
 
@@ -101,7 +101,7 @@ def build(
         store.put_graphs(pending)
         for ex in waiting:
             art = ex.article
-            known[art.id] = (content_hash(art), _features_json(ex))
+            known[art.id] = (content_hash(art), features_json(ex))
             report.stored.append(art.id)
             progress.advance(art.id, "stored", len(art.text.split()))
         pending.clear()
@@ -161,12 +161,8 @@ def _rewrite_articles(store: Store, hashes: dict[str, str]) -> dict[str, tuple[s
     for record in stored_records_of(store, sorted(hashes)):
         ex = Extraction.from_json(json.loads(record))
         store.replace_graph(article_graph(ex.article), article_quads(ex, hashes[ex.article.id]))
-        out[ex.article.id] = (hashes[ex.article.id], _features_json(ex))
+        out[ex.article.id] = (hashes[ex.article.id], features_json(ex))
     return out
-
-
-def _features_json(ex: Extraction) -> str:
-    return json.dumps(features(ex).to_json(), sort_keys=True, ensure_ascii=False)
 
 
 def stored_records_of(store: Store, ids: Iterable[str]) -> list[str]:

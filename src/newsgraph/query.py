@@ -89,6 +89,12 @@ def internal(name: str) -> str:
     return (resources.files("newsgraph") / "sparql" / f"{name}.rq").read_text(encoding="utf-8")
 
 
+def run_asset(store: Store, name: str, params: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """The rows of ``assets/NAME.rq``: a query the report or the digest asks (not a bundled one)."""
+    text = (resources.files("newsgraph") / "assets" / f"{name}.rq").read_text(encoding="utf-8")
+    return run(store, parse(name, text), params).rows
+
+
 def bundled() -> dict[str, Query]:
     """Every bundled query by name, sorted."""
     return {p.stem: parse(p.stem, p.read_text(encoding="utf-8")) for p in sorted(_queries_dir().glob("*.rq"))}

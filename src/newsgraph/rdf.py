@@ -23,7 +23,7 @@ from rdflib.term import Node
 from . import iris
 from .model import Article, EventMention, Extraction, Quote, Resolution
 from .salience import score
-from .stories import features
+from .stories import features, features_json
 from .stories import label as story_label
 from .vocab import DCTERMS, GAF, NG, NIF, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XSD
 
@@ -73,7 +73,7 @@ def article_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
         (doc, NIF.isString, Literal(art.text), g),
         (doc, SCHEMA.publisher, outlet, g),
         (doc, NG.contentHash, Literal(content_hash), g),
-        (doc, NG.storyFeatures, Literal(json.dumps(features(extraction).to_json(), sort_keys=True, ensure_ascii=False)), g),
+        (doc, NG.storyFeatures, Literal(features_json(extraction)), g),
         (doc, NG.extraction, Literal(json.dumps(extraction.to_json(), sort_keys=True, ensure_ascii=False)), g),
     ]
     if extraction.model:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -97,7 +96,7 @@ def collect(store: Store) -> list[Story]:
         key = name or "default"
         return stories.setdefault(key, Story(key))
 
-    for r in _rows(store, "report-articles"):
+    for r in query.run_asset(store, "report-articles"):
         s = story(r["story"])
         s.label = s.label or _text(r.get("storyLabel"))
         s.articles.setdefault(r["id"], Article(
@@ -107,7 +106,7 @@ def collect(store: Store) -> list[Story]:
         s.outlets = sorted({a.outlet for a in s.articles.values()})
 
     article_of: dict[str, list[str]] = defaultdict(list)
-    for r in _rows(store, "report-sentences"):
+    for r in query.run_asset(store, "report-sentences"):
         article_of[_text(r["sentence"])].append(_text(r["id"]))
 
     for kind in ("actor", "event"):
@@ -131,7 +130,7 @@ def collect(store: Store) -> list[Story]:
         s.matrix_actors.sort(key=lambda a: (-totals[(s.name, a[0])], a[1].lower(), a[0]))
 
     shared_actors = {(s.name, x.iri) for s in stories.values() for x in s.shared if x.kind == "actor"}
-    for r in _rows(store, "report-names"):
+    for r in query.run_asset(store, "report-names"):
         for s in stories.values():
             if (s.name, r["actor"]) in shared_actors:
                 uses = s.names.setdefault(r["actor"], {}).setdefault(_text(r["outlet"]), [])
@@ -370,8 +369,3 @@ def _participants(row: dict[str, Any]) -> str:
 
 def _bundled(store: Store, name: str) -> list[dict[str, Any]]:
     return query.run(store, query.bundled()[name]).rows
-
-
-def _rows(store: Store, name: str) -> Iterable[dict[str, Any]]:
-    text = (resources.files(__package__) / "assets" / f"{name}.rq").read_text(encoding="utf-8")
-    return query.run(store, query.parse(name, text)).rows

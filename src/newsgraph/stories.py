@@ -14,6 +14,7 @@ articles join; its label ("Paris · Witkoff, Macron, Zelenskyy · 2025-09-04") i
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import re
 from collections import Counter
@@ -136,6 +137,11 @@ def features(extraction: Extraction, *, terms: int = 40) -> StoryFeatures:
         id=art.id, outlet=art.outlet_name, story=art.story, date=_article_date(extraction),
         names=tuple(sorted(names.items())), places=tuple(sorted(places.items())), terms=tuple(sorted(kept)),
     )
+
+
+def features_json(extraction: Extraction) -> str:
+    """What grouping reads of an article, as stored in its graph (``ng:storyFeatures``)."""
+    return json.dumps(features(extraction).to_json(), sort_keys=True, ensure_ascii=False)
 
 
 def _article_date(extraction: Extraction) -> str:
