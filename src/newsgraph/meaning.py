@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import gzip
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from .errors import DataError
@@ -162,6 +162,7 @@ def hypernyms(synset: str) -> tuple[str, ...]:
     return _table().hypernyms.get(synset, ())
 
 
+@lru_cache(maxsize=1 << 16)  # event resolution asks the same pairs of predicates again and again
 def similarity(a: str, b: str) -> float:
     """How close two predicate lemmas are in meaning (an event noun read as the verb it nominalises):
 
@@ -219,6 +220,7 @@ def class_of(lemma: str) -> str:
     return found[0] if found else verb
 
 
+@lru_cache(maxsize=1 << 14)
 def keys_of(lemma: str) -> frozenset[str]:
     """Blocking keys: the verb, its group, its frequent senses and their direct hypernyms, an event
     noun's senses. Two lemmas of any ``similarity`` above ``UNRELATED`` share a key (the converse does not
