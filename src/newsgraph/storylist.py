@@ -12,6 +12,7 @@ import json
 from dataclasses import asdict, dataclass
 
 from .errors import QueryUsageError
+from .query import internal
 from .store import Store
 
 
@@ -31,35 +32,16 @@ class StoryRow:
     events: int
 
 
-_LIST = """
-PREFIX ng: <https://w3id.org/newsgraph/ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX schema: <https://schema.org/>
-SELECT ?story ?label ?id ?outlet ?first ?last WHERE {
-  GRAPH ?g { ?g ng:story ?story ; rdfs:label ?label . ?doc ng:story ?story .
-             OPTIONAL { ?g ng:firstDate ?first ; ng:lastDate ?last } }
-  ?doc dcterms:identifier ?id ; schema:publisher/rdfs:label ?outlet .
-}"""
-
-_SIZES = """
-PREFIX ng: <https://w3id.org/newsgraph/ns#>
-PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
-SELECT ?story (SUM(IF(?t = sem:Actor, 1, 0)) AS ?actors) (SUM(IF(?t = sem:Event, 1, 0)) AS ?events) WHERE {
-  ?node ng:story ?story ; a ?t . FILTER(?t IN (sem:Actor, sem:Event))
-} GROUP BY ?story"""
-
-
 def list_stories(store: Store) -> list[StoryRow]:
     """Every story in the store, sorted by label then slug."""
     found: dict[str, dict[str, object]] = {}
-    for r in store.raw_query(_LIST):
+    for r in store.raw_query(internal("story-list")):
         row = found.setdefault(r["story"].value, {"label": r["label"].value, "articles": set(), "outlets": set(),
                                                    "first": r["first"].value if r["first"] else "",
                                                    "last": r["last"].value if r["last"] else ""})
         row["articles"].add(r["id"].value)  # type: ignore[attr-defined]
         row["outlets"].add(r["outlet"].value)  # type: ignore[attr-defined]
-    sizes = {r["story"].value: (int(r["actors"].value), int(r["events"].value)) for r in store.raw_query(_SIZES)}
+    sizes = {r["story"].value: (int(r["actors"].value), int(r["events"].value)) for r in store.raw_query(internal("story-sizes"))}
     rows = [StoryRow(story=s, label=str(v["label"]), articles=sorted(v["articles"]),  # type: ignore[call-overload]
                      outlets=sorted(v["outlets"]), first=str(v["first"]), last=str(v["last"]),  # type: ignore[call-overload]
                      actors=sizes.get(s, (0, 0))[0], events=sizes.get(s, (0, 0))[1]) for s, v in found.items()]
@@ -68,19 +50,21 @@ def list_stories(store: Store) -> list[StoryRow]:
 
 def story_slug(store: Store, name: str) -> str:
     """The slug of the story named ``name`` (its slug, or its label); raises UnknownStoryError listing
-    close matches, or the stories a label shared by several could mean."""
-    rows = list_stories(store)
-    if any(r.story == name for r in rows):
+    close matches, or the stories a label shared by several could mean. Reads each story's slug and label
+    only: a query bound to one story must not cost the whole store."""
+    rows: list[tuple[str, str]] = sorted((str(r["label"].value), str(r["story"].value))
+                                         for r in store.raw_query(internal("story-names")))
+    if any(story == name for _label, story in rows):
         return name
-    labelled = [r.story for r in rows if r.label == name]
+    labelled = [story for label, story in rows if label == name]
     if len(labelled) == 1:
         return labelled[0]
     if labelled:
         raise UnknownStoryError(f"story label {name!r} names {len(labelled)} stories; give one of their slugs: "
                                 + ", ".join(labelled))
-    names = sorted({r.story for r in rows} | {r.label for r in rows})
+    names = sorted({story for _label, story in rows} | {label for label, _story in rows})
     close = difflib.get_close_matches(name, names, n=5, cutoff=0.4)
-    hint = f" Close matches: {', '.join(close)}" if close else f" Stories: {', '.join(r.story for r in rows[:10])}"
+    hint = f" Close matches: {', '.join(close)}" if close else f" Stories: {', '.join(story for _l, story in rows[:10])}"
     raise UnknownStoryError(f"no story {name!r} in the store.{hint if rows else ' The store has no stories.'}")
 
 
