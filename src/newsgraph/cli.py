@@ -127,7 +127,7 @@ def _parser() -> argparse.ArgumentParser:
                  "as short sentences and its named actors, then the contested events",
                  "newsgraph blindspots --store out/store --top 5 --format markdown")
     bs.add_argument("--store", required=True, metavar="DIR|URL", help="the store folder, or a SPARQL server's URL")
-    bs.add_argument("--story", metavar="S", help="this story only (default: every story)")
+    bs.add_argument("--story", metavar="S", help="this story only, by slug or label (default: every story)")
     bs.add_argument("--top", type=_positive, default=5, metavar="N",
                     help="events and actors shown per outlet, most important first (default 5)")
     bs.add_argument("--format", choices=("text", "markdown", "json"), default="text",
