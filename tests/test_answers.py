@@ -90,8 +90,8 @@ def compare(corpus: str, got: dict[str, Any]) -> None:
         path.write_bytes(gzip.compress(json.dumps(got, indent=0, ensure_ascii=False, sort_keys=True).encode(), mtime=0))
     expected = json.loads(gzip.decompress(path.read_bytes()))
     assert sorted(got) == sorted(expected)
-    for key in sorted(expected):
-        assert got[key] == expected[key], f"{corpus}: {key} differs from the recorded answer"
+    differ = [key for key in sorted(expected) if got[key] != expected[key]]
+    assert not differ, f"{corpus}: these differ from the recorded answers: {differ}"
 
 
 @pytest.mark.model

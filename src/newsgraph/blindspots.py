@@ -83,7 +83,7 @@ def digest(store: Store, story: str | None = None, top: int = 5) -> list[StoryDi
             own = [r for r in events if r["outlet"] == outlet]
             names = [r["label"] for r in actors if r["outlet"] == outlet]
             items = tuple(
-                Item(sentence(words.get(r["event"], {}), r), r["articles"] or "", how(r), int(r["importance"] or 0),
+                Item(sentence(words.get(r["event"], {}), r), " ".join(sorted(str(r["articles"] or "").split())), how(r), int(r["importance"] or 0),
                      " ".join((r["evidence"] or "").split()), r["event"])
                 for r in own[:top]
             )

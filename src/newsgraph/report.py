@@ -143,7 +143,7 @@ def claim(kind: str, row: dict[str, Any], article_of: dict[str, list[str]]) -> C
 
     ``article_of`` maps a sentence's text to the articles holding it, to name the evidence's article.
     """
-    articles = tuple(str(row.get("articles") or "").split())
+    articles = tuple(sorted(str(row.get("articles") or "").split()))  # GROUP_CONCAT has no order
     evidence = _text(row.get("evidence"))
     source = next((a for a in article_of.get(evidence, []) if a in articles), articles[0] if articles else "")
     detail = _text(row.get("type")) if kind == "actor" else _participants(row)
@@ -361,10 +361,15 @@ def _article_name(a: Article) -> str:
 
 
 def _participants(row: dict[str, Any]) -> str:
-    agents, patients = _text(row.get("agents")), _text(row.get("patients"))
+    agents, patients = (_sorted_list(row.get(k)) for k in ("agents", "patients"))
     if agents and patients:
         return f"{agents} → {patients}"
     return agents or (f"→ {patients}" if patients else "")
+
+
+def _sorted_list(value: Any) -> str:
+    """A "; "-separated cell in a fixed order: GROUP_CONCAT gives its items in no order SPARQL defines."""
+    return "; ".join(sorted(v.strip() for v in _text(value).split(";") if v.strip()))
 
 
 def _bundled(store: Store, name: str) -> list[dict[str, Any]]:
