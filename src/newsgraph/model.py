@@ -153,18 +153,24 @@ class Extraction:
 
     def to_json(self) -> dict[str, Any]:
         """A plain dict; the article's ``source`` path is left out, so the same text stored from another
-        folder gives the same graph."""
+        folder gives the same graph. Each list of records is a table, its field names once and a row of
+        values per record (``{"fields": [...], "rows": [[...], ...]}``): a third of the size of a dict per
+        record, and it is stored with every article."""
         data = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
         for name, value in data.items():
             if isinstance(value, tuple):
-                data[name] = [plain(record) for record in value]
+                data[name] = table(value, _KINDS[name])
         data["article"] = plain(self.article)
         del data["article"]["source"]
         return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Extraction:
-        def tup(items: list[Any], kind: type) -> tuple[Any, ...]:
+        """The record ``to_json`` made, or one stored before records were tables (a dict per record)."""
+
+        def tup(items: list[Any] | dict[str, Any], kind: type) -> tuple[Any, ...]:
+            if isinstance(items, dict):
+                items = [dict(zip(items["fields"], row)) for row in items["rows"]]
             return tuple(_record(kind, item) for item in items)
 
         return cls(
@@ -186,6 +192,16 @@ def plain(record: Any) -> dict[str, Any]:
     """
     return {f.name: list(v) if isinstance(v := getattr(record, f.name), tuple) else v
             for f in dataclasses.fields(record)}
+
+
+def table(records: tuple[Any, ...], kind: type) -> dict[str, Any]:
+    """Records of one kind as a table: their field names, then one row of values per record.
+
+    >>> table((Sentence(0, 5), Sentence(6, 9)), Sentence)
+    {'fields': ['start', 'end'], 'rows': [[0, 5], [6, 9]]}
+    """
+    names = [f.name for f in dataclasses.fields(kind)]
+    return {"fields": names, "rows": [[list(v) if isinstance(v := getattr(r, n), tuple) else v for n in names] for r in records]}
 
 
 def _record(kind: type, item: dict[str, Any]) -> Any:
@@ -232,3 +248,8 @@ class Resolution:
     # (article id, mention index) -> (node key, rule that attached it)
     actor_of: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)
     event_of: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)
+
+
+#: The record kind of each list in an extraction record.
+_KINDS: dict[str, type] = {"sentences": Sentence, "entities": LocalEntity, "mentions": ActorMention,
+                           "events": EventMention, "quotes": Quote}

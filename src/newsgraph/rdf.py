@@ -29,6 +29,13 @@ from .vocab import DCTERMS, GAF, NG, NIF, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XS
 
 Quad = tuple[Node, Node, Node, URIRef]
 
+#: What an event mention without the term means: the usual case is not written (docs/vocabulary.md,
+#: "Defaults"); queries read ``COALESCE(?value, default)``.
+DEFAULTS = {"attribution": "author", "polarity": "positive", "certainty": "certain"}
+#: An actor mention without ``ng:mentionKind`` is a name; a mention without ``ng:resolvedBy`` is ``new``.
+DEFAULT_MENTION_KIND = "NAME"
+DEFAULT_RESOLVED_BY = "new"
+
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$")
 _YEAR_MONTH = re.compile(r"^\d{4}-\d{2}$")
@@ -74,7 +81,7 @@ def article_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
         (doc, SCHEMA.publisher, outlet, g),
         (doc, NG.contentHash, Literal(content_hash), g),
         (doc, NG.storyFeatures, Literal(features_json(extraction)), g),
-        (doc, NG.extraction, Literal(json.dumps(extraction.to_json(), sort_keys=True, ensure_ascii=False)), g),
+        (doc, NG.extraction, Literal(json.dumps(extraction.to_json(), sort_keys=True, ensure_ascii=False, separators=(",", ":"))), g),
     ]
     if extraction.model:
         quads.append((doc, NG.model, Literal(extraction.model), g))
@@ -92,26 +99,21 @@ def article_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
         quads += _span(s, NIF.Sentence, doc, sent.start, sent.end, art.text, g)
     for m in extraction.mentions:
         node = URIRef(iris.span_iri(art.id, m.start, m.end))
-        quads += _span(node, NIF.Phrase, doc, m.start, m.end, art.text, g)
-        quads += [
-            (node, NIF.sentence, sentence_iris[m.sentence], g),
-            (node, NG.mentionKind, _value(m.kind), g),
-        ]
+        quads += _offsets(node, m.start, m.end, art.text, g)
+        quads.append((node, NIF.sentence, sentence_iris[m.sentence], g))
+        if m.kind != DEFAULT_MENTION_KIND:
+            quads.append((node, NG.mentionKind, _value(m.kind), g))
         if m.found_by:  # records stored before rule names existed have none
             quads.append((node, NG.foundBy, _value(m.found_by), g))
         if m.ner:
             quads.append((node, NG.nerLabel, _value(m.ner), g))
     for ev in extraction.events:
         node = URIRef(iris.span_iri(art.id, ev.start, ev.end))
-        quads += _span(node, NIF.Phrase, doc, ev.start, ev.end, art.text, g)
-        quads += [
-            (node, NIF.sentence, sentence_iris[ev.sentence], g),
-            (node, NIF.lemma, Literal(ev.lemma), g),
-            (node, NG.nominal, _value(ev.nominal), g),
-        ]
-        if ev.rule:
+        quads += _offsets(node, ev.start, ev.end, art.text, g)
+        quads += [(node, NIF.sentence, sentence_iris[ev.sentence], g), (node, NIF.lemma, Literal(ev.lemma), g)]
+        if ev.rule:  # "nominal" when a noun names the event ("departure")
             quads.append((node, NG.foundBy, _value(ev.rule), g))
-        quads += _perspective(node, ev, extraction, outlet, g)
+        quads += _perspective(node, ev, extraction, g)
     for q in extraction.quotes:
         quads += _quotation(q, extraction, g)
     return quads
@@ -124,17 +126,18 @@ def outlet_quads(name: str) -> list[Quad]:
     return [(outlet, RDF.type, SCHEMA.Organization, outlet), (outlet, RDFS.label, Literal(name), outlet)]
 
 
-def _perspective(node: URIRef, ev: EventMention, extraction: Extraction, outlet: URIRef, g: URIRef) -> list[Quad]:
-    """Who says it and how sure, when and where: the values attribution.py gave one event mention."""
+def _perspective(node: URIRef, ev: EventMention, extraction: Extraction, g: URIRef) -> list[Quad]:
+    """Who says it and how sure, when and where: the values attribution.py gave one event mention. The
+    usual values (the article's own voice, positive, certain) are not written: ``DEFAULTS`` says what an
+    absent value means, and the article's own voice is its outlet's (``schema:publisher``)."""
     art = extraction.article
-    quads: list[Quad] = [
-        (node, NG.attribution, _value(ev.attribution), g),
-        (node, NG.polarity, _value(ev.polarity), g),
-        (node, NG.certainty, _value(ev.certainty), g),
-    ]
-    if ev.attribution == "author":
-        quads.append((node, PROV.wasAttributedTo, outlet, g))  # the outlet says it in its own voice
-    else:
+    quads: list[Quad] = []
+    if ev.polarity != DEFAULTS["polarity"]:
+        quads.append((node, NG.polarity, _value(ev.polarity), g))
+    if ev.certainty != DEFAULTS["certainty"]:
+        quads.append((node, NG.certainty, _value(ev.certainty), g))
+    if ev.attribution != DEFAULTS["attribution"]:
+        quads.append((node, NG.attribution, _value(ev.attribution), g))
         source = _agent(extraction, ev.source, ev.source_start, ev.source_end, g)
         if source is not None:
             quads.append((node, PROV.wasAttributedTo, source[0], g))
@@ -154,8 +157,8 @@ def _perspective(node: URIRef, ev: EventMention, extraction: Extraction, outlet:
         quads.append((node, NG.quote, URIRef(iris.span_iri(art.id, q.start, q.end)), g))
     if ev.time_start >= 0:
         t = URIRef(iris.span_iri(art.id, ev.time_start, ev.time_end))
-        quads += [(node, SEM.hasTime, t, g), (t, RDF.type, SEM.Time, g), (t, RDFS.label, Literal(ev.time), g)]
-        quads += _span(t, NIF.Phrase, URIRef(iris.doc_iri(art.id)), ev.time_start, ev.time_end, art.text, g)
+        quads += [(node, SEM.hasTime, t, g), (t, RDFS.label, Literal(ev.time), g)]
+        quads += _span(t, SEM.Time, URIRef(iris.doc_iri(art.id)), ev.time_start, ev.time_end, art.text, g)
         if ev.time_value:
             quads.append((t, SEM.hasTimeStamp, _date(ev.time_value), g))
     if ev.place >= 0:
@@ -173,18 +176,18 @@ def _agent(extraction: Extraction, mention: int, start: int, end: int, g: URIRef
     if start < 0:
         return None  # "reportedly": nobody is named
     node = URIRef(iris.span_iri(art.id, start, end))
-    return node, [(node, RDF.type, PROV.Agent, g), *_span(node, NIF.Phrase, URIRef(iris.doc_iri(art.id)), start, end, art.text, g)]
+    return node, _span(node, PROV.Agent, URIRef(iris.doc_iri(art.id)), start, end, art.text, g)
 
 
 def _quotation(q: Quote, extraction: Extraction, g: URIRef) -> list[Quad]:
     """A direct quote: a schema:Quotation spanning the quoted words, said by its speaker."""
     art = extraction.article
     node = URIRef(iris.span_iri(art.id, q.start, q.end))
-    quads: list[Quad] = [(node, RDF.type, SCHEMA.Quotation, g), (node, SCHEMA.text, Literal(q.text), g)]
-    quads += _span(node, NIF.Phrase, URIRef(iris.doc_iri(art.id)), q.start, q.end, art.text, g)
+    quads: list[Quad] = [(node, SCHEMA.text, Literal(q.text), g)]
+    quads += _span(node, SCHEMA.Quotation, URIRef(iris.doc_iri(art.id)), q.start, q.end, art.text, g)
     speaker = _agent(extraction, q.speaker, q.speaker_start, q.speaker_end, g)
     if speaker is not None:
-        quads += [(node, SCHEMA.spokenByCharacter, speaker[0], g), (node, PROV.wasAttributedTo, speaker[0], g)]
+        quads.append((node, SCHEMA.spokenByCharacter, speaker[0], g))
         quads += speaker[1]
     if q.cue:
         quads.append((node, NG.cue, Literal(q.cue), g))
@@ -194,9 +197,14 @@ def _quotation(q: Quote, extraction: Extraction, g: URIRef) -> list[Quad]:
 
 
 def _span(node: URIRef, cls: URIRef, doc: URIRef, start: int, end: int, text: str, g: URIRef) -> list[Quad]:
+    """A span that is not a mention (a sentence, quote, time expression or unnamed source): its class and
+    its article; a mention reaches its article through its sentence (``nif:sentence/nif:referenceContext``)."""
+    return [(node, RDF.type, cls, g), (node, NIF.referenceContext, doc, g), *_offsets(node, start, end, text, g)]
+
+
+def _offsets(node: URIRef, start: int, end: int, text: str, g: URIRef) -> list[Quad]:
+    """Where a span is and what it says: NIF offsets into ``nif:isString`` and the words themselves."""
     return [
-        (node, RDF.type, cls, g),
-        (node, NIF.referenceContext, doc, g),
         (node, NIF.beginIndex, _int(start), g),
         (node, NIF.endIndex, _int(end), g),
         (node, NIF.anchorOf, Literal(text[start:end]), g),
@@ -281,14 +289,15 @@ def _denotations(
     field: str,
     g: URIRef,
 ) -> Iterator[Quad]:
-    for doc_id in sorted({doc_id for doc_id, _ in mentions}):
-        yield (node, NG.mentionedIn, URIRef(iris.doc_iri(doc_id)), g)
+    """Which mentions denote ``node`` (one direction only: ``^gaf:denotedBy`` reads the other), and why
+    each joined it, unless it is the first of its article (``new``)."""
     for doc_id, index in mentions:
         m = getattr(extractions[doc_id], field)[index]
         mention = _mention_iri(doc_id, m.start, m.end)
         yield (node, GAF.denotedBy, mention, g)
-        yield (mention, GAF.denotes, node, g)
-        yield (mention, NG.resolvedBy, _value(reasons[(doc_id, index)][1]), g)
+        reason = reasons[(doc_id, index)][1]
+        if reason != DEFAULT_RESOLVED_BY:
+            yield (mention, NG.resolvedBy, _value(reason), g)
 
 
 #: (outlet, event mention, factual key "ARANK PRANK CRANK|order key", the record)
@@ -326,7 +335,10 @@ def _report(doc_id: str, ev: EventMention, extractions: Mapping[str, Extraction]
 def _coverage(
     node: URIRef, seen: Sequence[tuple[URIRef, URIRef, str]], reports: Sequence[_Report], g: URIRef, *, events: bool
 ) -> list[Quad]:
-    """How many outlets and mentions, the first mention, and one ``ng:Coverage`` per outlet.
+    """How many outlets, the first mention, and one ``ng:Coverage`` per outlet: its first mention, its most
+    factual one (on an event, only where that is not the first) and, on an event, whether the outlet says
+    it in its own voice and states it as fact (only when true). Counts of mentions are not stored: they
+    are ``COUNT(DISTINCT ?m)`` over ``gaf:denotedBy``.
 
     ``seen``: (outlet, mention, order key) for each mention denoting ``node``; ``reports``: the event
     mentions an outlet's most factual one is chosen from (an event's own; for an actor, those of the
@@ -335,31 +347,22 @@ def _coverage(
     by_outlet: dict[URIRef, dict[URIRef, str]] = {}
     for outlet, mention, key in seen:
         by_outlet.setdefault(outlet, {})[mention] = key
-    quads: list[Quad] = [
-        (node, NG.outletCount, _int(len(by_outlet)), g),
-        (node, NG.mentionCount, _int(len({mention for _, mention, _ in seen})), g),
-    ]
+    quads: list[Quad] = [(node, NG.outletCount, _int(len(by_outlet)), g)]
     if seen:
         quads.append((node, NG.firstMention, min(seen, key=lambda s: s[2])[1], g))
     for outlet in sorted(by_outlet):
         c = URIRef(f"{node}#outlet={outlet.rsplit('/', 1)[1]}")
         mentions = by_outlet[outlet]
-        quads += [
-            (node, NG.mentionedBy, outlet, g),
-            (node, NG.coverage, c, g),
-            (c, RDF.type, NG.Coverage, g),
-            (c, NG.outlet, outlet, g),
-            (c, NG.mentionCount, _int(len(mentions)), g),
-            (c, NG.firstMention, min(mentions, key=lambda m: mentions[m]), g),
-        ]
+        first = min(mentions, key=lambda m: mentions[m])
+        quads += [(node, NG.coverage, c, g), (c, NG.outlet, outlet, g), (c, NG.firstMention, first, g)]
         own = [r for r in reports if r[0] == outlet]
-        if own:
-            quads.append((c, NG.mostFactualMention, min(own, key=lambda r: r[2])[1], g))
-        if events:
-            quads += [
-                (c, NG.ownVoice, _value(any(r[3].attribution == "author" for r in own)), g),
-                (c, NG.statesAsFact, _value(any(r[2].startswith("000|") for r in own)), g),
-            ]
+        factual = min(own, key=lambda r: r[2])[1] if own else None
+        if factual is not None and factual != first:  # absent: it is the first mention, or there is none
+            quads.append((c, NG.mostFactualMention, factual, g))
+        if events and any(r[3].attribution == "author" for r in own):  # absent: false
+            quads.append((c, NG.ownVoice, _value(True), g))
+        if events and any(r[2].startswith("000|") for r in own):
+            quads.append((c, NG.statesAsFact, _value(True), g))
     return quads
 
 

@@ -1,7 +1,8 @@
 """The vocabularies of the graph, as closed namespaces.
 
 A typo such as ``NG.agnet`` raises instead of minting a new IRI (``_fail = True``). The public contract
-(what each term means and where it is used) is docs/vocabulary.md; extend it, never rename a term.
+(what each term means and where it is used) is docs/vocabulary.md; extend it, never rename a term, and
+remove one only with the pattern that replaces it (docs/vocabulary.md, "Removed terms").
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ class NG(DefinedNamespace):
 
     story: URIRef  # article, actor or event -> story name (literal)
     actorType: URIRef  # actor -> "PERSON" | "ORG" | "GPE" | "NORP" | "LOC" | "FAC"
-    mentionedIn: URIRef  # actor or event -> article
     predicate: URIRef  # event -> predicate lemma ("leave")
     agent: URIRef  # event -> actor who does it
     patient: URIRef  # event -> actor it is done to
@@ -33,7 +33,6 @@ class NG(DefinedNamespace):
     resolvedBy: URIRef  # mention -> the rule that attached it to its actor or event
     foundBy: URIRef  # actor or event mention -> the rule that found it (newsgraph rules lists every rule)
     attributedBy: URIRef  # event mention -> the attribution rule that found its nearest source
-    nominal: URIRef  # event mention -> true when a noun names the event ("departure")
     contentHash: URIRef  # article -> sha256 of its text and metadata, to skip unchanged articles
     extraction: URIRef  # article -> the extraction record (JSON), so a story re-resolves without parsing
     storyFeatures: URIRef  # article -> what grouping reads of it (JSON: names, places, key terms, date)
@@ -51,11 +50,10 @@ class NG(DefinedNamespace):
     quote: URIRef  # event mention -> the schema:Quotation it is said in
     closed: URIRef  # quote -> false when its closing mark is missing (cut at its sentence's end)
     # coverage, precomputed at resolution time so that queries look it up instead of aggregating mentions
+    # (ng:mentionedIn, ng:mentionedBy, ng:mentionCount and ng:nominal were removed: docs/vocabulary.md)
     Coverage: URIRef  # class: how one outlet covers one actor or event
     Story: URIRef  # class: a story graph's own node (its IRI), with its slug, label and articles
     outletCount: URIRef  # actor or event -> how many distinct outlets mention it (xsd:integer)
-    mentionCount: URIRef  # actor, event or coverage -> how many distinct mentions denote it (xsd:integer)
-    mentionedBy: URIRef  # actor or event -> an outlet whose articles mention it
     coverage: URIRef  # actor or event -> its ng:Coverage by one outlet
     outlet: URIRef  # coverage -> the outlet
     firstMention: URIRef  # actor, event or coverage -> its representative mention (names first, earliest)
