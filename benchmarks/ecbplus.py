@@ -105,7 +105,7 @@ def predict(records: list[dict[str, str]], workers: int = 1) -> dict[str, list[t
                 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
                 SELECT ?doc ?b ?e ?node ?text ?label WHERE {{
                   ?node a sem:{cls} ; rdfs:label ?label ; gaf:denotedBy ?m .
-                  ?m nif:referenceContext/dcterms:identifier ?doc ; nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?text }}""")
+                  ?m nif:sentence/nif:referenceContext/dcterms:identifier ?doc ; nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?text }}""")
             rows = list(rows)
             out[kind] = [((r["doc"].value, int(r["b"].value), int(r["e"].value)), r["node"].value, r["text"].value) for r in rows]
             NODE_LABELS.update({r["node"].value: r["label"].value for r in rows})

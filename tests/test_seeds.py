@@ -83,9 +83,9 @@ def test_departure_and_leaving_are_one_event(seeds_store: Path, capsys: pytest.C
 def test_offsets_point_into_the_stored_text(seeds_store: Path, capsys: pytest.CaptureFixture[str]) -> None:
     rows = run_json(seeds_store, """
         PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
-        SELECT ?text ?b ?e ?anchor WHERE { ?m nif:referenceContext ?doc ; nif:beginIndex ?b ; nif:endIndex ?e ;
-          nif:anchorOf ?anchor . ?doc nif:isString ?text }""", capsys)
-    assert len(rows) > 100
+        SELECT ?text ?b ?e ?anchor WHERE { { ?m nif:referenceContext ?doc } UNION { ?m nif:sentence/nif:referenceContext ?doc }
+          ?m nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?anchor . ?doc nif:isString ?text }""", capsys)
+    assert len(rows) > 300  # sentences, quotes and the like (nif:referenceContext) and every mention (through its sentence)
     for r in rows:
         assert r["text"][int(r["b"]) : int(r["e"])] == r["anchor"]
     stored = {r["text"] for r in rows}

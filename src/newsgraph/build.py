@@ -256,7 +256,7 @@ _BATCH_BYTES = 32_000_000
 #: The shape of the story graphs this code writes. Part of every story's hash, so a store whose story
 #: graphs were written by older code has them resolved again by the next build (no parsing needed).
 #: Raise it whenever story_quads or resolution changes what a story graph holds.
-STORY_FORMAT = "4"
+STORY_FORMAT = "5"
 
 
 def _story_hash(article_hashes: list[str]) -> str:
