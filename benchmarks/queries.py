@@ -67,7 +67,7 @@ def biggest_story(store: Store) -> str:
 def story_actor(store: Store, story: str) -> str:
     """The label of the story's most important actor: what actor-events asks about for one story."""
     rows = query.run(store, query.resolve(
-        "# param: story\nPREFIX ng: <https://w3id.org/newsgraph/ns#> SELECT ?label WHERE { ?a ng:story ?story ; "
+        "# param: story\nPREFIX ng: <https://w3id.org/newsgraph/ns#> SELECT ?label WHERE { VALUES ?story { UNDEF } ?a ng:story ?story ; "
         "a <http://semanticweb.cs.vu.nl/2009/11/sem/Actor> ; ng:importance ?n ; "
         "<http://www.w3.org/2000/01/rdf-schema#label> ?label } ORDER BY DESC(?n) ?label"),
         {"story": story}, limit=1).rows

@@ -336,8 +336,8 @@ def _coverage(
     node: URIRef, seen: Sequence[tuple[URIRef, URIRef, str]], reports: Sequence[_Report], g: URIRef, *, events: bool
 ) -> list[Quad]:
     """How many outlets, the first mention, and one ``ng:Coverage`` per outlet: its first mention, its most
-    factual one (on an event, only where that is not the first) and, on an event, whether the outlet says
-    it in its own voice and states it as fact (only when true). Counts of mentions are not stored: they
+    factual one and, on an event, whether the outlet says it in its own voice and states it as fact (only
+    when true). Counts of mentions are not stored: they
     are ``COUNT(DISTINCT ?m)`` over ``gaf:denotedBy``.
 
     ``seen``: (outlet, mention, order key) for each mention denoting ``node``; ``reports``: the event
@@ -356,9 +356,8 @@ def _coverage(
         first = min(mentions, key=lambda m: mentions[m])
         quads += [(node, NG.coverage, c, g), (c, NG.outlet, outlet, g), (c, NG.firstMention, first, g)]
         own = [r for r in reports if r[0] == outlet]
-        factual = min(own, key=lambda r: r[2])[1] if own else None
-        if factual is not None and factual != first:  # absent: it is the first mention, or there is none
-            quads.append((c, NG.mostFactualMention, factual, g))
+        if own:
+            quads.append((c, NG.mostFactualMention, min(own, key=lambda r: r[2])[1], g))
         if events and any(r[3].attribution == "author" for r in own):  # absent: false
             quads.append((c, NG.ownVoice, _value(True), g))
         if events and any(r[2].startswith("000|") for r in own):
