@@ -99,17 +99,19 @@ class Story:
     articles: tuple[str, ...]
     first: str = ""  # earliest and latest article date ("" when none has one)
     last: str = ""
+    topic: str = ""  # the slug of its topic: related stories (topics.py); its own slug when alone
+    topic_label: str = ""
 
 
 @dataclass(frozen=True)
 class Settings:
     """The grouping's knobs, tuned on ECB+'s development and validation topics (docs/stories.md)."""
 
-    threshold: float = 0.22  # cosine similarity at which two articles are linked
+    threshold: float = 0.2  # cosine similarity at which two articles are linked
     neighbours: int = 2  # links looked for per article
     window: int = 31  # days: two dated articles further apart are never linked
     name_weight: float = 2.0
-    place_weight: float = 2.0
+    place_weight: float = 1.0
     max_df: float = 0.01  # features in more than this share of articles (and > 50 of them) are dropped
     terms: int = 40  # key terms kept per article
     chunk: int = 256  # rows per sparse product
@@ -220,7 +222,9 @@ def group(records: Sequence[StoryFeatures], mode: Mode = "auto", settings: Setti
             story = _story(f"{story.slug}-{_digest(story.slug)}", members)
         taken.add(story.slug)
         stories.append(story)
-    return sorted(stories, key=lambda s: s.slug)
+    from .topics import with_topics
+
+    return sorted(with_topics(stories, records, settings), key=lambda s: s.slug)
 
 
 def cluster(records: Sequence[StoryFeatures], settings: Settings | None = None) -> list[list[StoryFeatures]]:
@@ -335,9 +339,10 @@ def _top(items: Iterable[tuple[str, int]]) -> str:
     return min(items, key=lambda kv: (-kv[1], kv[0]), default=("", 0))[0]
 
 
-def label(members: Sequence[StoryFeatures]) -> str:
+def label(members: Sequence[StoryFeatures], *, dated: bool = True) -> str:
     """"Place · Name, Name, Name · date": the place and names most of its articles mention, and its most
-    common date (the earliest of equals); the words most of them use when they name nothing."""
+    common date (the earliest of equals; none when not ``dated``); the words most of them use when they
+    name nothing."""
     def ranked(field: str) -> list[str]:
         articles: Counter[str] = Counter()
         mentions: Counter[str] = Counter()
@@ -350,7 +355,7 @@ def label(members: Sequence[StoryFeatures]) -> str:
     places = ranked("places")[:1]
     names = [n for n in ranked("names") if n not in places][:3] or ([] if places else [t for t in ranked("terms") if not t[0].isdigit()][:3])
     dates = Counter(m.date for m in members if m.date)
-    when = min(dates, key=lambda d: (-dates[d], d)) if dates else ""
+    when = min(dates, key=lambda d: (-dates[d], d)) if dates and dated else ""
     parts = [p for p in (", ".join(places), ", ".join(names), when) if p]
     return " · ".join(parts) or f"article {members[0].id}"
 
