@@ -18,9 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .iris import BASE
 from .iris import slug as _slug
 from .stories import Settings, Story, StoryFeatures, label, vectors
+from .vocab import BASE
 
 #: Every topic's IRI starts so.
 TOPICS = f"{BASE}topic/"
