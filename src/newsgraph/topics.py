@@ -5,7 +5,7 @@ their dates: the earlier earthquake in the same region, the company's other acqu
 actor's earlier arrest. Each story is one vector (the sum of its articles' TF-IDF rows, names and places
 weighted as words, no date window), and stories are merged by average linkage: repeatedly the two
 groups whose stories are most similar on average, as long as that average reaches a threshold. Only
-pairs among each story's nearest neighbours are ever compared (sparse products, never m x m), and ties
+each story's nearest neighbours are summed (sparse products, never m x m; the rest count as 0), and ties
 are broken by the stories' first article ids, so the topics depend only on the set of articles, like
 the stories. A topic's slug is the slug of its first story (the one whose first article id sorts
 first): a story alone is its own topic, under its own slug.
@@ -36,7 +36,8 @@ class TopicSettings:
     """The topic level's knobs, tuned on ECB+'s development and validation topics (docs/stories.md)."""
 
     threshold: float = 0.08  # average cosine similarity between two groups' stories at which they merge
-    neighbours: int = 5  # stories compared with each story: its most similar ones
+    neighbours: int = 20  # stories compared with each story: its most similar ones ...
+    floor: float = 0.02  # ... at least this similar (the others count as 0 in an average)
     name_weight: float = 1.0  # names and places weigh as much as words: the kind of event matters here
     place_weight: float = 1.0
 
@@ -66,7 +67,12 @@ def with_topics(stories: Sequence[Story], records: Sequence[StoryFeatures],
 
 def merge(stories: Sequence[Story], records: Sequence[StoryFeatures], settings: Settings,
           topic: TopicSettings) -> list[list[int]]:
-    """Average-linkage groups of ``stories`` (indices, each group sorted, groups by first index)."""
+    """Average-linkage groups of ``stories`` (indices, each group sorted, groups by first index).
+
+    The average similarity of two groups is the sum of their stories' pairwise similarities over the
+    product of their sizes; only each story's ``neighbours`` most similar stories (at least ``floor``
+    similar) are summed, the rest count as 0. So a merge only adds up two rows of sums: no vector
+    arithmetic once the similarities are known."""
     import numpy as np
     from scipy.sparse import csr_matrix
 
@@ -81,41 +87,38 @@ def merge(stories: Sequence[Story], records: Sequence[StoryFeatures], settings: 
     norms = np.sqrt(np.asarray(centroids.multiply(centroids).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     centroids = csr_matrix(centroids.multiply(1 / norms[:, None]))
-    pairs = _candidates(centroids, topic, settings.chunk)
-    sums: dict[int, Any] = {k: centroids[k] for k in range(m)}
+    sums: dict[int, dict[int, float]] = {k: {} for k in range(m)}  # group -> group -> summed similarity
+    for (a, b), sim in sorted(_similar(centroids, topic, settings.chunk).items()):
+        sums[a][b] = sums[b][a] = sim
     sizes = dict.fromkeys(range(m), 1)
     members: dict[int, list[int]] = {k: [k] for k in range(m)}
-    near: dict[int, set[int]] = {k: set() for k in range(m)}
-    version = dict.fromkeys(range(m), 0)
-    heap: list[tuple[float, int, int, int, int]] = []
-    for (a, b), sim in sorted(pairs.items()):
-        near[a].add(b)
-        near[b].add(a)
-        heap.append((-sim, a, b, 0, 0))
+    heap = [(-sim, a, b, 1, 1) for a, near in sums.items() for b, sim in near.items() if a < b]
     heapq.heapify(heap)
     while heap:
-        neg, a, b, va, vb = heapq.heappop(heap)
+        neg, a, b, size_a, size_b = heapq.heappop(heap)
         if -neg < topic.threshold:
             break
-        if a not in sums or b not in sums or version[a] != va or version[b] != vb:
-            continue  # one side merged since: its pair was pushed again with the new average
-        sums[a] = sums[a] + sums.pop(b)  # the group keeps its smaller index
+        if a not in members or b not in members or sizes[a] != size_a or sizes[b] != size_b:
+            continue  # one side has merged since: the pair was pushed again with the new average
+        gone = sums.pop(b)
+        del sums[a][b]
+        for c, sim in gone.items():  # the group keeps the smaller index
+            if c == a:
+                continue
+            sums[a][c] = sums[a].get(c, 0.0) + sim
+            del sums[c][b]
+            sums[c][a] = sums[a][c]
         sizes[a] += sizes.pop(b)
         members[a] += members.pop(b)
-        version[a] += 1
-        near[a] = (near[a] | near.pop(b)) - {a, b}
-        for c in sorted(near[a]):
-            near[c].discard(b)
-            near[c].add(a)
-            sim = float(sums[a].multiply(sums[c]).sum()) / (sizes[a] * sizes[c])
+        for c, total in sorted(sums[a].items()):
             x, y = min(a, c), max(a, c)
-            heapq.heappush(heap, (-sim, x, y, version[x], version[y]))
+            heapq.heappush(heap, (-total / (sizes[a] * sizes[c]), x, y, sizes[x], sizes[y]))
     return sorted((sorted(g) for g in members.values()), key=lambda g: g[0])
 
 
-def _candidates(centroids: Any, topic: TopicSettings, chunk: int) -> dict[tuple[int, int], float]:
+def _similar(centroids: Any, topic: TopicSettings, chunk: int) -> dict[tuple[int, int], float]:
     """(a, b) with a < b -> cosine, for b among a's ``neighbours`` most similar stories (or a among b's),
-    at least ``threshold`` similar: the only pairs average linkage starts from."""
+    at least ``floor`` similar: the similarities average linkage sums."""
     import numpy as np
 
     transposed = centroids.T.tocsr()
@@ -123,12 +126,11 @@ def _candidates(centroids: Any, topic: TopicSettings, chunk: int) -> dict[tuple[
     for start in range(0, centroids.shape[0], chunk):
         block = (centroids[start:start + chunk] @ transposed).tocoo()
         i, j, sim = block.row + start, block.col, block.data
-        ok = (i != j) & (sim >= topic.threshold)
+        ok = (i != j) & (sim >= topic.floor)
         i, j, sim = i[ok], j[ok], sim[ok]
         order = np.lexsort((j, -sim, i))
         i, j, sim = i[order], j[order], sim[order]
-        rank = np.arange(len(i)) - np.searchsorted(i, i, side="left")
-        for a, b, s in zip(i[rank < topic.neighbours].tolist(), j[rank < topic.neighbours].tolist(),
-                           sim[rank < topic.neighbours].tolist()):
+        top = (np.arange(len(i)) - np.searchsorted(i, i, side="left")) < topic.neighbours
+        for a, b, s in zip(i[top].tolist(), j[top].tolist(), sim[top].tolist()):
             out[(min(a, b), max(a, b))] = s
     return out
