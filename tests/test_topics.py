@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from newsgraph.build import build
 from newsgraph.cli import main
 from newsgraph.store import Store
-from newsgraph.stories import Settings, Story, group
+from newsgraph.stories import Story, StoryFeatures, group
 from newsgraph.storylist import list_stories
-from newsgraph.topics import TopicSettings, merge, with_topics
+from newsgraph.topics import TopicSettings, merge
 
 from .build_support import assert_same_graphs, snapshot
 from .conftest import SEEDS
@@ -62,14 +64,16 @@ def test_a_new_related_story_joins_the_topic_and_the_topic_keeps_its_slug() -> N
     (0.99, 3),  # high: every story is its own topic
 ])
 def test_the_threshold_decides_what_is_related(threshold: float, topics: int) -> None:
-    stories = group(PARIS + QUAKE_2024 + QUAKE_2025)
-    again = with_topics(stories, PARIS + QUAKE_2024 + QUAKE_2025, topic=TopicSettings(threshold=threshold))
-    assert len({s.topic for s in again}) == topics
+    stories = group(PARIS + QUAKE_2024 + QUAKE_2025, topic=TopicSettings(threshold=threshold))
+    assert len(stories) == 3 and len({s.topic for s in stories}) == topics
 
 
 def test_one_story_or_none_needs_no_comparison() -> None:
-    assert merge([], [], Settings(), TopicSettings()) == []
-    assert merge([Story("s", "S", ("p0",))], PARIS[:1], Settings(), TopicSettings()) == [[0]]
+    def vectorise(records: Sequence[StoryFeatures]) -> Any:
+        raise AssertionError("nothing to compare")
+
+    assert merge([], [], vectorise, TopicSettings()) == []
+    assert merge([Story("s", "S", ("p0",))], PARIS[:1], vectorise, TopicSettings()) == [[0]]
 
 
 # --- real builds ----------------------------------------------------------------------------------------

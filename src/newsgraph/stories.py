@@ -19,13 +19,14 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any, Literal
 
 from .iris import slug as _slug
 from .model import DEFAULT_STORY, Extraction
+from .topics import TopicSettings, with_topics
 
 Mode = Literal["auto", "field", "one"]
 MODES: tuple[Mode, ...] = ("auto", "field", "one")
@@ -191,9 +192,11 @@ def find_dates(text: str) -> list[str]:
     return [iso for _, iso in sorted(found)]
 
 
-def group(records: Sequence[StoryFeatures], mode: Mode = "auto", settings: Settings | None = None) -> list[Story]:
-    """The stories of ``records``, sorted by slug. ``auto``: given stories kept, the rest grouped;
-    ``field``: given stories kept, the rest one story ``default``; ``one``: everything one story.
+def group(records: Sequence[StoryFeatures], mode: Mode = "auto", settings: Settings | None = None,
+          topic: TopicSettings | None = None) -> list[Story]:
+    """The stories of ``records``, sorted by slug, each with its topic (topics.py). ``auto``: given stories
+    kept, the rest grouped; ``field``: given stories kept, the rest one story ``default``; ``one``:
+    everything one story.
 
     >>> a = StoryFeatures("a", "x", names=(("Witkoff", 3),), places=(("Paris", 2),), terms=(("talks", 2),))
     >>> [s.label for s in group([a, StoryFeatures("b", "y", story="other")])]
@@ -222,9 +225,10 @@ def group(records: Sequence[StoryFeatures], mode: Mode = "auto", settings: Setti
             story = _story(f"{story.slug}-{_digest(story.slug)}", members)
         taken.add(story.slug)
         stories.append(story)
-    from .topics import with_topics
-
-    return sorted(with_topics(stories, records, settings), key=lambda s: s.slug)
+    topic = topic or TopicSettings()
+    weighted = replace(settings, name_weight=topic.name_weight, place_weight=topic.place_weight)
+    stories = with_topics(stories, records, lambda rs: vectors(rs, weighted), lambda ms: label(ms, dated=False), topic)
+    return sorted(stories, key=lambda s: s.slug)
 
 
 def cluster(records: Sequence[StoryFeatures], settings: Settings | None = None) -> list[list[StoryFeatures]]:

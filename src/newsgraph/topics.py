@@ -14,13 +14,20 @@ first): a story alone is its own topic, under its own slug.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .iris import slug as _slug
-from .stories import Settings, Story, StoryFeatures, label, vectors
 from .vocab import BASE
+
+if TYPE_CHECKING:  # stories.py calls this module with its records, vectors and labels
+    from .stories import Story, StoryFeatures
+
+#: Records -> their TF-IDF rows (a CSR matrix, one L2-normalised row per record, in the order given).
+Vectorise = Callable[[Sequence["StoryFeatures"]], Any]
+#: Articles -> a topic's label.
+Name = Callable[[Sequence["StoryFeatures"]], str]
 
 #: Every topic's IRI starts so.
 TOPICS = f"{BASE}topic/"
@@ -40,32 +47,28 @@ class TopicSettings:
     floor: float = 0.02  # ... at least this similar (the others count as 0 in an average)
     name_weight: float = 1.0  # names and places weigh as much as words: the kind of event matters here
     place_weight: float = 1.0
+    chunk: int = 256  # rows per sparse product
 
 
-def with_topics(stories: Sequence[Story], records: Sequence[StoryFeatures],
-                settings: Settings | None = None, topic: TopicSettings | None = None) -> list[Story]:
-    """``stories`` (of ``records``) with their topic slug and label set, in the same order.
-
-    >>> a = StoryFeatures("a", "x", names=(("Reyes", 2),), places=(("Oaxaca", 1),), terms=(("quake", 3),))
-    >>> [s.topic for s in with_topics([Story("oaxaca-a", "Oaxaca", ("a",))], [a])]
-    ['oaxaca-a']
-    """
+def with_topics(stories: Sequence[Story], records: Sequence[StoryFeatures], vectorise: Vectorise, name: Name,
+                topic: TopicSettings | None = None) -> list[Story]:
+    """``stories`` (of ``records``) with their topic slug and label set, in the same order. ``vectorise``
+    and ``name`` are stories.py's TF-IDF rows (weighted as ``topic`` says) and labels."""
     topic = topic or TopicSettings()
-    settings = replace(settings or Settings(), name_weight=topic.name_weight, place_weight=topic.place_weight)
     by_id = {r.id: r for r in records}
     order = sorted(range(len(stories)), key=lambda k: stories[k].articles[0])  # by first article id
     ranked = [stories[k] for k in order]
-    groups = merge(ranked, [by_id[a] for s in ranked for a in s.articles], settings, topic)
+    groups = merge(ranked, [by_id[a] for s in ranked for a in s.articles], vectorise, topic)
     named: dict[str, tuple[str, str]] = {}
     for members in groups:
         first = ranked[members[0]]
-        text = label([by_id[a] for k in members for a in ranked[k].articles], dated=False)
+        text = name([by_id[a] for k in members for a in ranked[k].articles])
         for k in members:
             named[ranked[k].slug] = (first.slug, text)
     return [replace(s, topic=named[s.slug][0], topic_label=named[s.slug][1]) for s in stories]
 
 
-def merge(stories: Sequence[Story], records: Sequence[StoryFeatures], settings: Settings,
+def merge(stories: Sequence[Story], records: Sequence[StoryFeatures], vectorise: Vectorise,
           topic: TopicSettings) -> list[list[int]]:
     """Average-linkage groups of ``stories`` (indices, each group sorted, groups by first index).
 
@@ -83,12 +86,12 @@ def merge(stories: Sequence[Story], records: Sequence[StoryFeatures], settings: 
     column = {r.id: i for i, r in enumerate(ordered)}
     rows = [k for k, s in enumerate(stories) for _a in s.articles]
     cols = [column[a] for s in stories for a in s.articles]
-    centroids = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(m, len(ordered))) @ vectors(ordered, settings)
+    centroids = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(m, len(ordered))) @ vectorise(ordered)
     norms = np.sqrt(np.asarray(centroids.multiply(centroids).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     centroids = csr_matrix(centroids.multiply(1 / norms[:, None]))
     sums: dict[int, dict[int, float]] = {k: {} for k in range(m)}  # group -> group -> summed similarity
-    for (a, b), sim in sorted(_similar(centroids, topic, settings.chunk).items()):
+    for (a, b), sim in sorted(_similar(centroids, topic).items()):
         sums[a][b] = sums[b][a] = sim
     sizes = dict.fromkeys(range(m), 1)
     members: dict[int, list[int]] = {k: [k] for k in range(m)}
@@ -116,15 +119,15 @@ def merge(stories: Sequence[Story], records: Sequence[StoryFeatures], settings: 
     return sorted((sorted(g) for g in members.values()), key=lambda g: g[0])
 
 
-def _similar(centroids: Any, topic: TopicSettings, chunk: int) -> dict[tuple[int, int], float]:
+def _similar(centroids: Any, topic: TopicSettings) -> dict[tuple[int, int], float]:
     """(a, b) with a < b -> cosine, for b among a's ``neighbours`` most similar stories (or a among b's),
     at least ``floor`` similar: the similarities average linkage sums."""
     import numpy as np
 
     transposed = centroids.T.tocsr()
     out: dict[tuple[int, int], float] = {}
-    for start in range(0, centroids.shape[0], chunk):
-        block = (centroids[start:start + chunk] @ transposed).tocoo()
+    for start in range(0, centroids.shape[0], topic.chunk):
+        block = (centroids[start:start + topic.chunk] @ transposed).tocoo()
         i, j, sim = block.row + start, block.col, block.data
         ok = (i != j) & (sim >= topic.floor)
         i, j, sim = i[ok], j[ok], sim[ok]
