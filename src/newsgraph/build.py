@@ -213,7 +213,7 @@ def resolve_stale(
     stored = stored if stored is not None else stored_articles(store)
     mode = mode or stored_mode(store)
     grouped = group([StoryFeatures.from_json(json.loads(f)) for _h, f in stored.values()], mode)
-    digests = {s.slug: _story_hash([stored[a][0] for a in s.articles] + [f"grouping {mode}", f"topic {s.topic} {s.topic_label}"])
+    digests = {s.slug: _story_hash([stored[a][0] for a in s.articles] + [f"grouping {mode}", f"topic {s.topic}"])
                for s in grouped}
     written = _story_hashes(store)
     live = {str(story_graph(s.slug)) for s in grouped}

@@ -267,14 +267,17 @@ def story_quads(resolution: Resolution, extractions: Mapping[str, Extraction], l
 
 def membership_quads(story: str, article_ids: Sequence[str], label: str,
                      topic: tuple[str, str] | None = None) -> list[Quad]:
-    """Which articles a story holds (``?doc ng:story "slug"``), its label and its topic (slug, label), in the
-    story's graph: under ``--stories auto`` an article's story can change when other articles arrive, so the
-    article graph (written once, by a worker) never states it; the story graph is rewritten whenever its
-    articles or its topic change."""
+    """Which articles a story holds (``?doc ng:story "slug"``), its label and its topic (slug, label: the
+    label is stated by the topic's first story, whose slug the topic has), in the story's graph: under
+    ``--stories auto`` an article's story can change when other articles arrive, so the article graph
+    (written once, by a worker) never states it; the story graph is rewritten whenever its articles or
+    its topic change."""
     g = URIRef(iris.story_iri(story))
     quads: list[Quad] = [(g, RDF.type, NG.Story, g), (g, NG.story, _value(story), g), (g, RDFS.label, Literal(label), g)]
     if topic:
-        quads += [(g, NG.topic, URIRef(topic_iri(topic[0])), g), (URIRef(topic_iri(topic[0])), RDFS.label, Literal(topic[1]), g)]
+        quads.append((g, NG.topic, URIRef(topic_iri(topic[0])), g))
+        if topic[0] == story:  # the topic's first story names it
+            quads.append((URIRef(topic_iri(story)), RDFS.label, Literal(topic[1]), g))
     quads += [(URIRef(iris.doc_iri(doc_id)), NG.story, _value(story), g) for doc_id in article_ids]
     return quads
 

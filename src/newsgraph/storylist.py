@@ -45,7 +45,7 @@ def list_stories(store: Store) -> list[StoryRow]:
         row["articles"].add(r["id"].value)  # type: ignore[attr-defined]
         row["outlets"].add(r["outlet"].value)  # type: ignore[attr-defined]
     sizes = {r["story"].value: (int(r["actors"].value), int(r["events"].value)) for r in store.raw_query(internal("story-sizes"))}
-    topics = {r["story"].value: (r["topic"].value.removeprefix(TOPICS), r["label"].value)
+    topics = {r["story"].value: (r["topic"].value.removeprefix(TOPICS), r["label"].value if r["label"] else "")
               for r in store.raw_query(internal("story-topics"))}
     rows = [StoryRow(story=s, label=str(v["label"]), articles=sorted(v["articles"]),  # type: ignore[call-overload]
                      outlets=sorted(v["outlets"]), first=str(v["first"]), last=str(v["last"]),  # type: ignore[call-overload]

@@ -7,8 +7,9 @@ weighted as words, no date window), and stories are merged by average linkage: r
 groups whose stories are most similar on average, as long as that average reaches a threshold. Only
 each story's nearest neighbours are summed (sparse products, never m x m; the rest count as 0), and ties
 are broken by the stories' first article ids, so the topics depend only on the set of articles, like
-the stories. A topic's slug is the slug of its first story (the one whose first article id sorts
-first): a story alone is its own topic, under its own slug.
+the stories. A topic's slug and label are those of its first story (the one whose first article id
+sorts first; the label without its date): a story alone is its own topic, under its own slug, and a
+story joining or leaving a topic renames nothing, so only its own graph is written again.
 """
 
 from __future__ import annotations
@@ -60,9 +61,9 @@ def with_topics(stories: Sequence[Story], records: Sequence[StoryFeatures], vect
     ranked = [stories[k] for k in order]
     groups = merge(ranked, [by_id[a] for s in ranked for a in s.articles], vectorise, topic)
     named: dict[str, tuple[str, str]] = {}
-    for members in groups:
+    for members in groups:  # named by its first story alone: another story joining renames nothing
         first = ranked[members[0]]
-        text = name([by_id[a] for k in members for a in ranked[k].articles])
+        text = name([by_id[a] for a in first.articles])
         for k in members:
             named[ranked[k].slug] = (first.slug, text)
     return [replace(s, topic=named[s.slug][0], topic_label=named[s.slug][1]) for s in stories]
