@@ -8,8 +8,8 @@ groups whose stories are most similar on average, as long as that average reache
 each story's nearest neighbours are summed (sparse products, never m x m; the rest count as 0), and ties
 are broken by the stories' first article ids, so the topics depend only on the set of articles, like
 the stories. A topic's slug and label are those of its first story (the one whose first article id
-sorts first; the label without its date): a story alone is its own topic, under its own slug, and a
-story joining or leaving a topic renames nothing, so only its own graph is written again.
+sorts first; the label without its date): a story alone is its own topic, under its own slug, and any
+other story joining or leaving a topic renames nothing, so only its own graph is written again.
 """
 
 from __future__ import annotations
