@@ -56,8 +56,8 @@ def test_a_slug_stays_while_articles_join_and_a_bridge_merges_two_stories() -> N
     before = {s.articles[0]: s.slug for s in group(PARIS[:2] + QUAKE)}
     after = {s.articles[0]: s.slug for s in group(PARIS + QUAKE)}
     assert before == after  # the anchor (first id) names the story
-    # among the nearest neighbours of both sides: a Paris article that cites q0's detail
-    bridge = rec("b", "Witkoff", "Reyes", place="Paris", terms=("summit", "earthquake", "magnitude", "y0"))
+    # among the nearest neighbours of both sides: a Paris article that cites p0's and q0's details
+    bridge = rec("b", "Witkoff", "Reyes", place="Paris", terms=("summit", "earthquake", "magnitude", "y0", "x0"))
     assert len(group(PARIS + QUAKE + [bridge])) == 1
 
 

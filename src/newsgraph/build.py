@@ -213,7 +213,8 @@ def resolve_stale(
     stored = stored if stored is not None else stored_articles(store)
     mode = mode or stored_mode(store)
     grouped = group([StoryFeatures.from_json(json.loads(f)) for _h, f in stored.values()], mode)
-    digests = {s.slug: _story_hash([stored[a][0] for a in s.articles] + [f"grouping {mode}"]) for s in grouped}
+    digests = {s.slug: _story_hash([stored[a][0] for a in s.articles] + [f"grouping {mode}", f"topic {s.topic}"])
+               for s in grouped}
     written = _story_hashes(store)
     live = {str(story_graph(s.slug)) for s in grouped}
     for graph in sorted(set(written) - live):  # no article left in the story, or grouped otherwise now
@@ -241,7 +242,7 @@ def story_ntriples(story: Story, records: list[str], digest: str, mode: str = "a
     extractions = sorted((Extraction.from_json(json.loads(r)) for r in records), key=lambda e: e.article.id)
     resolution = resolve_story(story.slug, extractions)
     graph = story_graph(story.slug)
-    quads = story_quads(resolution, {e.article.id: e for e in extractions}, story.label)
+    quads = story_quads(resolution, {e.article.id: e for e in extractions}, story.label, (story.topic, story.topic_label))
     quads += [(graph, NG.contentHash, Literal(digest), graph), (graph, NG.grouping, Literal(mode), graph)]
     if story.first:
         quads += [(graph, NG.firstDate, Literal(story.first, datatype=XSD.date), graph),

@@ -99,7 +99,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="actors network: the actor kinds shown (named, described, generic; default "
                         "named,described: generic nouns such as 'analysts' left out), or all")
 
-    st = command("stories", "list the stories: label, articles, outlets, date range and size",
+    st = command("stories", "list the stories: label, articles, outlets, date range, size and topic (related stories)",
                  "newsgraph stories --store out/store --format json")
     st.add_argument("--store", required=True, metavar="DIR|URL", help="the store folder, or a SPARQL server's URL")
     st.add_argument("--format", choices=("table", "csv", "json"), default="table", help="table (default), csv or json")

@@ -19,13 +19,14 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any, Literal
 
 from .iris import slug as _slug
 from .model import DEFAULT_STORY, Extraction
+from .topics import TopicSettings, with_topics
 
 Mode = Literal["auto", "field", "one"]
 MODES: tuple[Mode, ...] = ("auto", "field", "one")
@@ -99,17 +100,19 @@ class Story:
     articles: tuple[str, ...]
     first: str = ""  # earliest and latest article date ("" when none has one)
     last: str = ""
+    topic: str = ""  # the slug of its topic: related stories (topics.py); its own slug when alone
+    topic_label: str = ""
 
 
 @dataclass(frozen=True)
 class Settings:
     """The grouping's knobs, tuned on ECB+'s development and validation topics (docs/stories.md)."""
 
-    threshold: float = 0.22  # cosine similarity at which two articles are linked
+    threshold: float = 0.2  # cosine similarity at which two articles are linked
     neighbours: int = 2  # links looked for per article
     window: int = 31  # days: two dated articles further apart are never linked
     name_weight: float = 2.0
-    place_weight: float = 2.0
+    place_weight: float = 1.0
     max_df: float = 0.01  # features in more than this share of articles (and > 50 of them) are dropped
     terms: int = 40  # key terms kept per article
     chunk: int = 256  # rows per sparse product
@@ -189,9 +192,11 @@ def find_dates(text: str) -> list[str]:
     return [iso for _, iso in sorted(found)]
 
 
-def group(records: Sequence[StoryFeatures], mode: Mode = "auto", settings: Settings | None = None) -> list[Story]:
-    """The stories of ``records``, sorted by slug. ``auto``: given stories kept, the rest grouped;
-    ``field``: given stories kept, the rest one story ``default``; ``one``: everything one story.
+def group(records: Sequence[StoryFeatures], mode: Mode = "auto", settings: Settings | None = None,
+          topic: TopicSettings | None = None) -> list[Story]:
+    """The stories of ``records``, sorted by slug, each with its topic (topics.py). ``auto``: given stories
+    kept, the rest grouped; ``field``: given stories kept, the rest one story ``default``; ``one``:
+    everything one story.
 
     >>> a = StoryFeatures("a", "x", names=(("Witkoff", 3),), places=(("Paris", 2),), terms=(("talks", 2),))
     >>> [s.label for s in group([a, StoryFeatures("b", "y", story="other")])]
@@ -220,6 +225,9 @@ def group(records: Sequence[StoryFeatures], mode: Mode = "auto", settings: Setti
             story = _story(f"{story.slug}-{_digest(story.slug)}", members)
         taken.add(story.slug)
         stories.append(story)
+    topic = topic or TopicSettings()
+    weighted = replace(settings, name_weight=topic.name_weight, place_weight=topic.place_weight)
+    stories = with_topics(stories, records, lambda rs: vectors(rs, weighted), lambda ms: label(ms, dated=False), topic)
     return sorted(stories, key=lambda s: s.slug)
 
 
@@ -335,9 +343,10 @@ def _top(items: Iterable[tuple[str, int]]) -> str:
     return min(items, key=lambda kv: (-kv[1], kv[0]), default=("", 0))[0]
 
 
-def label(members: Sequence[StoryFeatures]) -> str:
+def label(members: Sequence[StoryFeatures], *, dated: bool = True) -> str:
     """"Place · Name, Name, Name · date": the place and names most of its articles mention, and its most
-    common date (the earliest of equals); the words most of them use when they name nothing."""
+    common date (the earliest of equals; none when not ``dated``); the words most of them use when they
+    name nothing."""
     def ranked(field: str) -> list[str]:
         articles: Counter[str] = Counter()
         mentions: Counter[str] = Counter()
@@ -350,7 +359,7 @@ def label(members: Sequence[StoryFeatures]) -> str:
     places = ranked("places")[:1]
     names = [n for n in ranked("names") if n not in places][:3] or ([] if places else [t for t in ranked("terms") if not t[0].isdigit()][:3])
     dates = Counter(m.date for m in members if m.date)
-    when = min(dates, key=lambda d: (-dates[d], d)) if dates else ""
+    when = min(dates, key=lambda d: (-dates[d], d)) if dates and dated else ""
     parts = [p for p in (", ".join(places), ", ".join(names), when) if p]
     return " · ".join(parts) or f"article {members[0].id}"
 

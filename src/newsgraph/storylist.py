@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 from .errors import QueryUsageError
 from .query import internal
 from .store import Store
+from .topics import TOPICS
 
 
 class UnknownStoryError(QueryUsageError):
@@ -30,6 +31,8 @@ class StoryRow:
     last: str
     actors: int
     events: int
+    topic: str = ""  # the slug of its topic (related stories: topics.py); its own slug when alone
+    topic_label: str = ""
 
 
 def list_stories(store: Store) -> list[StoryRow]:
@@ -42,9 +45,12 @@ def list_stories(store: Store) -> list[StoryRow]:
         row["articles"].add(r["id"].value)  # type: ignore[attr-defined]
         row["outlets"].add(r["outlet"].value)  # type: ignore[attr-defined]
     sizes = {r["story"].value: (int(r["actors"].value), int(r["events"].value)) for r in store.raw_query(internal("story-sizes"))}
+    topics = {r["story"].value: (r["topic"].value.removeprefix(TOPICS), r["label"].value if r["label"] else "")
+              for r in store.raw_query(internal("story-topics"))}
     rows = [StoryRow(story=s, label=str(v["label"]), articles=sorted(v["articles"]),  # type: ignore[call-overload]
                      outlets=sorted(v["outlets"]), first=str(v["first"]), last=str(v["last"]),  # type: ignore[call-overload]
-                     actors=sizes.get(s, (0, 0))[0], events=sizes.get(s, (0, 0))[1]) for s, v in found.items()]
+                     actors=sizes.get(s, (0, 0))[0], events=sizes.get(s, (0, 0))[1],
+                     topic=topics.get(s, ("", ""))[0], topic_label=topics.get(s, ("", ""))[1]) for s, v in found.items()]
     return sorted(rows, key=lambda r: (r.label, r.story))
 
 
@@ -72,15 +78,15 @@ def render(rows: list[StoryRow], fmt: str) -> str:
     """The stories as a table, CSV or JSON (one object per story, lists kept as lists)."""
     if fmt == "json":
         return json.dumps([asdict(r) for r in rows], indent=1, ensure_ascii=False) + "\n"
-    head = ["story", "label", "articles", "outlets", "first", "last", "actors", "events"]
+    head = ["story", "label", "articles", "outlets", "first", "last", "actors", "events", "topic"]
     lines = [[r.story, r.label, str(len(r.articles)), str(len(r.outlets)), r.first, r.last, str(r.actors),
-              str(r.events)] for r in rows]
+              str(r.events), r.topic] for r in rows]
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(head)
+        writer.writerow([*head, "topic_label"])
         writer.writerows([[r.story, r.label, " ".join(r.articles), " ".join(r.outlets), r.first, r.last, r.actors,
-                           r.events] for r in rows])
+                           r.events, r.topic, r.topic_label] for r in rows])
         return out.getvalue()
     widths = [max(len(x) for x in col) for col in zip(head, *lines)]
     text = "\n".join("  ".join(x.ljust(w) for x, w in zip(line, widths)).rstrip() for line in [head, *lines])

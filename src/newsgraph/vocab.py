@@ -39,6 +39,7 @@ class NG(DefinedNamespace):
     grouping: URIRef  # story graph -> how its articles were grouped: "auto", "field" or "one"
     firstDate: URIRef  # story graph -> the earliest date of its articles
     lastDate: URIRef  # story graph -> the latest
+    topic: URIRef  # story graph -> its topic (related stories, topics.py), a node labelled with rdfs:label
     model: URIRef  # article -> name and version of the spaCy pipeline that read it
     attribution: URIRef  # event mention -> "author" | "named-source" | "unnamed-source"
     cue: URIRef  # event mention or quote -> the word that attributes it ("claimed", "reportedly", "–")
