@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import itertools
 
 import pytest
@@ -103,6 +105,26 @@ def test_same_kind_of_event_with_different_agents_stays_apart() -> None:
         article("2", [("Macron", "PERSON", ["Macron"]), ("Rubio", "PERSON", ["Rubio"])], [("call", [0], [1])]),
     ])
     assert sorted(e.agents for e in res.events) == [("lavrov",), ("macron",)]
+
+
+def _described(ex: Extraction, index: int) -> Extraction:
+    """The entity ``index`` of ``ex`` known by a description only (its mentions NOMINAL, no name)."""
+    ents = tuple(dataclasses.replace(e, names=()) if e.index == index else e for e in ex.entities)
+    mentions = tuple(dataclasses.replace(m, kind="NOMINAL", ner="") if m.local == index else m for m in ex.mentions)
+    return dataclasses.replace(ex, entities=ents, mentions=mentions)
+
+
+@pytest.mark.parametrize(("other", "described", "events"), [
+    ("inmate", True, 1),  # Comeaux escaped (a) / the inmate escaped (b): a description may be the named one
+    ("Ukrainian officials", True, 2),  # a capitalised description pins someone down: it clashes
+    ("Jerry Ortiz", False, 2),  # two names: two happenings
+])
+def test_only_participants_pinned_down_clash(other: str, described: bool, events: int) -> None:
+    a = article("a", [("Arcade Comeaux", "PERSON", ["Arcade Comeaux"])], [("escape", [0], [])])
+    b = article("b", [(other, "PERSON", [other])], [("escape", [0], [])])
+    b = _described(b, 0) if described else b
+    res = resolve_story("s", [a, b])
+    assert len(res.events) == events
 
 
 def test_resolution_does_not_depend_on_article_order() -> None:
