@@ -21,7 +21,8 @@ DEV_TOPICS = [1, 3, 4, 6, 7]
 # "talks", "bombing") found 9 points more event mentions on the dev topics at 7 points of mention precision,
 # and single-source recall of events fell from 0.83 with them (fewer, larger events: fewer false claims); again
 # 0.78 -> 0.757 when only participants with a name (or a capitalised description) clash: a described agent
-# ("the inmate") no longer splits a happening from its named report (events CoNLL 0.77 -> 0.79 here)
+# ("the inmate") no longer splits a happening from its named report (events CoNLL 0.77 -> 0.79 here), and to
+# 0.740 when objects clash within one article only ("stole weapons" / "stole guns" of two outlets are one)
 FLOORS = {
     ("actors", "mention precision"): 0.60,
     ("actors", "mention recall"): 0.78,
@@ -31,8 +32,8 @@ FLOORS = {
     ("events", "mention precision"): 0.76,
     ("events", "mention recall"): 0.74,
     ("events", "conll"): 0.78,
-    ("events", "single-source precision"): 0.65,
-    ("events", "single-source recall"): 0.74,
+    ("events", "single-source precision"): 0.67,
+    ("events", "single-source recall"): 0.72,
 }
 
 

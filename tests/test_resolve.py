@@ -127,6 +127,19 @@ def test_only_participants_pinned_down_clash(other: str, described: bool, events
     assert len(res.events) == events
 
 
+@pytest.mark.parametrize(("second", "events"), [
+    ("b", 1),  # stole weapons (a) / stole guns (b): outlets word one object in many ways
+    ("a", 2),  # stole weapons ... stole guns, in one article: two happenings
+])
+def test_objects_clash_within_one_article_only(second: str, events: int) -> None:
+    a = article("a", [], [("steal", [], [])])
+    a = dataclasses.replace(a, events=(dataclasses.replace(a.events[0], object="weapons"),))
+    b = dataclasses.replace(a, events=(dataclasses.replace(a.events[0], object="guns", local=1),))
+    b = dataclasses.replace(b, article=dataclasses.replace(a.article, id=second))
+    merged = [dataclasses.replace(a, events=a.events + b.events)] if second == "a" else [a, b]
+    assert len(resolve_story("s", merged).events) == events
+
+
 def test_resolution_does_not_depend_on_article_order() -> None:
     arts = [
         article("1", [("Zelenskiy", "ORG", ["Zelenskiy"]), ("Witkoff", "PERSON", ["Witkoff"])], [("accuse", [0], [1])]),

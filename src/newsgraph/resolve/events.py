@@ -58,21 +58,22 @@ def _object_word(ev: EventMention) -> str:
 
 @rule("event-merge", "no-clash", "a mention joins an event of its class only if no agents, patients or objects clash; "
       "participants clash only when both sides name someone and no one in common (a description such as \"the "
-      "inmate\" may be the named one)", "Witkoff left the meeting / Witkoff left Paris: two happenings; Comeaux "
-      "escaped / the inmate escaped: one")
+      "inmate\" may be the named one), objects only within one article", "Witkoff left the meeting / Witkoff left Paris: "
+      "two happenings; Comeaux escaped / the inmate escaped: one; stole weapons / stole guns (two articles): one")
 def compatible(c: _EventCluster, agents: set[str], patients: set[str], everyone: set[str], obj: str,
-               named: frozenset[str] = frozenset()) -> bool:
+               named: frozenset[str] = frozenset(), doc_id: str = "") -> bool:
     """Same kind of happening, and no different agents or patients: within a story, a predicate named again
     is the same happening unless its participants say otherwise. Only named participants say otherwise: an
     actor known by a description alone ("the inmate", "the star", "officials") is often the named one of
-    another article, which resolution could not tie to its name. Different objects keep two mentions apart
-    unless an actor takes part in both ("enter rehab" / "enter the program" by one person is one happening
-    worded twice; "left the meeting" / "leaving it dependent" are two)."""
+    another article, which resolution could not tie to its name. Different objects keep two mentions of one
+    article apart unless an actor takes part in both ("left the meeting" / "leaving it dependent" are two;
+    "enter rehab" / "enter the program" by one person is one happening worded twice); across articles,
+    outlets word one object in many ways ("weapons" / "guns", "stint" / "stay", "flaw" / "bug")."""
     if _clash(agents, c.agents, named) or _clash(patients, c.patients, named):
         return False
     if everyone & c.everyone:
         return True
-    return not (obj and c.objects and not any(_similar(obj, o) for o in c.objects))
+    return doc_id not in c.articles or not (obj and c.objects and not any(_similar(obj, o) for o in c.objects))
 
 
 @rule("event-merge", "speech-tie", "across articles, a speech act (say, argue, suggest, accuse ...) without shared "
@@ -167,7 +168,7 @@ def resolve_events(story: str, docs: dict[str, Extraction], actor_key: dict[Enti
             shared_set = {k for key in blocking for a in everyone for k in by_class_actor[(key, a)]}
             candidates = sorted(shared_set) + sorted({k for key in blocking for k in by_class[key]} - shared_set)
             target = next((clusters[k] for k in candidates if same_kind(clusters[k], ev.lemma, everyone)
-                           and compatible(clusters[k], agents, patients, everyone, obj, named)
+                           and compatible(clusters[k], agents, patients, everyone, obj, named, doc_id)
                            and speech_tie(clusters[k], doc_id, everyone, context, reporting)
                            and denial_tie(clusters[k], doc_id, everyone, ev.polarity == "negative")), None)
             if target is None:
