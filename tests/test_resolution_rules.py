@@ -217,6 +217,26 @@ def test_rules_on_ecbplus_news(seeds: dict[str, Extraction]) -> None:
     assert names == {"Tara Reid"}
 
 
+@pytest.mark.model
+def test_event_role_on_ecbplus_news() -> None:
+    """ECB+ topic 3 (read at run time, never copied here): "a man" who escaped in one article is the inmate
+    another article names, Arcade Joseph Comeaux Jr., found through the escape both report."""
+    path = SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json"
+    if not path.exists():
+        pytest.skip(f"ECB+ is not at {path}")
+    docs = [d for d in json.loads(path.read_text(encoding="utf-8"))["docs"] if d["topic"] == "3" and d["subtopic"] == "ecbplus"]
+    nlp = load()
+    exs = [extract_doc(nlp(d["text"]), Article(d["doc_id"], d["text"], "ecb+", outlet=d["source"])) for d in docs]
+    res = resolve_story("3", exs)
+    ex = next(e for e in exs if e.article.id == "3_4ecbplus")
+    man = next(i for i, m in enumerate(ex.mentions) if m.text == "a man")
+    key, _rule = res.actor_of[("3_4ecbplus", man)]
+    actor = next(a for a in res.actors if a.key == key)
+    assert actor.label == "Arcade Joseph Comeaux Jr."
+    assert ("3_4ecbplus", man) in {(d, i) for d, i in actor.mentions}
+    assert any(rule == "event-role" for (d, _i), (k, rule) in res.actor_of.items() if d == "3_4ecbplus" and k == key)
+
+
 def test_apposition_binds_a_role_to_its_name() -> None:
     # "Yermak , the chief of staff , spoke ."
     ex = extract(

@@ -640,10 +640,33 @@ def test_denial_tie_keeps_a_denial_without_participants_apart(polarity: str, eve
     assert len(resolve_story("s", [a, b]).events) == events
 
 
+def _described(ex: Extraction, text: str) -> Extraction:
+    """An article whose entity 0 is known by a description only ("the inmate")."""
+    ent = dataclasses.replace(ex.entities[0], names=(), name=text)
+    mentions = tuple(dataclasses.replace(m, kind="NOMINAL", ner="", head=text.split()[-1].removesuffix("s")) if m.local == 0 else m
+                     for m in ex.mentions)
+    return dataclasses.replace(ex, entities=(ent, *ex.entities[1:]), mentions=mentions)
+
+
+@pytest.mark.parametrize(("description", "named", "actors"), [
+    ("inmate", ["Arcade Comeaux"], 1),  # Comeaux escaped (a) / the inmate escaped (b): one person
+    ("inmates", ["Arcade Comeaux"], 2),  # a plural is a group, not its member
+    ("inmate", ["Arcade Comeaux", "Joseph Lopez"], 3),  # two named escapers: the inmate is neither for sure
+    ("mother", ["Peter Lynch"], 2),  # a woman is not Peter
+])
+def test_event_role_names_a_described_actor_by_the_happening_it_takes_part_in(description: str, named: list[str], actors: int) -> None:
+    a = article("a", [(n, "PERSON", [n]) for n in named], [("escape", list(range(len(named))), [])])
+    b = _described(article("b", [(description, "PERSON", [description])], [("escape", [0], [])]), description)
+    fired, merged = _resolution(a, b)
+    assert len(resolve_story("s", [a, b]).actors) == actors
+    assert ("actor-merge/event-role" in merged) == (actors == 1)
+
+
 def test_every_rule_has_a_row() -> None:
     covered = {(s, n) for s, n, *_ in EXTRACTION_CASES} | {(s, n) for s, n, _ in RESOLUTION_CASES}
     covered |= {("event-merge", n) for n, *_ in EVENT_CASES} | {("event-merge", "nominalisation")}
     covered |= {("event-merge", "speech-tie"), ("event-merge", "denial-tie"), ("actor-merge", "leader-government"), ("actor-merge", "role-title")}
+    covered |= {("actor-merge", "event-role")}
     assert {(r.stage, r.name) for r in rules.all_rules()} == covered
 
 
