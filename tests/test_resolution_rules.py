@@ -237,6 +237,22 @@ def test_event_role_on_ecbplus_news() -> None:
     assert any(rule == "event-role" for (d, _i), (k, rule) in res.actor_of.items() if d == "3_4ecbplus" and k == key)
 
 
+@pytest.mark.model
+def test_org_head_on_ecbplus_news() -> None:
+    """ECB+ topic 8 (read at run time): "state police" of one article is the Oregon State Police of others."""
+    path = SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json"
+    if not path.exists():
+        pytest.skip(f"ECB+ is not at {path}")
+    docs = [d for d in json.loads(path.read_text(encoding="utf-8"))["docs"] if d["topic"] == "8" and d["subtopic"] == "ecb"]
+    nlp = load()
+    exs = [extract_doc(nlp(d["text"]), Article(d["doc_id"], d["text"], "ecb+")) for d in docs]
+    res = resolve_story("8", exs)
+    police = next(a for a in res.actors if a.label == "Oregon State Police")
+    texts = {e.article.id: e for e in exs}
+    assert "org-head" in {res.actor_of[m][1] for m in police.mentions}
+    assert any(texts[d].mentions[i].kind == "NOMINAL" for d, i in police.mentions)
+
+
 def test_apposition_binds_a_role_to_its_name() -> None:
     # "Yermak , the chief of staff , spoke ."
     ex = extract(

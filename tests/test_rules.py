@@ -662,11 +662,26 @@ def test_event_role_names_a_described_actor_by_the_happening_it_takes_part_in(de
     assert ("actor-merge/event-role" in merged) == (actors == 1)
 
 
+@pytest.mark.parametrize(("description", "named", "actors"), [
+    ("department", ["Interior Department"], 1),  # the department (b) is the one Department of the story
+    ("departments", ["Interior Department"], 2),  # a plural is no one organisation
+    ("department", ["Interior Department", "Commerce Department"], 3),  # two departments: neither
+])
+def test_org_head_names_a_described_organisation_by_its_head(description: str, named: list[str], actors: int) -> None:
+    a = article("a", [(n, "ORG", [n]) for n in named])
+    b = article("b", [(description.removesuffix("s"), "ORG", [description])])
+    b = dataclasses.replace(b, entities=(dataclasses.replace(b.entities[0], names=(), descriptions=(description,)),))
+    fired, merged = _resolution(a, b)
+    assert len(resolve_story("s", [a, b]).actors) == actors
+    assert "actor-merge/org-head" in fired  # the rule read the description
+    assert ("actor-merge/org-head" in merged) == (actors == 1)
+
+
 def test_every_rule_has_a_row() -> None:
     covered = {(s, n) for s, n, *_ in EXTRACTION_CASES} | {(s, n) for s, n, _ in RESOLUTION_CASES}
     covered |= {("event-merge", n) for n, *_ in EVENT_CASES} | {("event-merge", "nominalisation")}
     covered |= {("event-merge", "speech-tie"), ("event-merge", "denial-tie"), ("actor-merge", "leader-government"), ("actor-merge", "role-title")}
-    covered |= {("actor-merge", "event-role")}
+    covered |= {("actor-merge", "event-role"), ("actor-merge", "org-head")}
     assert {(r.stage, r.name) for r in rules.all_rules()} == covered
 
 

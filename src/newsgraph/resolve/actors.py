@@ -118,6 +118,7 @@ def cluster_actors(docs: dict[str, Extraction]) -> tuple[list[list[EntityRef]], 
     _attach_one_word_names(entities, groups["full-name"], groups["same-name"], uf, join)
     _attach_leader_governments(entities, uf, join)
     _attach_roles(entities, uf, join)
+    _attach_org_heads(entities, uf, join)
     clusters: dict[EntityRef, list[EntityRef]] = defaultdict(list)
     for ref in sorted(entities):
         clusters[uf.find(ref)].append(ref)
@@ -250,6 +251,36 @@ def _attach_roles(entities: dict[EntityRef, LocalEntity], uf: _UnionFind, join: 
         fits = {uf.find(r) for r in holders.get((role, ent.type == "PERSON"), set())} - {uf.find(ref)}
         if singular and len(fits) == 1 and " " not in role:
             join(next(iter(fits)), ref, _role_of.rule.name)  # type: ignore[attr-defined]
+
+
+@rule("actor-merge", "org-head", "an organisation known only by a singular common noun (\"the department\", \"state "
+      "police\") is the one named organisation of the story whose name ends with that noun and holds its other words",
+      "Interior Department (a) / the department (b); Oregon State Police (a) / state police (b)")
+def _org_words(ent: LocalEntity) -> tuple[str, ...]:
+    """The folded words of a described organisation ("state police" -> ("state", "police"))."""
+    return tuple(names.fold(ent.name).split())
+
+
+def _attach_org_heads(entities: dict[EntityRef, LocalEntity], uf: _UnionFind, join: Callable[[EntityRef, EntityRef, str], None]) -> None:
+    by_head: dict[str, set[EntityRef]] = defaultdict(set)  # the last word of an organisation's name -> its roots
+    words_of: dict[EntityRef, set[str]] = defaultdict(set)
+    for ref, ent in entities.items():
+        if ent.names and ent.type == "ORG":
+            for n in ent.names:
+                words = names.fold(n.replace("-", " ")).split()
+                if len(words) > 1:
+                    by_head[words[-1]].add(uf.find(ref))
+                    words_of[uf.find(ref)].update(words)
+    for ref, ent in sorted(entities.items()):
+        if ent.names or ent.owner >= 0 or ent.type != "ORG":
+            continue
+        words = _org_words(ent)
+        if not words or not any(d.split()[-1:] == [words[-1]] for d in map(names.fold, ent.descriptions)):
+            continue  # a plural ("departments") is no one organisation
+        roots = {uf.find(r) for r in by_head.get(words[-1], set())}
+        fits = {r for r in roots if set(words) <= words_of[r] or set(words) <= {w for x in roots if uf.find(x) == r for w in words_of[x]}}
+        if len(fits) == 1 and uf.find(ref) not in fits:
+            join(next(iter(fits)), ref, _org_words.rule.name)  # type: ignore[attr-defined]
 
 
 def build_actors(story: str, docs: dict[str, Extraction], clusters: list[list[EntityRef]]) -> tuple[list[Actor], dict[EntityRef, str]]:
