@@ -262,23 +262,22 @@ def _org_words(ent: LocalEntity) -> tuple[str, ...]:
 
 
 def _attach_org_heads(entities: dict[EntityRef, LocalEntity], uf: _UnionFind, join: Callable[[EntityRef, EntityRef, str], None]) -> None:
-    by_head: dict[str, set[EntityRef]] = defaultdict(set)  # the last word of an organisation's name -> its roots
-    words_of: dict[EntityRef, set[str]] = defaultdict(set)
+    by_head: dict[str, set[EntityRef]] = defaultdict(set)  # the last word of an organisation's name -> its entities
+    words_of: dict[EntityRef, set[str]] = defaultdict(set)  # a named organisation -> the words of its names
     for ref, ent in entities.items():
         if ent.names and ent.type == "ORG":
             for n in ent.names:
-                words = names.fold(n.replace("-", " ")).split()
-                if len(words) > 1:
-                    by_head[words[-1]].add(uf.find(ref))
-                    words_of[uf.find(ref)].update(words)
+                name_words = names.fold(n.replace("-", " ")).split()
+                if len(name_words) > 1:
+                    by_head[name_words[-1]].add(ref)
+                    words_of[ref].update(name_words)
     for ref, ent in sorted(entities.items()):
         if ent.names or ent.owner >= 0 or ent.type != "ORG":
             continue
         words = _org_words(ent)
         if not words or not any(d.split()[-1:] == [words[-1]] for d in map(names.fold, ent.descriptions)):
             continue  # a plural ("departments") is no one organisation
-        roots = {uf.find(r) for r in by_head.get(words[-1], set())}
-        fits = {r for r in roots if set(words) <= words_of[r] or set(words) <= {w for x in roots if uf.find(x) == r for w in words_of[x]}}
+        fits = {uf.find(r) for r in by_head.get(words[-1], set()) if set(words) <= words_of[r]}
         if len(fits) == 1 and uf.find(ref) not in fits:
             join(next(iter(fits)), ref, _org_words.rule.name)  # type: ignore[attr-defined]
 
