@@ -253,6 +253,23 @@ def test_org_head_on_ecbplus_news() -> None:
     assert any(texts[d].mentions[i].kind == "NOMINAL" for d, i in police.mentions)
 
 
+@pytest.mark.model
+def test_name_tail_on_ecbplus_news() -> None:
+    """ECB+ topic 26 (read at run time): "Lo Presti" of one article is Gaetano Lo Presti of another."""
+    path = SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json"
+    if not path.exists():
+        pytest.skip(f"ECB+ is not at {path}")
+    docs = [d for d in json.loads(path.read_text(encoding="utf-8"))["docs"] if d["topic"] == "26" and d["subtopic"] == "ecb"]
+    nlp = load()
+    exs = [extract_doc(nlp(d["text"]), Article(d["doc_id"], d["text"], "ecb+")) for d in docs]
+    res = resolve_story("26", exs)
+    texts = {e.article.id: e for e in exs}
+    (presti,) = [a for a in res.actors if "Lo Presti" in a.label]
+    assert presti.label == "Gaetano Lo Presti"
+    assert "Lo Presti" in {texts[d].mentions[i].text for d, i in presti.mentions}
+    assert "name-tail" in {res.actor_of[m][1] for m in presti.mentions}
+
+
 def test_apposition_binds_a_role_to_its_name() -> None:
     # "Yermak , the chief of staff , spoke ."
     ex = extract(

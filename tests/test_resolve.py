@@ -140,6 +140,17 @@ def test_objects_clash_within_one_article_only(second: str, events: int) -> None
     assert len(resolve_story("s", merged).events) == events
 
 
+@pytest.mark.parametrize(("names", "actors"), [
+    (["Gaetano Lo Presti", "Lo Presti"], 1),  # a compound surname
+    (["Arcade Joseph Comeaux Jr.", "Joseph Comeaux Jr."], 1),  # a middle name used as the given name
+    (["Gaetano Lo Presti", "Maria Lo Presti", "Lo Presti"], 3),  # two people it may be: neither
+    (["Lo Presti Gaetano", "Lo Presti"], 2),  # it must end the longer name
+])
+def test_a_name_joins_the_one_longer_name_it_ends(names: list[str], actors: int) -> None:
+    arts = [article(f"a{i}", [(n, "PERSON", [n])]) for i, n in enumerate(names)]
+    assert len(resolve_story("s", arts).actors) == actors
+
+
 def test_resolution_does_not_depend_on_article_order() -> None:
     arts = [
         article("1", [("Zelenskiy", "ORG", ["Zelenskiy"]), ("Witkoff", "PERSON", ["Witkoff"])], [("accuse", [0], [1])]),

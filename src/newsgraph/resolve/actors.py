@@ -116,6 +116,7 @@ def cluster_actors(docs: dict[str, Extraction]) -> tuple[list[list[EntityRef]], 
             for ref in group[1:]:
                 join(group[0], ref, name)
     _attach_one_word_names(entities, groups["full-name"], groups["same-name"], uf, join)
+    _attach_name_tails(entities, groups["full-name"], uf, join)
     _attach_leader_governments(entities, uf, join)
     _attach_roles(entities, uf, join)
     _attach_org_heads(entities, uf, join)
@@ -179,6 +180,27 @@ def _attach_one_word_names(entities, by_full, by_word, uf, join) -> None:  # typ
                 break
             if candidates:
                 break  # ambiguous: two people of one surname stay apart from both
+
+
+@rule("actor-merge", "name-tail", "a person's name of two or more words joins the one longer name of the story it ends",
+      "Lo Presti (a) / Gaetano Lo Presti (b); Joseph Comeaux Jr. (a) / Arcade Joseph Comeaux Jr. (b)")
+def _tail_of(short: str, long: str) -> bool:
+    """Whether the words of ``short`` end ``long`` (and are fewer)."""
+    s, l = short.split(), long.split()
+    return 1 < len(s) < len(l) and l[-len(s):] == s
+
+
+def _attach_name_tails(entities: dict[EntityRef, LocalEntity], by_full: dict[str, list[EntityRef]], uf: _UnionFind,
+                       join: Callable[[EntityRef, EntityRef, str], None]) -> None:
+    """Compound surnames ("Lo Presti") and a middle name used as the given name: the surname rule reads one word."""
+    people = {k for k, group in by_full.items() if any(entities[r].type == "PERSON" for r in group)}
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for k in sorted(people):
+        by_last[k.split()[-1]].append(k)
+    for k in sorted(people):
+        fits = {uf.find(by_full[long][0]) for long in by_last[k.split()[-1]] if _tail_of(k, long)}
+        if len(fits) == 1 and uf.find(by_full[k][0]) not in fits:
+            join(next(iter(fits)), by_full[k][0], _tail_of.rule.name)  # type: ignore[attr-defined]
 
 
 @rule("actor-merge", "leader-government", "a leader's government (\"Zelenskiy's government\") is the government of "
