@@ -115,8 +115,8 @@ def cluster_actors(docs: dict[str, Extraction]) -> tuple[list[list[EntityRef]], 
         for group in by_key.values():
             for ref in group[1:]:
                 join(group[0], ref, name)
+    _attach_name_tails(entities, groups["full-name"], uf, join)  # first: "Comeaux" then finds one full name
     _attach_one_word_names(entities, groups["full-name"], groups["same-name"], uf, join)
-    _attach_name_tails(entities, groups["full-name"], uf, join)
     _attach_leader_governments(entities, uf, join)
     _attach_roles(entities, uf, join)
     _attach_org_heads(entities, uf, join)
