@@ -250,8 +250,9 @@ def errors(kind: str, g: list[tuple[Mention, str, str]], p: list[tuple[Mention, 
                 return "+".join(sorted({MENTION_KINDS.get(p[j][0], "?") for j in idx}))
             out[f"missed merge: {kinds(js)} vs {kinds(others)}"] += 1
         else:
-            mine, theirs = NODE_LABELS.get(node, "").split()[:1], {NODE_LABELS.get(p[j][1], "").split()[0] for j in others}
-            level = max((meaning.similarity(mine[0], t) for t in theirs), default=0.0) if mine else 0.0
+            mine = (NODE_LABELS.get(node) or p[js[0]][2]).split()[0].lower()  # an event's label starts with its predicate
+            theirs = {(NODE_LABELS.get(p[j][1]) or p[j][2]).split()[0].lower() for j in others}
+            level = max((meaning.similarity(mine, t) for t in theirs), default=0.0)
             out["missed merge: " + ("same predicate" if level >= meaning.SAME_LEMMA else "WordNet-related predicates"
                                     if level > meaning.UNRELATED else "predicates WordNet does not relate")] += 1
     return dict(out.most_common())
