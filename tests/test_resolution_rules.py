@@ -270,6 +270,23 @@ def test_name_tail_on_ecbplus_news() -> None:
     assert "name-tail" in {res.actor_of[m][1] for m in presti.mentions}
 
 
+@pytest.mark.model
+def test_word_order_on_ecbplus_news() -> None:
+    """ECB+ topic 11 (read at run time): the "Central Commission for Elections" of one article is the "Central
+    Elections Commission" of others."""
+    path = SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json"
+    if not path.exists():
+        pytest.skip(f"ECB+ is not at {path}")
+    docs = [d for d in json.loads(path.read_text(encoding="utf-8"))["docs"] if d["topic"] == "11" and d["subtopic"] == "ecbplus"]
+    nlp = load()
+    exs = [extract_doc(nlp(d["text"]), Article(d["doc_id"], d["text"], "ecb+")) for d in docs]
+    res = resolve_story("11", exs)
+    texts = {e.article.id: e for e in exs}
+    (cec,) = [a for a in res.actors if "Central Elections Commission" in {texts[d].mentions[i].text for d, i in a.mentions}]
+    assert "Central Commission for Elections" in {texts[d].mentions[i].text for d, i in cec.mentions}
+    assert "word-order" in {res.actor_of[m][1] for m in cec.mentions}
+
+
 def test_apposition_binds_a_role_to_its_name() -> None:
     # "Yermak , the chief of staff , spoke ."
     ex = extract(

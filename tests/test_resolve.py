@@ -151,6 +151,17 @@ def test_a_name_joins_the_one_longer_name_it_ends(names: list[str], actors: int)
     assert len(resolve_story("s", arts).actors) == actors
 
 
+@pytest.mark.parametrize(("a", "b", "actors"), [
+    ("Central Commission for Elections", "Central Elections Commission", 1),
+    ("Academy of Motion Picture Arts and Sciences", "Academy of Motion Pictures Arts and Sciences", 1),
+    ("Central Election and Referendum Commission", "Central Elections Commission", 2),  # another word: not sure
+    ("John Paul", "Paul John", 2),  # people: word order is who is who
+])
+def test_an_organisation_named_in_another_word_order_is_one(a: str, b: str, actors: int) -> None:
+    typ = "PERSON" if a == "John Paul" else "ORG"
+    assert len(resolve_story("s", [article("1", [(a, typ, [a])]), article("2", [(b, typ, [b])])]).actors) == actors
+
+
 def test_resolution_does_not_depend_on_article_order() -> None:
     arts = [
         article("1", [("Zelenskiy", "ORG", ["Zelenskiy"]), ("Witkoff", "PERSON", ["Witkoff"])], [("accuse", [0], [1])]),

@@ -517,6 +517,8 @@ RESOLUTION_CASES: list[tuple[str, str, list[list[Any]]]] = [
     ("actor-merge", "surname", [[("Steve Witkoff", "PERSON", ["Steve Witkoff"])], [("Witkoff", "PERSON", ["Witkoff"])]]),
     ("actor-merge", "first-name", [[("Matt Smith", "PERSON", ["Matt Smith"])], [("Matt", "PERSON", ["Matt"])]]),
     ("actor-merge", "acronym", [[("Hewlett Packard", "ORG", ["Hewlett Packard"])], [("HP", "ORG", ["HP"])]]),
+    ("actor-merge", "word-order", [[("Central Commission for Elections", "ORG", ["Central Commission for Elections"])],
+                                   [("Central Elections Commission", "ORG", ["Central Elections Commission"])]]),
     ("actor-merge", "name-tail", [[("Gaetano Lo Presti", "PERSON", ["Gaetano Lo Presti"])], [("Lo Presti", "PERSON", ["Lo Presti"])]]),
 ]
 

@@ -75,6 +75,24 @@ def compact_spelling(ent: LocalEntity) -> Iterable[str]:
     return [k.replace(" ", "") for k in full | single]
 
 
+@_key_rule("word-order", "an organisation's name with the same content words in another order or number",
+           "Central Commission for Elections / Central Elections Commission")
+def word_order(ent: LocalEntity) -> Iterable[str]:
+    if not ent.names or ent.type == "PERSON":
+        return ()
+    out = []
+    for k in _keys(ent)[0]:
+        words = sorted({_stem(w) for w in k.split() if w not in ORG_FUNCTION_WORDS})
+        if len(words) > 1:
+            out.append("words:" + " ".join(words))
+    return out
+
+
+def _stem(word: str) -> str:
+    """A word without its plural ending ("elections" -> "election")."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
 class _UnionFind:
     def __init__(self, items: Iterable[EntityRef]) -> None:
         self.parent = {i: i for i in items}
