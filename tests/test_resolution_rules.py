@@ -287,6 +287,24 @@ def test_word_order_on_ecbplus_news() -> None:
     assert "word-order" in {res.actor_of[m][1] for m in cec.mentions}
 
 
+@pytest.mark.model
+def test_given_name_variant_on_ecbplus_news() -> None:
+    """ECB+ topic 19 (read at run time): "Alexis Grigoropoulos" and "Alexandros Grigoropoulos" are one boy."""
+    path = SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json"
+    if not path.exists():
+        pytest.skip(f"ECB+ is not at {path}")
+    docs = [d for d in json.loads(path.read_text(encoding="utf-8"))["docs"] if d["topic"] == "19" and d["subtopic"] == "ecb"]
+    nlp = load()
+    exs = [extract_doc(nlp(d["text"]), Article(d["doc_id"], d["text"], "ecb+")) for d in docs]
+    res = resolve_story("19", exs)
+    texts = {e.article.id: e for e in exs}
+    boys = [a for a in res.actors if "Grigoropoulos" in a.label]
+    assert len(boys) == 1
+    said = {texts[d].mentions[i].text for d, i in boys[0].mentions}
+    assert {"Alexis Grigoropoulos", "Alexandros Grigoropoulos"} <= said
+    assert "given-name-variant" in {res.actor_of[m][1] for m in boys[0].mentions}
+
+
 def test_apposition_binds_a_role_to_its_name() -> None:
     # "Yermak , the chief of staff , spoke ."
     ex = extract(

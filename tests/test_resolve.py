@@ -162,6 +162,22 @@ def test_an_organisation_named_in_another_word_order_is_one(a: str, b: str, acto
     assert len(resolve_story("s", [article("1", [(a, typ, [a])]), article("2", [(b, typ, [b])])]).actors) == actors
 
 
+@pytest.mark.parametrize(("names", "actors"), [
+    (["Alexis Grigoropoulos", "Alexandros Grigoropoulos"], 1),  # a short form
+    (["Fred LaRue", "Frederick LaRue"], 1),
+    (["Jermaine Timmons", "Jermayne Timmons"], 1),  # a misspelling
+    (["Donald Trump", "Melania Trump"], 2),  # two given names
+    (["Matt Smith", "Matthew Smith", "Maria Smith"], 3),  # three people bear the surname: no guess
+    (["Daniel Craig", "Danielle Craig"], 2),  # a letter or two apart at the end: often a man's and a woman's
+    (["Alexander Craig", "Alexandra Craig"], 2),
+    (["Paul Craig", "Paula Craig"], 2),
+    (["Michael Craig", "Michelle Craig"], 2),  # the given-name table: a man's and a woman's
+])
+def test_a_given_name_variant_of_the_one_other_bearer_of_a_surname_is_one_person(names: list[str], actors: int) -> None:
+    arts = [article(f"a{i}", [(n, "PERSON", [n])]) for i, n in enumerate(names)]
+    assert len(resolve_story("s", arts).actors) == actors
+
+
 def test_resolution_does_not_depend_on_article_order() -> None:
     arts = [
         article("1", [("Zelenskiy", "ORG", ["Zelenskiy"]), ("Witkoff", "PERSON", ["Witkoff"])], [("accuse", [0], [1])]),

@@ -519,6 +519,8 @@ RESOLUTION_CASES: list[tuple[str, str, list[list[Any]]]] = [
     ("actor-merge", "acronym", [[("Hewlett Packard", "ORG", ["Hewlett Packard"])], [("HP", "ORG", ["HP"])]]),
     ("actor-merge", "word-order", [[("Central Commission for Elections", "ORG", ["Central Commission for Elections"])],
                                    [("Central Elections Commission", "ORG", ["Central Elections Commission"])]]),
+    ("actor-merge", "given-name-variant", [[("Alexis Grigoropoulos", "PERSON", ["Alexis Grigoropoulos"])],
+                                           [("Alexandros Grigoropoulos", "PERSON", ["Alexandros Grigoropoulos"])]]),
     ("actor-merge", "name-tail", [[("Gaetano Lo Presti", "PERSON", ["Gaetano Lo Presti"])], [("Lo Presti", "PERSON", ["Lo Presti"])]]),
 ]
 
