@@ -667,6 +667,14 @@ def test_event_role_names_a_described_actor_by_the_happening_it_takes_part_in(de
     assert ("actor-merge/event-role" in merged) == (actors == 1)
 
 
+def test_event_role_needs_the_name_in_the_role_where_the_description_is_not() -> None:
+    """ "Arcade Comeaux and an inmate escaped": two agents of one sentence are two people."""
+    a = article("a", [("inmate", "PERSON", ["inmate"]), ("Arcade Comeaux", "PERSON", ["Arcade Comeaux"])], [("escape", [0, 1], [])])
+    fired, merged = _resolution(_described(a, "inmate"))
+    assert "actor-merge/event-role" not in merged
+    assert len(resolve_story("s", [_described(a, "inmate")]).actors) == 2
+
+
 @pytest.mark.parametrize(("description", "named", "actors"), [
     ("department", ["Interior Department"], 1),  # the department (b) is the one Department of the story
     ("departments", ["Interior Department"], 2),  # a plural is no one organisation

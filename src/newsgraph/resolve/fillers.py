@@ -9,6 +9,7 @@ resolution across documents"); here one pass, in a fixed order, so any order of 
 from __future__ import annotations
 
 from collections import defaultdict
+
 from .. import names
 from ..lexicon import (
     FEMALE_NOUNS,
@@ -62,13 +63,14 @@ def _articles(actor: Actor) -> set[str]:
 
 
 @rule("actor-merge", "event-role", "an actor known only by a singular description is the one named actor of the same "
-      "type that takes the same role (agent or patient) in one happening another article reports, when its own "
-      "articles never name that actor and no other description of them is given to it",
+      "type and gender that takes the same role (agent or patient) in one happening another article reports; two "
+      "descriptions of one article given to the same name join neither",
       "Comeaux escaped from the van (a) / the inmate escaped (b)")
 def role_fillers(events: list[Event], docs: dict[str, Extraction], actors: dict[str, Actor],
                  actor_key: dict[EntityRef, str]) -> list[tuple[str, str]]:
-    """(named actor key, described actor key) pairs to merge, in a fixed order. An article that names the
-    actor and still keeps the description apart says they are two; so do two descriptions of one article."""
+    """(named actor key, described actor key) pairs to merge, in a fixed order. The named actor must take the
+    role in an article that does not give it to the description (two agents of one sentence are two people);
+    two descriptions of one article that would both join the name are two people, and join neither."""
     pairs: dict[str, set[str]] = defaultdict(set)  # described -> the named actors it shares a role with
     for event in sorted(events, key=lambda e: e.key):
         for role in (_by_article(event, docs, actor_key, "agents"), _by_article(event, docs, actor_key, "patients")):
@@ -76,7 +78,8 @@ def role_fillers(events: list[Event], docs: dict[str, Extraction], actors: dict[
             for k in sorted(set(role) - named):
                 actor = actors[k]
                 genders = _genders(actor, docs)
-                fits = {n for n in named if actors[n].type == actor.type and not (genders and _genders(actors[n], docs) - genders)}
+                fits = {n for n in named if actors[n].type == actor.type and role[n] - role[k]
+                        and not (genders and _genders(actors[n], docs) - genders)}
                 if fits and _singular(actor, docs):
                     pairs[k] |= fits
     chosen: dict[str, list[str]] = defaultdict(list)  # named -> the descriptions it takes
