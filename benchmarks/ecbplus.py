@@ -1,6 +1,6 @@
 """How true are newsgraph's "only one source" claims on real news? Scored on ECB+ (Cybulska & Vossen 2014).
 
-    python benchmarks/ecbplus.py [--topics test|dev|validation|36,37] [--markdown]
+    python benchmarks/ecbplus.py [--topics test|dev|validation|36,37] [--json] [--errors]
 
 Builds a graph of ECB+ with newsgraph itself (one story per (topic, subtopic), the outlet from `source`,
 each `ecb:unknown` article its own outlet), reads back newsgraph's own actor and event mentions from the
@@ -44,6 +44,7 @@ SPLITS["dev"] = [t for t in range(1, 46) if t not in SPLITS["validation"] + SPLI
 
 Mention = tuple[str, int, int]  # (doc id, start, end)
 NODE_LABELS: dict[str, str] = {}  # node IRI -> rdfs:label, for the report of false claims
+MENTION_KINDS: dict[Mention, str] = {}  # actor mention -> NAME, NOMINAL or PRONOUN, for --errors
 
 
 @dataclass
@@ -103,10 +104,15 @@ def predict(records: list[dict[str, str]], workers: int = 1) -> dict[str, list[t
                 PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
                 PREFIX dcterms: <http://purl.org/dc/terms/>
                 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-                SELECT ?doc ?b ?e ?node ?text ?label WHERE {{
+                PREFIX ng: <https://w3id.org/newsgraph/ns#>
+                SELECT ?doc ?b ?e ?node ?text ?label ?kind WHERE {{
                   ?node a sem:{cls} ; rdfs:label ?label ; gaf:denotedBy ?m .
-                  ?m nif:sentence/nif:referenceContext/dcterms:identifier ?doc ; nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?text }}""")
+                  ?m nif:sentence/nif:referenceContext/dcterms:identifier ?doc ; nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?text
+                  OPTIONAL {{ ?m ng:mentionKind ?kind }} }}""")
             rows = list(rows)
+            if kind == "actors":  # an actor mention without ng:mentionKind is a name (docs/vocabulary.md)
+                MENTION_KINDS.update({(r["doc"].value, int(r["b"].value), int(r["e"].value)):
+                                      r["kind"].value if r["kind"] is not None else "NAME" for r in rows})
             out[kind] = [((r["doc"].value, int(r["b"].value), int(r["e"].value)), r["node"].value, r["text"].value) for r in rows]
             NODE_LABELS.update({r["node"].value: r["label"].value for r in rows})
         store.close()
@@ -214,8 +220,43 @@ def evaluate(gold: Gold, pred: dict[str, list[tuple[Mention, str, str]]]) -> dic
             response = {i: f"{gold.story_of[m[0]]}|{fn(t)}" for i, (m, _c, t) in enumerate(g)}
             row[name] = {"coref": conll(gkey, response),
                          "single": single_source(gkey, response, gdoc, gold.outlet_of, gold_outlets, gold_label)}
+        row["errors"] = errors(kind, g, p, pairs, gold.outlet_of, gold_outlets)
         results[kind] = row
     return results
+
+
+def errors(kind: str, g: list[tuple[Mention, str, str]], p: list[tuple[Mention, str, str]], pairs: list[tuple[int, int]],
+           outlet_of: dict[str, str], gold_outlets: dict[str, set[str]]) -> dict[str, int]:
+    """The false single-source claims by what went wrong: the gold cluster's mentions in the other outlets
+    were never found ("not found elsewhere"), or found and left in other nodes ("missed merge"), split by
+    the mention kinds on each side (actors: NAME / NOMINAL / PRONOUN) or by how the predicates relate
+    (events: the same predicate, related in WordNet, unrelated)."""
+    from newsgraph import meaning
+
+    g2p, p2g = dict(pairs), {j: i for i, j in pairs}
+    node_mentions: dict[str, list[int]] = defaultdict(list)
+    for i, j in pairs:
+        node_mentions[p[j][1]].append(j)
+    out: Counter[str] = Counter()
+    for node, js in node_mentions.items():
+        outlets = {outlet_of[p[j][0][0]] for j in js}
+        cluster = Counter(g[p2g[j]][1] for j in js).most_common(1)[0][0]
+        if len(outlets) != 1 or gold_outlets[cluster] == outlets:
+            continue
+        others = [g2p[i] for i, (m, c, _t) in enumerate(g) if c == cluster and outlet_of[m[0]] not in outlets and i in g2p]
+        if not others:
+            out["not found elsewhere"] += 1
+        elif kind == "actors":
+            def kinds(idx: list[int]) -> str:
+                return "+".join(sorted({MENTION_KINDS.get(p[j][0], "?") for j in idx}))
+            out[f"missed merge: {kinds(js)} vs {kinds(others)}"] += 1
+        else:
+            mine = (NODE_LABELS.get(node) or p[js[0]][2]).split()[0].lower()  # an event's label starts with its predicate
+            theirs = {(NODE_LABELS.get(p[j][1]) or p[j][2]).split()[0].lower() for j in others}
+            level = max((meaning.similarity(mine, t) for t in theirs), default=0.0)
+            out["missed merge: " + ("same predicate" if level >= meaning.SAME_LEMMA else "WordNet-related predicates"
+                                    if level > meaning.UNRELATED else "predicates WordNet does not relate")] += 1
+    return dict(out.most_common())
 
 
 def _head(text: str) -> str:
@@ -262,6 +303,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--topics", default="test", help="test (36-45), dev, validation, or a comma list")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--json", action="store_true", help="print the raw figures as JSON")
+    parser.add_argument("--errors", action="store_true", help="also count the false single-source claims by cause")
     args = parser.parse_args(argv)
     topics = SPLITS[args.topics] if args.topics in SPLITS else [int(t) for t in args.topics.split(",")]
     started = time.perf_counter()
@@ -271,6 +313,10 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"ECB+ topics {args.topics} ({len(topics)} topics), built and scored in {time.perf_counter() - started:.0f} s\n")
         print(table(results))
+        if args.errors:
+            for kind, row in results.items():
+                print(f"False single-source {kind} claims by cause:")
+                print("\n".join(f"- {n} {cause}" for cause, n in row["errors"].items()) + "\n")  # type: ignore[attr-defined]
     return 0
 
 

@@ -16,21 +16,24 @@ from .conftest import ROOT, SHARED
 pytestmark = pytest.mark.model
 
 DEV_TOPICS = [1, 3, 4, 6, 7]
-# (kind, figure) -> floor; measured 2026-12-04: actors 0.64 / 0.81 / 0.86 / 0.77 / 0.81, events 0.79 / 0.77 /
-# 0.78 / 0.68 / 0.79. Raised with issue 12's gains; two lowered on purpose: WordNet's event nouns ("gathering",
+# (kind, figure) -> floor; measured 2026-12-04 (mention P / R, CoNLL, single-source P / R), after issue 12's
+# second round: actors 0.64 / 0.81 / 0.88 / 0.83 / 0.81, events 0.79 / 0.77 / 0.80 / 0.71 / 0.74. Raised with issue 12's gains; two lowered on purpose: WordNet's event nouns ("gathering",
 # "talks", "bombing") found 9 points more event mentions on the dev topics at 7 points of mention precision,
-# and single-source recall of events fell from 0.83 with them (fewer, larger events: fewer false claims)
+# and single-source recall of events fell from 0.83 with them (fewer, larger events: fewer false claims); again
+# 0.78 -> 0.757 when only participants with a name (or a capitalised description) clash: a described agent
+# ("the inmate") no longer splits a happening from its named report (events CoNLL 0.77 -> 0.79 here), and to
+# 0.740 when objects clash within one article only ("stole weapons" / "stole guns" of two outlets are one)
 FLOORS = {
     ("actors", "mention precision"): 0.60,
     ("actors", "mention recall"): 0.78,
-    ("actors", "conll"): 0.84,
-    ("actors", "single-source precision"): 0.74,
+    ("actors", "conll"): 0.87,
+    ("actors", "single-source precision"): 0.81,
     ("actors", "single-source recall"): 0.78,
     ("events", "mention precision"): 0.76,
     ("events", "mention recall"): 0.74,
-    ("events", "conll"): 0.76,
-    ("events", "single-source precision"): 0.65,
-    ("events", "single-source recall"): 0.77,
+    ("events", "conll"): 0.79,
+    ("events", "single-source precision"): 0.70,
+    ("events", "single-source recall"): 0.72,
 }
 
 

@@ -217,6 +217,94 @@ def test_rules_on_ecbplus_news(seeds: dict[str, Extraction]) -> None:
     assert names == {"Tara Reid"}
 
 
+@pytest.mark.model
+def test_event_role_on_ecbplus_news() -> None:
+    """ECB+ topic 3 (read at run time, never copied here): "a man" who escaped in one article is the inmate
+    another article names, Arcade Joseph Comeaux Jr., found through the escape both report."""
+    path = SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json"
+    if not path.exists():
+        pytest.skip(f"ECB+ is not at {path}")
+    docs = [d for d in json.loads(path.read_text(encoding="utf-8"))["docs"] if d["topic"] == "3" and d["subtopic"] == "ecbplus"]
+    nlp = load()
+    exs = [extract_doc(nlp(d["text"]), Article(d["doc_id"], d["text"], "ecb+", outlet=d["source"])) for d in docs]
+    res = resolve_story("3", exs)
+    ex = next(e for e in exs if e.article.id == "3_4ecbplus")
+    man = next(i for i, m in enumerate(ex.mentions) if m.text == "a man")
+    key, _rule = res.actor_of[("3_4ecbplus", man)]
+    actor = next(a for a in res.actors if a.key == key)
+    assert actor.label == "Arcade Joseph Comeaux Jr."
+    assert ("3_4ecbplus", man) in {(d, i) for d, i in actor.mentions}
+    assert any(rule == "event-role" for (d, _i), (k, rule) in res.actor_of.items() if d == "3_4ecbplus" and k == key)
+
+
+@pytest.mark.model
+def test_org_head_on_ecbplus_news() -> None:
+    """ECB+ topic 8 (read at run time): "state police" of one article is the Oregon State Police of others."""
+    path = SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json"
+    if not path.exists():
+        pytest.skip(f"ECB+ is not at {path}")
+    docs = [d for d in json.loads(path.read_text(encoding="utf-8"))["docs"] if d["topic"] == "8" and d["subtopic"] == "ecb"]
+    nlp = load()
+    exs = [extract_doc(nlp(d["text"]), Article(d["doc_id"], d["text"], "ecb+")) for d in docs]
+    res = resolve_story("8", exs)
+    police = next(a for a in res.actors if a.label == "Oregon State Police")
+    texts = {e.article.id: e for e in exs}
+    assert "org-head" in {res.actor_of[m][1] for m in police.mentions}
+    assert any(texts[d].mentions[i].kind == "NOMINAL" for d, i in police.mentions)
+
+
+@pytest.mark.model
+def test_name_tail_on_ecbplus_news() -> None:
+    """ECB+ topic 26 (read at run time): "Lo Presti" of one article is Gaetano Lo Presti of another."""
+    path = SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json"
+    if not path.exists():
+        pytest.skip(f"ECB+ is not at {path}")
+    docs = [d for d in json.loads(path.read_text(encoding="utf-8"))["docs"] if d["topic"] == "26" and d["subtopic"] == "ecb"]
+    nlp = load()
+    exs = [extract_doc(nlp(d["text"]), Article(d["doc_id"], d["text"], "ecb+")) for d in docs]
+    res = resolve_story("26", exs)
+    texts = {e.article.id: e for e in exs}
+    (presti,) = [a for a in res.actors if "Lo Presti" in a.label]
+    assert presti.label == "Gaetano Lo Presti"
+    assert "Lo Presti" in {texts[d].mentions[i].text for d, i in presti.mentions}
+    assert "name-tail" in {res.actor_of[m][1] for m in presti.mentions}
+
+
+@pytest.mark.model
+def test_word_order_on_ecbplus_news() -> None:
+    """ECB+ topic 11 (read at run time): the "Central Commission for Elections" of one article is the "Central
+    Elections Commission" of others."""
+    path = SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json"
+    if not path.exists():
+        pytest.skip(f"ECB+ is not at {path}")
+    docs = [d for d in json.loads(path.read_text(encoding="utf-8"))["docs"] if d["topic"] == "11" and d["subtopic"] == "ecbplus"]
+    nlp = load()
+    exs = [extract_doc(nlp(d["text"]), Article(d["doc_id"], d["text"], "ecb+")) for d in docs]
+    res = resolve_story("11", exs)
+    texts = {e.article.id: e for e in exs}
+    (cec,) = [a for a in res.actors if "Central Elections Commission" in {texts[d].mentions[i].text for d, i in a.mentions}]
+    assert "Central Commission for Elections" in {texts[d].mentions[i].text for d, i in cec.mentions}
+    assert "word-order" in {res.actor_of[m][1] for m in cec.mentions}
+
+
+@pytest.mark.model
+def test_given_name_variant_on_ecbplus_news() -> None:
+    """ECB+ topic 19 (read at run time): "Alexis Grigoropoulos" and "Alexandros Grigoropoulos" are one boy."""
+    path = SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json"
+    if not path.exists():
+        pytest.skip(f"ECB+ is not at {path}")
+    docs = [d for d in json.loads(path.read_text(encoding="utf-8"))["docs"] if d["topic"] == "19" and d["subtopic"] == "ecb"]
+    nlp = load()
+    exs = [extract_doc(nlp(d["text"]), Article(d["doc_id"], d["text"], "ecb+")) for d in docs]
+    res = resolve_story("19", exs)
+    texts = {e.article.id: e for e in exs}
+    boys = [a for a in res.actors if "Grigoropoulos" in a.label]
+    assert len(boys) == 1
+    said = {texts[d].mentions[i].text for d, i in boys[0].mentions}
+    assert {"Alexis Grigoropoulos", "Alexandros Grigoropoulos"} <= said
+    assert "given-name-variant" in {res.actor_of[m][1] for m in boys[0].mentions}
+
+
 def test_apposition_binds_a_role_to_its_name() -> None:
     # "Yermak , the chief of staff , spoke ."
     ex = extract(

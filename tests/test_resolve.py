@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import itertools
 
 import pytest
@@ -103,6 +105,77 @@ def test_same_kind_of_event_with_different_agents_stays_apart() -> None:
         article("2", [("Macron", "PERSON", ["Macron"]), ("Rubio", "PERSON", ["Rubio"])], [("call", [0], [1])]),
     ])
     assert sorted(e.agents for e in res.events) == [("lavrov",), ("macron",)]
+
+
+def _described(ex: Extraction, index: int) -> Extraction:
+    """The entity ``index`` of ``ex`` known by a description only (its mentions NOMINAL, no name)."""
+    ents = tuple(dataclasses.replace(e, names=()) if e.index == index else e for e in ex.entities)
+    mentions = tuple(dataclasses.replace(m, kind="NOMINAL", ner="") if m.local == index else m for m in ex.mentions)
+    return dataclasses.replace(ex, entities=ents, mentions=mentions)
+
+
+@pytest.mark.parametrize(("other", "described", "events"), [
+    ("inmate", True, 1),  # Comeaux escaped (a) / the inmate escaped (b): a description may be the named one
+    ("Ukrainian officials", True, 2),  # a capitalised description pins someone down: it clashes
+    ("Jerry Ortiz", False, 2),  # two names: two happenings
+])
+def test_only_participants_pinned_down_clash(other: str, described: bool, events: int) -> None:
+    a = article("a", [("Arcade Comeaux", "PERSON", ["Arcade Comeaux"])], [("escape", [0], [])])
+    b = article("b", [(other, "PERSON", [other])], [("escape", [0], [])])
+    b = _described(b, 0) if described else b
+    res = resolve_story("s", [a, b])
+    assert len(res.events) == events
+
+
+@pytest.mark.parametrize(("second", "events"), [
+    ("b", 1),  # stole weapons (a) / stole guns (b): outlets word one object in many ways
+    ("a", 2),  # stole weapons ... stole guns, in one article: two happenings
+])
+def test_objects_clash_within_one_article_only(second: str, events: int) -> None:
+    a = article("a", [], [("steal", [], [])])
+    a = dataclasses.replace(a, events=(dataclasses.replace(a.events[0], object="weapons"),))
+    b = dataclasses.replace(a, events=(dataclasses.replace(a.events[0], object="guns", local=1),))
+    b = dataclasses.replace(b, article=dataclasses.replace(a.article, id=second))
+    merged = [dataclasses.replace(a, events=a.events + b.events)] if second == "a" else [a, b]
+    assert len(resolve_story("s", merged).events) == events
+
+
+@pytest.mark.parametrize(("names", "actors"), [
+    (["Gaetano Lo Presti", "Lo Presti"], 1),  # a compound surname
+    (["Arcade Joseph Comeaux Jr.", "Joseph Comeaux Jr."], 1),  # a middle name used as the given name
+    (["Gaetano Lo Presti", "Maria Lo Presti", "Lo Presti"], 3),  # two people it may be: neither
+    (["Lo Presti Gaetano", "Lo Presti"], 2),  # it must end the longer name
+])
+def test_a_name_joins_the_one_longer_name_it_ends(names: list[str], actors: int) -> None:
+    arts = [article(f"a{i}", [(n, "PERSON", [n])]) for i, n in enumerate(names)]
+    assert len(resolve_story("s", arts).actors) == actors
+
+
+@pytest.mark.parametrize(("a", "b", "actors"), [
+    ("Central Commission for Elections", "Central Elections Commission", 1),
+    ("Academy of Motion Picture Arts and Sciences", "Academy of Motion Pictures Arts and Sciences", 1),
+    ("Central Election and Referendum Commission", "Central Elections Commission", 2),  # another word: not sure
+    ("John Paul", "Paul John", 2),  # people: word order is who is who
+])
+def test_an_organisation_named_in_another_word_order_is_one(a: str, b: str, actors: int) -> None:
+    typ = "PERSON" if a == "John Paul" else "ORG"
+    assert len(resolve_story("s", [article("1", [(a, typ, [a])]), article("2", [(b, typ, [b])])]).actors) == actors
+
+
+@pytest.mark.parametrize(("names", "actors"), [
+    (["Alexis Grigoropoulos", "Alexandros Grigoropoulos"], 1),  # a short form
+    (["Fred LaRue", "Frederick LaRue"], 1),
+    (["Jermaine Timmons", "Jermayne Timmons"], 1),  # a misspelling
+    (["Donald Trump", "Melania Trump"], 2),  # two given names
+    (["Matt Smith", "Matthew Smith", "Maria Smith"], 3),  # three people bear the surname: no guess
+    (["Daniel Craig", "Danielle Craig"], 2),  # a letter or two apart at the end: often a man's and a woman's
+    (["Alexander Craig", "Alexandra Craig"], 2),
+    (["Paul Craig", "Paula Craig"], 2),
+    (["Michael Craig", "Michelle Craig"], 2),  # the given-name table: a man's and a woman's
+])
+def test_a_given_name_variant_of_the_one_other_bearer_of_a_surname_is_one_person(names: list[str], actors: int) -> None:
+    arts = [article(f"a{i}", [(n, "PERSON", [n])]) for i, n in enumerate(names)]
+    assert len(resolve_story("s", arts).actors) == actors
 
 
 def test_resolution_does_not_depend_on_article_order() -> None:

@@ -517,6 +517,11 @@ RESOLUTION_CASES: list[tuple[str, str, list[list[Any]]]] = [
     ("actor-merge", "surname", [[("Steve Witkoff", "PERSON", ["Steve Witkoff"])], [("Witkoff", "PERSON", ["Witkoff"])]]),
     ("actor-merge", "first-name", [[("Matt Smith", "PERSON", ["Matt Smith"])], [("Matt", "PERSON", ["Matt"])]]),
     ("actor-merge", "acronym", [[("Hewlett Packard", "ORG", ["Hewlett Packard"])], [("HP", "ORG", ["HP"])]]),
+    ("actor-merge", "word-order", [[("Central Commission for Elections", "ORG", ["Central Commission for Elections"])],
+                                   [("Central Elections Commission", "ORG", ["Central Elections Commission"])]]),
+    ("actor-merge", "given-name-variant", [[("Alexis Grigoropoulos", "PERSON", ["Alexis Grigoropoulos"])],
+                                           [("Alexandros Grigoropoulos", "PERSON", ["Alexandros Grigoropoulos"])]]),
+    ("actor-merge", "name-tail", [[("Gaetano Lo Presti", "PERSON", ["Gaetano Lo Presti"])], [("Lo Presti", "PERSON", ["Lo Presti"])]]),
 ]
 
 
@@ -640,10 +645,56 @@ def test_denial_tie_keeps_a_denial_without_participants_apart(polarity: str, eve
     assert len(resolve_story("s", [a, b]).events) == events
 
 
+def _described(ex: Extraction, text: str) -> Extraction:
+    """An article whose entity 0 is known by a description only ("the inmate")."""
+    ent = dataclasses.replace(ex.entities[0], names=(), name=text)
+    mentions = tuple(dataclasses.replace(m, kind="NOMINAL", ner="", head=text.split()[-1].removesuffix("s")) if m.local == 0 else m
+                     for m in ex.mentions)
+    return dataclasses.replace(ex, entities=(ent, *ex.entities[1:]), mentions=mentions)
+
+
+@pytest.mark.parametrize(("description", "named", "actors"), [
+    ("inmate", ["Arcade Comeaux"], 1),  # Comeaux escaped (a) / the inmate escaped (b): one person
+    ("inmates", ["Arcade Comeaux"], 2),  # a plural is a group, not its member
+    ("inmate", ["Arcade Comeaux", "Joseph Lopez"], 3),  # two named escapers: the inmate is neither for sure
+    ("mother", ["Peter Lynch"], 2),  # a woman is not Peter
+])
+def test_event_role_names_a_described_actor_by_the_happening_it_takes_part_in(description: str, named: list[str], actors: int) -> None:
+    a = article("a", [(n, "PERSON", [n]) for n in named], [("escape", list(range(len(named))), [])])
+    b = _described(article("b", [(description, "PERSON", [description])], [("escape", [0], [])]), description)
+    fired, merged = _resolution(a, b)
+    assert len(resolve_story("s", [a, b]).actors) == actors
+    assert ("actor-merge/event-role" in merged) == (actors == 1)
+
+
+def test_event_role_needs_the_name_in_the_role_where_the_description_is_not() -> None:
+    """ "Arcade Comeaux and an inmate escaped": two agents of one sentence are two people."""
+    a = article("a", [("inmate", "PERSON", ["inmate"]), ("Arcade Comeaux", "PERSON", ["Arcade Comeaux"])], [("escape", [0, 1], [])])
+    fired, merged = _resolution(_described(a, "inmate"))
+    assert "actor-merge/event-role" not in merged
+    assert len(resolve_story("s", [_described(a, "inmate")]).actors) == 2
+
+
+@pytest.mark.parametrize(("description", "named", "actors"), [
+    ("department", ["Interior Department"], 1),  # the department (b) is the one Department of the story
+    ("departments", ["Interior Department"], 2),  # a plural is no one organisation
+    ("department", ["Interior Department", "Commerce Department"], 3),  # two departments: neither
+])
+def test_org_head_names_a_described_organisation_by_its_head(description: str, named: list[str], actors: int) -> None:
+    a = article("a", [(n, "ORG", [n]) for n in named])
+    b = article("b", [(description.removesuffix("s"), "ORG", [description])])
+    b = dataclasses.replace(b, entities=(dataclasses.replace(b.entities[0], names=(), descriptions=(description,)),))
+    fired, merged = _resolution(a, b)
+    assert len(resolve_story("s", [a, b]).actors) == actors
+    assert "actor-merge/org-head" in fired  # the rule read the description
+    assert ("actor-merge/org-head" in merged) == (actors == 1)
+
+
 def test_every_rule_has_a_row() -> None:
     covered = {(s, n) for s, n, *_ in EXTRACTION_CASES} | {(s, n) for s, n, _ in RESOLUTION_CASES}
     covered |= {("event-merge", n) for n, *_ in EVENT_CASES} | {("event-merge", "nominalisation")}
     covered |= {("event-merge", "speech-tie"), ("event-merge", "denial-tie"), ("actor-merge", "leader-government"), ("actor-merge", "role-title")}
+    covered |= {("actor-merge", "event-role"), ("actor-merge", "org-head")}
     assert {(r.stage, r.name) for r in rules.all_rules()} == covered
 
 

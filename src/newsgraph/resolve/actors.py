@@ -19,6 +19,7 @@ from ..iris import slug
 from ..lexicon import LEADER_TITLES, ORG_FUNCTION_WORDS
 from ..model import Actor, Extraction, LocalEntity
 from ..rules import appending, rule
+from .variants import attach_given_name_variants, attach_name_tails
 
 EntityRef = tuple[str, int]  # (article id, local entity index)
 T = TypeVar("T")
@@ -75,6 +76,24 @@ def compact_spelling(ent: LocalEntity) -> Iterable[str]:
     return [k.replace(" ", "") for k in full | single]
 
 
+@_key_rule("word-order", "an organisation's name with the same content words in another order or number",
+           "Central Commission for Elections / Central Elections Commission")
+def word_order(ent: LocalEntity) -> Iterable[str]:
+    if not ent.names or ent.type == "PERSON":
+        return ()
+    out = []
+    for k in _keys(ent)[0]:
+        words = sorted({_stem(w) for w in k.split() if w not in ORG_FUNCTION_WORDS})
+        if len(words) > 1:
+            out.append("words:" + " ".join(words))
+    return out
+
+
+def _stem(word: str) -> str:
+    """A word without its plural ending ("elections" -> "election")."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
 class _UnionFind:
     def __init__(self, items: Iterable[EntityRef]) -> None:
         self.parent = {i: i for i in items}
@@ -115,9 +134,12 @@ def cluster_actors(docs: dict[str, Extraction]) -> tuple[list[list[EntityRef]], 
         for group in by_key.values():
             for ref in group[1:]:
                 join(group[0], ref, name)
+    attach_name_tails(entities, groups["full-name"], uf, join)  # first: "Comeaux" then finds one full name
+    attach_given_name_variants(entities, groups["full-name"], uf, join)
     _attach_one_word_names(entities, groups["full-name"], groups["same-name"], uf, join)
     _attach_leader_governments(entities, uf, join)
     _attach_roles(entities, uf, join)
+    _attach_org_heads(entities, uf, join)
     clusters: dict[EntityRef, list[EntityRef]] = defaultdict(list)
     for ref in sorted(entities):
         clusters[uf.find(ref)].append(ref)
@@ -250,6 +272,35 @@ def _attach_roles(entities: dict[EntityRef, LocalEntity], uf: _UnionFind, join: 
         fits = {uf.find(r) for r in holders.get((role, ent.type == "PERSON"), set())} - {uf.find(ref)}
         if singular and len(fits) == 1 and " " not in role:
             join(next(iter(fits)), ref, _role_of.rule.name)  # type: ignore[attr-defined]
+
+
+@rule("actor-merge", "org-head", "an organisation known only by a singular common noun (\"the department\", \"state "
+      "police\") is the one named organisation of the story whose name ends with that noun and holds its other words",
+      "Interior Department (a) / the department (b); Oregon State Police (a) / state police (b)")
+def _org_words(ent: LocalEntity) -> tuple[str, ...]:
+    """The folded words of a described organisation ("state police" -> ("state", "police"))."""
+    return tuple(names.fold(ent.name).split())
+
+
+def _attach_org_heads(entities: dict[EntityRef, LocalEntity], uf: _UnionFind, join: Callable[[EntityRef, EntityRef, str], None]) -> None:
+    by_head: dict[str, set[EntityRef]] = defaultdict(set)  # the last word of an organisation's name -> its entities
+    words_of: dict[EntityRef, set[str]] = defaultdict(set)  # a named organisation -> the words of its names
+    for ref, ent in entities.items():
+        if ent.names and ent.type == "ORG":
+            for n in ent.names:
+                name_words = names.fold(n.replace("-", " ")).split()
+                if len(name_words) > 1:
+                    by_head[name_words[-1]].add(ref)
+                    words_of[ref].update(name_words)
+    for ref, ent in sorted(entities.items()):
+        if ent.names or ent.owner >= 0 or ent.type != "ORG":
+            continue
+        words = _org_words(ent)
+        if not words or not any(d.split()[-1:] == [words[-1]] for d in map(names.fold, ent.descriptions)):
+            continue  # a plural ("departments") is no one organisation
+        fits = {uf.find(r) for r in by_head.get(words[-1], set()) if set(words) <= words_of[r]}
+        if len(fits) == 1 and uf.find(ref) not in fits:
+            join(next(iter(fits)), ref, _org_words.rule.name)  # type: ignore[attr-defined]
 
 
 def build_actors(story: str, docs: dict[str, Extraction], clusters: list[list[EntityRef]]) -> tuple[list[Actor], dict[EntityRef, str]]:

@@ -56,20 +56,24 @@ def _object_word(ev: EventMention) -> str:
     return ev.object.split()[-1].lower() if ev.object and not ev.patients else ""
 
 
-@rule("event-merge", "no-clash", "a mention joins an event of its class only if no agents, patients or objects clash",
-      "Witkoff left the meeting / Witkoff left Paris: two happenings")
-def compatible(c: _EventCluster, agents: set[str], patients: set[str], everyone: set[str], obj: str) -> bool:
+@rule("event-merge", "no-clash", "a mention joins an event of its class only if no agents, patients or objects clash; "
+      "participants clash only when both sides name someone and no one in common (a description such as \"the "
+      "inmate\" may be the named one), objects only within one article", "Witkoff left the meeting / Witkoff left Paris: "
+      "two happenings; Comeaux escaped / the inmate escaped: one; stole weapons / stole guns (two articles): one")
+def compatible(c: _EventCluster, agents: set[str], patients: set[str], everyone: set[str], obj: str,
+               named: frozenset[str] = frozenset(), doc_id: str = "") -> bool:
     """Same kind of happening, and no different agents or patients: within a story, a predicate named again
-    is the same happening unless its participants say otherwise. Different objects keep two mentions apart
-    unless an actor takes part in both ("enter rehab" / "enter the program" by one person is one happening
-    worded twice; "left the meeting" / "leaving it dependent" are two)."""
-    if agents and c.agents and not agents & c.agents:
-        return False
-    if patients and c.patients and not patients & c.patients:
+    is the same happening unless its participants say otherwise. Only named participants say otherwise: an
+    actor known by a description alone ("the inmate", "the star", "officials") is often the named one of
+    another article, which resolution could not tie to its name. Different objects keep two mentions of one
+    article apart unless an actor takes part in both ("left the meeting" / "leaving it dependent" are two;
+    "enter rehab" / "enter the program" by one person is one happening worded twice); across articles,
+    outlets word one object in many ways ("weapons" / "guns", "stint" / "stay", "flaw" / "bug")."""
+    if _clash(agents, c.agents, named) or _clash(patients, c.patients, named):
         return False
     if everyone & c.everyone:
         return True
-    return not (obj and c.objects and not any(_similar(obj, o) for o in c.objects))
+    return doc_id not in c.articles or not (obj and c.objects and not any(_similar(obj, o) for o in c.objects))
 
 
 @rule("event-merge", "speech-tie", "across articles, a speech act (say, argue, suggest, accuse ...) without shared "
@@ -125,6 +129,18 @@ def denial_tie(c: _EventCluster, doc_id: str, everyone: set[str], negative: bool
     return not (c.denied_only and everyone)
 
 
+def _specific(actor: Actor, docs: dict[str, Extraction]) -> bool:
+    """An actor a name, an owner or an origin pins down: "Steve Witkoff", "Zelenskiy's government", "Ukrainian
+    officials" (its label capitalised), not "the inmate" or "officials"."""
+    return any(w[:1].isupper() for w in actor.label.split()) or any(
+        docs[d].mentions[i].kind == "NAME" for d, i in actor.mentions)
+
+
+def _clash(ours: set[str], theirs: set[str], named: frozenset[str]) -> bool:
+    """Two sets of participants clash when they share no one and each side names someone."""
+    return bool(ours and theirs and not ours & theirs and ours & named and theirs & named)
+
+
 def _similar(a: str, b: str) -> bool:
     """Object heads that are one word, maybe spelled two ways ("center" / "centre")."""
     return a == b or SequenceMatcher(None, a, b).ratio() >= 0.8
@@ -135,6 +151,7 @@ def resolve_events(story: str, docs: dict[str, Extraction], actor_key: dict[Enti
     by_class_actor: dict[tuple[str, str], list[int]] = defaultdict(list)  # (key, actor) -> cluster indices
     by_class: dict[str, list[int]] = defaultdict(list)  # key -> cluster indices
     rule_of: dict[tuple[str, int], str] = {}
+    named = frozenset(k for k, a in actors.items() if _specific(a, docs))
     for doc_id, ex in docs.items():
         named_in: dict[int, set[str]] = defaultdict(set)  # sentence -> the actors it names
         for m in ex.mentions:
@@ -151,7 +168,7 @@ def resolve_events(story: str, docs: dict[str, Extraction], actor_key: dict[Enti
             shared_set = {k for key in blocking for a in everyone for k in by_class_actor[(key, a)]}
             candidates = sorted(shared_set) + sorted({k for key in blocking for k in by_class[key]} - shared_set)
             target = next((clusters[k] for k in candidates if same_kind(clusters[k], ev.lemma, everyone)
-                           and compatible(clusters[k], agents, patients, everyone, obj)
+                           and compatible(clusters[k], agents, patients, everyone, obj, named, doc_id)
                            and speech_tie(clusters[k], doc_id, everyone, context, reporting)
                            and denial_tie(clusters[k], doc_id, everyone, ev.polarity == "negative")), None)
             if target is None:
