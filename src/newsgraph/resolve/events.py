@@ -57,8 +57,8 @@ def _object_word(ev: EventMention) -> str:
 
 
 @rule("event-merge", "no-clash", "a mention joins an event of its class only if no agents, patients or objects clash; "
-      "participants clash only when both sides name someone and no one in common (a description such as \"the "
-      "inmate\" may be the named one), objects only within one article", "Witkoff left the meeting / Witkoff left Paris: "
+      "participants clash when they have no one in common and, across articles, both sides name someone (a "
+      "description such as \"the inmate\" may be the named one), objects only within one article", "Witkoff left the meeting / Witkoff left Paris: "
       "two happenings; Comeaux escaped / the inmate escaped: one; stole weapons / stole guns (two articles): one")
 def compatible(c: _EventCluster, agents: set[str], patients: set[str], everyone: set[str], obj: str,
                named: frozenset[str] = frozenset(), doc_id: str = "") -> bool:
@@ -69,7 +69,10 @@ def compatible(c: _EventCluster, agents: set[str], patients: set[str], everyone:
     article apart unless an actor takes part in both ("left the meeting" / "leaving it dependent" are two;
     "enter rehab" / "enter the program" by one person is one happening worded twice); across articles,
     outlets word one object in many ways ("weapons" / "guns", "stint" / "stay", "flaw" / "bug")."""
-    if _clash(agents, c.agents, named) or _clash(patients, c.patients, named):
+    # within one article its own resolution knows who is who: any two different participants clash there
+    # ("Macron declined to disclose" / "sources revealed"); across articles only named ones do
+    pinned = named if doc_id not in c.articles else None
+    if _clash(agents, c.agents, pinned) or _clash(patients, c.patients, pinned):
         return False
     if everyone & c.everyone:
         return True
@@ -136,9 +139,12 @@ def _specific(actor: Actor, docs: dict[str, Extraction]) -> bool:
         docs[d].mentions[i].kind == "NAME" for d, i in actor.mentions)
 
 
-def _clash(ours: set[str], theirs: set[str], named: frozenset[str]) -> bool:
-    """Two sets of participants clash when they share no one and each side names someone."""
-    return bool(ours and theirs and not ours & theirs and ours & named and theirs & named)
+def _clash(ours: set[str], theirs: set[str], named: frozenset[str] | None) -> bool:
+    """Two sets of participants clash when they share no one and each side names someone (``named``: the
+    actors that count as named; None: every actor does)."""
+    if not (ours and theirs) or ours & theirs:
+        return False
+    return named is None or bool(ours & named and theirs & named)
 
 
 def _similar(a: str, b: str) -> bool:
