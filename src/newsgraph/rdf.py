@@ -345,8 +345,7 @@ def _coverage(
     node: URIRef, seen: Sequence[tuple[URIRef, URIRef, str]], reports: Sequence[_Report], g: URIRef, *, events: bool
 ) -> list[Quad]:
     """How many outlets, the first mention, and one ``ng:Coverage`` per outlet: its first mention, its most
-    factual one and, on an event, whether the outlet says it in its own voice and states it as fact (only
-    when true). Counts of mentions are not stored: they
+    factual one and, on an event, whether the outlet says it in its own voice and states it as fact. Counts of mentions are not stored: they
     are ``COUNT(DISTINCT ?m)`` over ``gaf:denotedBy``.
 
     ``seen``: (outlet, mention, order key) for each mention denoting ``node``; ``reports``: the event
@@ -367,10 +366,11 @@ def _coverage(
         own = [r for r in reports if r[0] == outlet]
         if own:
             quads.append((c, NG.mostFactualMention, min(own, key=lambda r: r[2])[1], g))
-        if events and any(r[3].attribution == "author" for r in own):  # absent: false
-            quads.append((c, NG.ownVoice, _value(True), g))
-        if events and any(r[2].startswith("000|") for r in own):
-            quads.append((c, NG.statesAsFact, _value(True), g))
+        if events:  # both values written: queries look coverages up by either (attributed-only, contested)
+            quads += [
+                (c, NG.ownVoice, _value(any(r[3].attribution == "author" for r in own)), g),
+                (c, NG.statesAsFact, _value(any(r[2].startswith("000|") for r in own)), g),
+            ]
     return quads
 
 
