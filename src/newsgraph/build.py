@@ -161,10 +161,8 @@ def build(
         writer.close()
         report.stories += resolve_stale(store, (), progress, stored=known, mode=stories,
                                         workers=workers if engine == "local" else 1)
-    except BaseException:
-        writer.abandon()
-        raise
     finally:
+        writer.abandon()  # after close(): nothing left; after an error: the running write ends, the rest is dropped
         progress.close()
     return report
 
@@ -196,14 +194,14 @@ class _EarlyStories:
             self._members[story] = set()
         for article_id, (_hash, features) in known.items():
             if article_id not in incoming and features:
-                story = json.loads(features).get("story")
-                if story in self._members:
-                    self._members[story].add(article_id)
-        for article_id, story in incoming.items():
-            if story:
-                self._members[story].add(article_id)
-                self._outstanding.setdefault(story, set()).add(article_id)
-                self._story_of[article_id] = story
+                named = json.loads(features).get("story")
+                if named in self._members:
+                    self._members[named].add(article_id)
+        for article_id, given in incoming.items():
+            if given:
+                self._members[given].add(article_id)
+                self._outstanding.setdefault(given, set()).add(article_id)
+                self._story_of[article_id] = given
 
     def complete(self, article_id: str, known: dict[str, tuple[str, str]]) -> list[tuple[Story, str]]:
         """The story ``article_id`` completed by being stored, with its hash; none if it completed none."""

@@ -22,7 +22,7 @@ from typing import Any
 class Writer:
     """One thread that runs the build's writes in order, ``depth`` at most waiting (memory stays flat)."""
 
-    def __init__(self, depth: int = 2) -> None:
+    def __init__(self, depth: int = 1) -> None:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsgraph-writer")
         self._queued: deque[tuple[Future[Any], Callable[[Any], None] | None]] = deque()
         self.depth = depth
