@@ -96,7 +96,11 @@ def build(
 
     progress.start(estimate(paths))
     writer = Writer()  # the store's writes, beside the parsing (writes.py)
-    early = _EarlyStories(paths, known, stories)
+    # stories resolved while parsing, by this process: only where the end would resolve them here too
+    # (one worker, Dask); a local pool resolves them in its processes at the end, because resolving here
+    # beside the parsing cost this process ~200 MB more at 1,000 articles (docs/performance.md)
+    resolve_here = workers <= 1 or engine != "local"
+    early = _EarlyStories(paths, known, stories if resolve_here else "one")
     pending: dict[URIRef, bytes] = {}  # article (and story) graphs waiting for the next bulk write
     waiting: list[Extraction] = []
     resolved: list[tuple[str, str]] = []  # stories resolved early, in ``pending``: (slug, summary)
@@ -184,7 +188,7 @@ class _EarlyStories:
         self._outstanding: dict[str, set[str]] = {}  # story -> articles of this build not yet stored
         self._members: dict[str, set[str]] = {}
         self._story_of: dict[str, str] = {}
-        if mode == "one":
+        if mode == "one":  # (or resolving early is not wanted: see build)
             return
         incoming: dict[str, str | None] = {}
         for item in read(paths):  # a second, light pass over the input: ids and stories (ms per 1,000)
