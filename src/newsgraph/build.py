@@ -67,8 +67,10 @@ def build(
 
     Parsing runs where ``engine`` says (this process, ``workers`` local processes, or the Dask cluster at
     ``scheduler``); this process writes the articles as their records come back, ``write_every`` at a time
-    (a few large writes cost the store much less than many small ones), then groups every stored article
-    into stories (``stories``: auto, field or one; see stories.py) and resolves the stories that changed.
+    (a few large writes cost the store much less than many small ones), in a thread beside the parsing
+    (writes.py), then groups every stored article into stories (``stories``: auto, field or one; see
+    stories.py) and resolves the stories that changed. With one worker or Dask, a story the input names is
+    resolved as soon as its articles are stored (``_EarlyStories``).
 
     >>> with Store.open("out/store", create=True) as store:   # doctest: +SKIP
     ...     build(["seeds/"], store, workers=2).stored
@@ -98,7 +100,7 @@ def build(
     writer = Writer()  # the store's writes, beside the parsing (writes.py)
     # stories resolved while parsing, by this process: only where the end would resolve them here too
     # (one worker, Dask); a local pool resolves them in its processes at the end, because resolving here
-    # beside the parsing cost this process ~200 MB more at 1,000 articles (docs/performance.md)
+    # beside the parsing cost this process +224 MB at 1,000 articles (docs/performance.md)
     resolve_here = workers <= 1 or engine != "local"
     early = _EarlyStories(paths, known, stories if resolve_here else "one")
     pending: dict[URIRef, bytes] = {}  # article (and story) graphs waiting for the next bulk write
@@ -122,14 +124,14 @@ def build(
                 report.stored.append(art.id)
                 progress.advance(art.id, "stored", len(art.text.split()))
                 for story, digest in early.complete(art.id, known):
-                    writer.submit(_resolve, store, story, digest, early.mode, then=_resolved)
+                    writer.submit(_resolve, store, story, digest, early.mode, then=add_resolved)
             for slug, summary in written:
                 report.stories.append(slug)
                 progress.note(f"resolved story {slug}")
                 log.info("resolved story %s as soon as its articles were stored: %s", slug, summary)
         return then
 
-    def _resolved(result: tuple[str, bytes, str]) -> None:
+    def add_resolved(result: tuple[str, bytes, str]) -> None:
         slug, ntriples, summary = result
         pending[story_graph(slug)] = ntriples
         resolved.append((slug, summary))
