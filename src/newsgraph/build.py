@@ -152,8 +152,9 @@ def build(
                 continue
             art = result.extraction.article
             outlet = URIRef(iris.outlet_iri(art.outlet_name))
-            if outlet not in outlets:  # before the article: a crash never leaves an article without its outlet
-                writer.submit(store.replace_graph, outlet, outlet_quads(art.outlet_name))
+            if outlet not in outlets:  # before the article in the same write (a graph per transaction in this
+                # order, or one journalled bulk load): a crash never leaves an article without its outlet
+                pending[outlet] = to_ntriples(outlet_quads(art.outlet_name))
                 outlets.add(outlet)
             pending[article_graph(art)] = result.graph
             waiting.append(result.extraction)
