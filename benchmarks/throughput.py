@@ -3,6 +3,7 @@
     python benchmarks/throughput.py [--articles 600] [--scaling-articles 300] [--memory 1000,5000] [--workers 2]
 
 Prints (each run in a fresh process, model loading included, so start-up costs count):
+- quads per article in the built store (article graphs and story graphs apart);
 - throughput: words/s of `newsgraph build` ÷ words/s of plain `nlp.pipe` (the same model as shipped, same
   texts and process count), the plain run being the faster of `nlp.pipe(n_process=N)` and N processes
   each running `nlp.pipe` on their share (target >= 0.85);
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -119,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         scaling(tmp, args.scaling_articles)
     if "memory" in parts or "incremental" in parts:
         memory_and_incremental(tmp, [int(s) for s in args.memory.split(",")], w)
+    print(f"# load average at the end: {os.getloadavg()[0]:.1f} (the machine is shared: compare ratios, not times)")
     print(f"# scratch files in {tmp} (delete when done)")
     return 0
 
@@ -136,9 +139,26 @@ def throughput(tmp: Path, n: int, w: int) -> None:
     print(f"  {w} processes x nlp.pipe        {words / pool['seconds']:8,.0f} words/s  ({pool['seconds']:.1f} s)")
     print(f"  newsgraph build --workers {w}   {words / build['seconds']:8,.0f} words/s  ({build['seconds']:.1f} s)")
     print(f"  ratio build / best plain pipe  {best / build['seconds']:.2f}   (target >= 0.85)")
+    print(quads_line(tmp / "t-store", n))
     print(f"  (newsgraph's own pipeline, {w} processes x nlp.pipe, no extraction: {words / own['seconds']:,.0f} words/s, "
           f"{own['seconds']:.1f} s; build / that {own['seconds'] / build['seconds']:.2f})")
 
+
+
+def quads_line(store: Path, n: int) -> str:
+    """Quads per article in a built store: all of them, and those of article graphs and of story graphs."""
+    from newsgraph import iris, open_store
+
+    counts = {"article": 0, "story": 0, "other": 0}
+    query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+    with open_store(store, read_only=True) as s:
+        for row in s.raw_query(query):
+            graph = row["g"].value
+            kind = "story" if graph.startswith(iris.STORIES) else "article" if graph.startswith(iris.doc_iri("")) else "other"
+            counts[kind] += int(row["n"].value)
+    total = sum(counts.values())
+    return (f"  quads per article  {total / n:,.0f}   (article graphs {counts['article'] / n:,.0f}, story graphs "
+            f"{counts['story'] / n:,.0f}, outlets {counts['other'] / n:,.1f}; {total:,} quads; target <= 900)")
 
 
 def scaling(tmp: Path, n: int) -> None:
@@ -151,6 +171,7 @@ def scaling(tmp: Path, n: int) -> None:
     print(f"  1 worker  {words / one['seconds']:8,.0f} words/s  ({one['seconds']:.1f} s)")
     print(f"  2 workers {words / two['seconds']:8,.0f} words/s  ({two['seconds']:.1f} s)")
     print(f"  ratio 2 / 1  {one['seconds'] / two['seconds']:.2f}   (target >= 1.6)")
+    print(quads_line(tmp / "s2-store", n))
 
 
 

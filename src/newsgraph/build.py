@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from .store import Store
 from .stories import MODES, Mode, Story, StoryFeatures, features_json, group
 from .terms import to_ntriples
 from .vocab import NG, XSD
+from .writes import Writer
 
 log = logging.getLogger(__name__)
 
@@ -66,8 +67,10 @@ def build(
 
     Parsing runs where ``engine`` says (this process, ``workers`` local processes, or the Dask cluster at
     ``scheduler``); this process writes the articles as their records come back, ``write_every`` at a time
-    (a few large writes cost the store much less than many small ones), then groups every stored article
-    into stories (``stories``: auto, field or one; see stories.py) and resolves the stories that changed.
+    (a few large writes cost the store much less than many small ones), in a thread beside the parsing
+    (writes.py), then groups every stored article into stories (``stories``: auto, field or one; see
+    stories.py) and resolves the stories that changed. With one worker or Dask, a story the input names is
+    resolved as soon as its articles are stored (``_EarlyStories``).
 
     >>> with Store.open("out/store", create=True) as store:   # doctest: +SKIP
     ...     build(["seeds/"], store, workers=2).stored
@@ -94,23 +97,50 @@ def build(
             yield item
 
     progress.start(estimate(paths))
-    pending: dict[URIRef, bytes] = {}  # article graphs waiting for the next bulk write
+    writer = Writer()  # the store's writes, beside the parsing (writes.py)
+    # stories resolved while parsing, by this process: only where the end would resolve them here too
+    # (one worker, Dask); a local pool resolves them in its processes at the end, because resolving here
+    # beside the parsing cost this process +224 MB at 1,000 articles (docs/performance.md)
+    resolve_here = workers <= 1 or engine != "local"
+    early = _EarlyStories(paths, known, stories if resolve_here else "one")
+    pending: dict[URIRef, bytes] = {}  # article (and story) graphs waiting for the next bulk write
     waiting: list[Extraction] = []
+    resolved: list[tuple[str, str]] = []  # stories resolved early, in ``pending``: (slug, summary)
 
     def write_pending() -> None:
-        store.put_graphs(pending)
-        for ex in waiting:
-            art = ex.article
-            known[art.id] = (content_hash(art), features_json(ex))
-            report.stored.append(art.id)
-            progress.advance(art.id, "stored", len(art.text.split()))
-        pending.clear()
+        graphs, then = dict(pending), stored(list(waiting), list(resolved))
+        pending.clear()  # before submitting: a story resolved meanwhile goes with the next write
         waiting.clear()
+        resolved.clear()
+        if graphs:
+            writer.submit(store.put_graphs, graphs, then=then)
+
+    def stored(articles: list[Extraction], written: list[tuple[str, str]]) -> Callable[[object], None]:
+        """The bookkeeping once a write is done: only then is an article stored, a story resolved."""
+        def then(_: object) -> None:
+            for ex in articles:
+                art = ex.article
+                known[art.id] = (content_hash(art), features_json(ex))
+                report.stored.append(art.id)
+                progress.advance(art.id, "stored", len(art.text.split()))
+                for story, digest in early.complete(art.id, known):
+                    writer.submit(_resolve, store, story, digest, early.mode, then=add_resolved)
+            for slug, summary in written:
+                report.stories.append(slug)
+                progress.note(f"resolved story {slug}")
+                log.info("resolved story %s as soon as its articles were stored: %s", slug, summary)
+        return then
+
+    def add_resolved(result: tuple[str, bytes, str]) -> None:
+        slug, ntriples, summary = result
+        pending[story_graph(slug)] = ntriples
+        resolved.append((slug, summary))
 
     try:
         results = extract(todo(), article_ntriples, engine=engine, workers=workers, model=model,
                           scheduler=scheduler, batch_size=batch_size, on_parsed=progress.parsed)
         for result in results:
+            writer.settle()
             if isinstance(result, InputError):
                 report.rejected.append(result)
                 progress.advance(result.source, "failed")
@@ -122,19 +152,83 @@ def build(
                 continue
             art = result.extraction.article
             outlet = URIRef(iris.outlet_iri(art.outlet_name))
-            if outlet not in outlets:  # before the article: a crash never leaves an article without its outlet
-                store.replace_graph(outlet, outlet_quads(art.outlet_name))
+            if outlet not in outlets:  # before the article in the same write (a graph per transaction in this
+                # order, or one journalled bulk load): a crash never leaves an article without its outlet
+                pending[outlet] = to_ntriples(outlet_quads(art.outlet_name))
                 outlets.add(outlet)
             pending[article_graph(art)] = result.graph
             waiting.append(result.extraction)
             if len(waiting) >= write_every:
                 write_pending()
-        write_pending()
-        report.stories = resolve_stale(store, (), progress, stored=known, mode=stories,
-                                       workers=workers if engine == "local" else 1)
+        while True:  # the last articles, then the stories they completed, then those stories' graphs
+            write_pending()
+            writer.settle(wait=True)
+            if not pending:
+                break
+        writer.close()
+        report.stories += resolve_stale(store, (), progress, stored=known, mode=stories,
+                                        workers=workers if engine == "local" else 1)
     finally:
+        writer.abandon()  # after close(): nothing left; after an error: the running write ends, the rest is dropped
         progress.close()
     return report
+
+
+class _EarlyStories:
+    """Stories that can be resolved while other articles are still parsing.
+
+    A story the input names (``story`` field) has exactly the articles that name it, under ``field`` and
+    ``auto`` alike (auto groups only the articles that name none): once every article of this build that
+    names it is stored, its members are known, whatever is still parsing. Articles that name no story wait
+    for the grouping at the end (it needs all of them), and so does everything under ``one``. A story
+    resolved early is resolved from the same stored records, with the same hash, as the end would resolve
+    it, so the end finds its hash current and skips it; if the guess was wrong (an article of it failed),
+    the hash differs and the end resolves it again: the graph never depends on the timing.
+    """
+
+    def __init__(self, paths: list[str | Path], known: dict[str, tuple[str, str]], mode: Mode) -> None:
+        self.mode = mode
+        self._outstanding: dict[str, set[str]] = {}  # story -> articles of this build not yet stored
+        self._members: dict[str, set[str]] = {}
+        self._story_of: dict[str, str] = {}
+        if mode == "one":  # (or resolving early is not wanted: see build)
+            return
+        incoming: dict[str, str | None] = {}
+        for item in read(paths):  # a second, light pass over the input: ids and stories (ms per 1,000)
+            if isinstance(item, Article) and (item.id not in known or known[item.id][0] != content_hash(item)):
+                incoming[item.id] = item.story
+        for story in {s for s in incoming.values() if s}:
+            self._members[story] = set()
+        for article_id, (_hash, features) in known.items():
+            if article_id not in incoming and features:
+                named = json.loads(features).get("story")
+                if named in self._members:
+                    self._members[named].add(article_id)
+        for article_id, given in incoming.items():
+            if given:
+                self._members[given].add(article_id)
+                self._outstanding.setdefault(given, set()).add(article_id)
+                self._story_of[article_id] = given
+
+    def complete(self, article_id: str, known: dict[str, tuple[str, str]]) -> list[tuple[Story, str]]:
+        """The story ``article_id`` completed by being stored, with its hash; none if it completed none."""
+        story = self._story_of.pop(article_id, None)
+        if story is None:
+            return []
+        left = self._outstanding[story]
+        left.discard(article_id)
+        if left:
+            return []
+        members = sorted(self._members[story])
+        found = group([StoryFeatures.from_json(json.loads(known[a][1])) for a in members], self.mode)
+        if [s.slug for s in found] != [story]:  # not the one story predicted: leave it to the end
+            return []
+        return [(found[0], _story_hash([known[a][0] for a in members] + [f"grouping {self.mode}"]))]
+
+
+def _resolve(store: Store, story: Story, digest: str, mode: str) -> tuple[str, bytes, str]:
+    """A story resolved from its stored records (in the writer's thread): (slug, graph, summary)."""
+    return story_ntriples(story, stored_records_of(store, story.articles), digest, mode)
 
 
 def article_ntriples(extraction: Extraction) -> bytes:
