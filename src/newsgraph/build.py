@@ -24,11 +24,12 @@ from .ingest import content_hash, read
 from .model import Article, Extraction
 from .progress import Progress, estimate
 from .query import internal
-from .rdf import article_graph, article_quads, outlet_quads, story_graph, story_quads
+from .rdf import article_graph, article_quads, outlet_quads, story_graph, story_quads, topic_quads
 from .resolve import resolve_story
 from .store import Store
 from .stories import MODES, Mode, Story, StoryFeatures, features_json, group
 from .terms import to_ntriples
+from .topics import TOPICS_GRAPH
 from .vocab import NG, XSD
 from .writes import Writer
 
@@ -223,7 +224,7 @@ class _EarlyStories:
         found = group([StoryFeatures.from_json(json.loads(known[a][1])) for a in members], self.mode)
         if [s.slug for s in found] != [story]:  # not the one story predicted: leave it to the end
             return []
-        return [(found[0], _story_hash([known[a][0] for a in members] + [f"grouping {self.mode}"]))]
+        return [(found[0], _story_digest(found[0], known, self.mode))]
 
 
 def _resolve(store: Store, story: Story, digest: str, mode: str) -> tuple[str, bytes, str]:
@@ -307,8 +308,7 @@ def resolve_stale(
     stored = stored if stored is not None else stored_articles(store)
     mode = mode or stored_mode(store)
     grouped = group([StoryFeatures.from_json(json.loads(f)) for _h, f in stored.values()], mode)
-    digests = {s.slug: _story_hash([stored[a][0] for a in s.articles] + [f"grouping {mode}", f"topic {s.topic}"])
-               for s in grouped}
+    digests = {s.slug: _story_digest(s, stored, mode) for s in grouped}
     written = _story_hashes(store)
     live = {str(story_graph(s.slug)) for s in grouped}
     for graph in sorted(set(written) - live):  # no article left in the story, or grouped otherwise now
@@ -325,6 +325,7 @@ def resolve_stale(
         if sum(map(len, batch.values())) >= _BATCH_BYTES:
             store.put_graphs(batch)
             batch.clear()
+    batch[URIRef(TOPICS_GRAPH)] = to_ntriples(topic_quads([(s.slug, s.topic, s.topic_label) for s in grouped]))
     store.put_graphs(batch)
     _drop_orphan_outlets(store)
     return [s.slug for s in todo]
@@ -336,7 +337,7 @@ def story_ntriples(story: Story, records: list[str], digest: str, mode: str = "a
     extractions = sorted((Extraction.from_json(json.loads(r)) for r in records), key=lambda e: e.article.id)
     resolution = resolve_story(story.slug, extractions)
     graph = story_graph(story.slug)
-    quads = story_quads(resolution, {e.article.id: e for e in extractions}, story.label, (story.topic, story.topic_label))
+    quads = story_quads(resolution, {e.article.id: e for e in extractions}, story.label)
     quads += [(graph, NG.contentHash, Literal(digest), graph), (graph, NG.grouping, Literal(mode), graph)]
     if story.first:
         quads += [(graph, NG.firstDate, Literal(story.first, datatype=XSD.date), graph),
@@ -352,6 +353,13 @@ _BATCH_BYTES = 32_000_000
 #: graphs were written by older code has them resolved again by the next build (no parsing needed).
 #: Raise it whenever story_quads or resolution changes what a story graph holds.
 STORY_FORMAT = "5"
+
+
+def _story_digest(story: Story, stored: dict[str, tuple[str, str]], mode: str) -> str:
+    """The hash a story graph is written with: its articles' hashes and the grouping (its topic is in the
+    topics graph, not in the story's). One function for the end of a build and for a story resolved early,
+    so the end skips what is current."""
+    return _story_hash([stored[a][0] for a in story.articles] + [f"grouping {mode}"])
 
 
 def _story_hash(article_hashes: list[str]) -> str:

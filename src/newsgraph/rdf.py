@@ -25,7 +25,7 @@ from .model import Article, EventMention, Extraction, Quote, Resolution
 from .salience import score
 from .stories import features, features_json
 from .stories import label as story_label
-from .topics import topic_iri
+from .topics import TOPICS_GRAPH, topic_iri
 from .vocab import DCTERMS, GAF, NG, NIF, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XSD
 
 Quad = tuple[Node, Node, Node, URIRef]
@@ -212,15 +212,14 @@ def _offsets(node: URIRef, start: int, end: int, text: str, g: URIRef) -> list[Q
     ]
 
 
-def story_quads(resolution: Resolution, extractions: Mapping[str, Extraction], label: str | None = None,
-                topic: tuple[str, str] | None = None) -> list[Quad]:
+def story_quads(resolution: Resolution, extractions: Mapping[str, Extraction], label: str | None = None) -> list[Quad]:
     """The story graph: canonical actors and events, which mentions denote them (and why), and how each
     outlet covers each of them (``ng:Coverage``), so that queries look coverage up instead of aggregating
     every mention; and which articles the story holds, with its label (read from them when not given)."""
     story = resolution.story
     g = URIRef(iris.story_iri(story))
     quads = membership_quads(story, sorted(extractions), label or story_label(
-        [features(extractions[doc_id]) for doc_id in sorted(extractions)]), topic)
+        [features(extractions[doc_id]) for doc_id in sorted(extractions)]))
     # the event mentions of the events each actor takes part in: how an outlet reports what the actor does
     reports_of: dict[str, list[_Report]] = {}
     actor_salience, event_salience = score(resolution, extractions)
@@ -273,20 +272,26 @@ def story_quads(resolution: Resolution, extractions: Mapping[str, Extraction], l
     return quads
 
 
-def membership_quads(story: str, article_ids: Sequence[str], label: str,
-                     topic: tuple[str, str] | None = None) -> list[Quad]:
-    """Which articles a story holds (``?doc ng:story "slug"``), its label and its topic (slug, label: the
-    label is stated by the topic's first story, whose slug the topic has), in the story's graph: under
+def membership_quads(story: str, article_ids: Sequence[str], label: str) -> list[Quad]:
+    """Which articles a story holds (``?doc ng:story "slug"``) and its label, in the story's graph: under
     ``--stories auto`` an article's story can change when other articles arrive, so the article graph
-    (written once, by a worker) never states it; the story graph is rewritten whenever its articles or
-    its topic change."""
+    (written once, by a worker) never states it; the story graph is rewritten whenever its articles change."""
     g = URIRef(iris.story_iri(story))
     quads: list[Quad] = [(g, RDF.type, NG.Story, g), (g, NG.story, _value(story), g), (g, RDFS.label, Literal(label), g)]
-    if topic:
-        quads.append((g, NG.topic, URIRef(topic_iri(topic[0])), g))
-        if topic[0] == story:  # the topic's first story names it
-            quads.append((URIRef(topic_iri(story)), RDFS.label, Literal(topic[1]), g))
     quads += [(URIRef(iris.doc_iri(doc_id)), NG.story, _value(story), g) for doc_id in article_ids]
+    return quads
+
+
+def topic_quads(topics: Sequence[tuple[str, str, str]]) -> list[Quad]:
+    """The topics graph: each story's topic (``<story graph> ng:topic <topic>``) and each topic's label, for
+    (story slug, topic slug, topic label) triples. One graph for all stories, written again with every
+    grouping: a topic is decided by every story, so it never makes a story be resolved again."""
+    g = URIRef(TOPICS_GRAPH)
+    quads: list[Quad] = []
+    for story, topic, label in sorted(topics):
+        quads.append((URIRef(iris.story_iri(story)), NG.topic, URIRef(topic_iri(topic)), g))
+        if topic == story:  # the topic's first story names it
+            quads.append((URIRef(topic_iri(topic)), RDFS.label, Literal(label), g))
     return quads
 
 
@@ -385,7 +390,6 @@ def _is_iri(value: str) -> bool:
     except ValueError:
         return False
     return bool(_SCHEME.match(value))
-
 
 
 def story_graph(story: str) -> URIRef:

@@ -32,6 +32,8 @@ Name = Callable[[Sequence["StoryFeatures"]], str]
 
 #: Every topic's IRI starts so.
 TOPICS = f"{BASE}topic/"
+#: The named graph of every story's topic (rdf.topic_quads): rewritten with each grouping.
+TOPICS_GRAPH = f"{BASE}topics"
 
 
 def topic_iri(topic: str) -> str:
