@@ -23,7 +23,7 @@ from newsgraph.cli import main
 from newsgraph.stores import open_store
 
 from .conftest import SEEDS, SHARED
-from .test_queries import LIST_COLUMNS, PARAMS
+from .test_queries import PARAMS, normalise
 
 GOLDEN = Path(__file__).parent / "data" / "golden" / "answers"
 ECBPLUS = SHARED / "datasets" / "ecbplus" / "normalized_all_sentences.json"
@@ -48,11 +48,6 @@ def ecbplus_articles(path: Path, n: int = 100) -> Path:
     return path
 
 
-def _cells(row: dict[str, Any]) -> dict[str, Any]:
-    """GROUP_CONCAT has no order in SPARQL: its cells are compared as sorted lists."""
-    return {k: sorted(v.replace(";", " ").split()) if k in LIST_COLUMNS and isinstance(v, str) else v for k, v in row.items()}
-
-
 def answers(store_path: Path, out: Path, capsys: pytest.CaptureFixture[str], *, digest: bool = False) -> dict[str, Any]:
     """Everything a user reads from the store, as plain values; with ``digest``, the report and the exports
     as their sha256 only (they are large, and the queries behind them are compared in full)."""
@@ -67,7 +62,7 @@ def answers(store_path: Path, out: Path, capsys: pytest.CaptureFixture[str], *, 
             variants = [{}] + ([{"kind": "all"}] if "kind" in q.all_params else [])
             for params in variants:
                 rows = query.run(store, q, {**PARAMS.get(name, {}), **params}).rows
-                got[f"query {name} {json.dumps(params)}"] = [_cells(r) for r in rows]
+                got[f"query {name} {json.dumps(params)}"] = normalise(rows)  # GROUP_CONCAT cells as sorted lists
     for fmt in ("json", "text"):
         capsys.readouterr()
         assert main(["blindspots", "--store", str(store_path), "--format", fmt]) == 0
