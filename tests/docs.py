@@ -88,3 +88,31 @@ NVIDIA_AFTER_BACKTICKS = (
     """,
     {"` `": "ORG", "Nvidia": "ORG"},
 )
+
+
+#: "The meeting was an important step forward ." -- an event noun said of another (a copula's complement)
+IMPORTANT_STEP = ("""
+The DT DET det 1
+meeting NN NOUN nsubj 2 meeting
+was VBD AUX ROOT 2 be
+an DT DET det 5
+important JJ ADJ amod 5
+step NN NOUN attr 2
+forward RB ADV advmod 5
+. . PUNCT punct 2
+""", {})
+
+#: "Europe met . \n Seeking Cooperation \n Europe seeks cooperation ." -- a section heading between two lines
+SEEKING_COOPERATION = ("""
+Europe NNP PROPN nsubj 1
+met VBD VERB ROOT 1 meet
+. . PUNCT punct 1
+\\n _SP SPACE dep 2
+Seeking VBG VERB ROOT 4 seek
+Cooperation NN NOUN dobj 4 cooperation
+\\n _SP SPACE dep 5
+Europe NNP PROPN nsubj 8
+seeks VBZ VERB ROOT 8 seek
+cooperation NN NOUN dobj 8
+. . PUNCT punct 8
+""", {"Europe": "LOC"})

@@ -323,3 +323,18 @@ def test_apposition_binds_a_role_to_its_name() -> None:
     )
     assert chain_of(ex, "the chief") == ("Yermak", "apposition")
     assert [m.text for m in ex.mentions] == ["Yermak", "the chief"]  # "staff" belongs to the role
+
+
+@pytest.mark.model
+def test_event_rules_on_the_seeds(seeds: dict[str, Extraction]) -> None:
+    """The seeds' false "shared" events: a heading of 003 ("Seeking Cooperation"), "step" said of the
+    coalition (000) and of the meeting (003), and a conditional without participants ("any military
+    escalation would face swift retaliation", 000) against "the grim reality facing Ukrainians" (003)."""
+    a, b = seeds["000"], seeds["003"]
+    assert not [e for e in b.events if e.text == "Seeking"]
+    assert not [e for ex in (a, b) for e in ex.events if e.lemma == "step"]
+    (face,) = [i for i, e in enumerate(a.events) if e.text == "face"]
+    assert a.events[face].certainty == "conditional" and not a.events[face].agents
+    res = resolve_story("s", [a, b])
+    key, _rule = res.event_of[("000", face)]
+    assert {d for d, _i in next(e for e in res.events if e.key == key).mentions} == {"000"}

@@ -27,7 +27,7 @@ from newsgraph.extract.actors import CLEANUPS
 from newsgraph.model import Article, Extraction
 from newsgraph.resolve import resolve_story
 
-from .docs import LAVROV_WHO_CALLED_RUBIO, MACRON_DECLINED_TO_DISCLOSE, make_doc
+from .docs import IMPORTANT_STEP, LAVROV_WHO_CALLED_RUBIO, MACRON_DECLINED_TO_DISCLOSE, SEEKING_COOPERATION, make_doc
 from .test_attribution_rules import (
     ACCORDING,
     CHAIN,
@@ -451,6 +451,8 @@ EXTRACTION_CASES: list[tuple[str, str, str, dict[str, str], str | None]] = [
     ("event", "participial-adverbial", *SUBJECTS, None),
     ("event", "passive", *PASSIVE, None),
     ("event", "phrasal-predicate", *CAUGHT_FIRE, None),
+    ("event", "predicative-noun", *IMPORTANT_STEP, None),
+    ("event", "heading", *SEEKING_COOPERATION, None),
     ("quote", "framing-verb", *CALLING, None),
     ("quote", "nearest-reporting-verb", *WE_WON, None),
     ("quote", "dash-speaker", *DASH, None),
@@ -627,20 +629,25 @@ def test_a_role_alone_is_the_one_actor_another_article_gives_that_role() -> None
     assert len(resolve_story("s", [a, b, c]).actors) == 3
 
 
-@pytest.mark.parametrize(("lemma", "events"), [("argue", 2), ("leave", 1)])
-def test_speech_tie_keeps_speech_acts_of_other_articles_apart(lemma: str, events: int) -> None:
-    """ "Analysts argue that ..." (a) / "He argues that ..." (b, unresolved): two speech acts; a happening
-    named again in another article without its actor is still one."""
+@pytest.mark.parametrize(("lemma", "b_agents", "events"), [("argue", [], 2), ("leave", [], 1), ("argue", [0], 2), ("leave", [0], 1)])
+def test_speech_tie_keeps_speech_acts_of_other_articles_apart(lemma: str, b_agents: list[int], events: int) -> None:
+    """ "Analysts argue that ..." (a) / "He argues that ..." (b, unresolved) or "Witkoff argues" (b): two speech
+    acts, as participants on both sides are not a participant in common; a happening named again in another
+    article is still one."""
     a = article("a", [("analyst", "PERSON", [])], [(lemma, [0], [])])
-    b = article("b", [("Steve Witkoff", "PERSON", ["Steve Witkoff"])], [(lemma, [], [])])
+    b = article("b", [("Steve Witkoff", "PERSON", ["Steve Witkoff"])], [(lemma, b_agents, [])])
     assert len(resolve_story("s", [a, b]).events) == events
 
 
-@pytest.mark.parametrize(("polarity", "events"), [("negative", 2), ("positive", 1)])
-def test_denial_tie_keeps_a_denial_without_participants_apart(polarity: str, events: int) -> None:
+@pytest.mark.parametrize(("polarity", "certainty", "events"), [
+    ("negative", "certain", 2), ("positive", "certain", 1),
+    ("positive", "conditional", 2),  # "any escalation would face swift retaliation" / "the reality facing Ukrainians"
+    ("positive", "hedged", 1),
+])
+def test_denial_tie_keeps_a_denial_without_participants_apart(polarity: str, certainty: str, events: int) -> None:
     """ "refusal to engage" (a: negative, nobody) / "Bonne engaged with Yermak" (b): two happenings."""
     a = article("a", [("Steve Witkoff", "PERSON", ["Steve Witkoff"])], [("engage", [], [])])
-    a = dataclasses.replace(a, events=(dataclasses.replace(a.events[0], polarity=polarity),))
+    a = dataclasses.replace(a, events=(dataclasses.replace(a.events[0], polarity=polarity, certainty=certainty),))
     b = article("b", [("Emmanuel Bonne", "PERSON", ["Emmanuel Bonne"])], [("engage", [0], [])])
     assert len(resolve_story("s", [a, b]).events) == events
 
@@ -745,3 +752,17 @@ def test_rules_cli_help_has_an_example() -> None:
     out = subprocess.run([sys.executable, "-m", "newsgraph", "rules", "--help"], capture_output=True, text=True, check=True)
     assert "Example:" in out.stdout
 
+
+
+def test_an_event_noun_said_of_something_else_is_no_event() -> None:
+    """ "The meeting was an important step forward": the meeting is the happening, "step" describes it."""
+    doc = make_doc(*IMPORTANT_STEP)
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    assert [e.text for e in ex.events] == ["meeting"]
+
+
+def test_a_section_heading_names_no_event() -> None:
+    """ "Seeking Cooperation", a heading of seed 003, is a topic: only the sentences around it have events."""
+    doc = make_doc(*SEEKING_COOPERATION)
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    assert [(e.text, e.sentence) for e in ex.events] == [("met", 0), ("seeks", 2), ("cooperation", 2)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import (
     ADVERBIAL_OBJECTS,
@@ -28,7 +28,7 @@ from .. import meaning
 from ..model import ActorMention, EventMention
 from ..rules import appending, rule
 from .docindex import DocIndex
-from .labels import NOMINAL_SUBJECTS, OBJECTS, OWNERS
+from .labels import NOMINAL_SUBJECTS, OBJECTS, OWNERS, PREDICATIVE
 
 Lookup = Callable[[Token], int | None]  # token -> local entity index (or None)
 Subjects = tuple[list[Token], bool]  # the subjects, and whether they undergo the predicate (passive)
@@ -52,10 +52,13 @@ def find_events(
         return None
 
     events: list[EventMention] = []
+    headings = {k for k, sent in enumerate(index.sents) if k > 0 and is_heading(sent)}
     for token in index.tokens:
+        if index.sentence_of[token.i] in headings:
+            continue
         if is_verbal_event(token):
             ev = _verbal(token, actor, index)
-        elif is_nominal_event(token):
+        elif is_nominal_event(token) and not is_predicative(token):
             ev = _nominal(token, actor, index)
         else:
             continue
@@ -87,6 +90,37 @@ def is_nominal_event(token: Token) -> bool:
         return False
     # not the object of a phrasal predicate it is part of ("caught fire" is one event)
     return not (token.dep_ in OBJECTS and f"{token.head.lemma_.lower()} {token.lemma_.lower()}" in EVENT_CLASS)
+
+
+@rule("event", "predicative-noun", "an event noun said of something else, a copula's complement or an \"as\" "
+      "phrase after a verb, names no happening of its own", "The meeting in Paris was an important step forward.")
+def is_predicative(noun: Token) -> bool:
+    """ "was an important step", "hailed the coalition as a crucial step": the noun describes the meeting or
+    the coalition; as an event of its own it would match every other "step" of the story."""
+    if noun.dep_ in PREDICATIVE:
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ == "VERB"
+
+
+@rule("event", "heading", "a section heading inside the body (a short title-case line without final punctuation) "
+      "names a topic, not a happening", "Seeking Cooperation")
+def is_heading(sent: Span) -> bool:
+    """Web articles break their body with headings ("Seeking Cooperation"); a verb there has no
+    participants and would join any happening of the same verb. The first line, often the headline, keeps
+    its events: a headline states the story's main happening."""
+    words = [t for t in sent if t.is_alpha]
+    tokens = [t for t in sent if not t.is_space]
+    if not words or len(words) > HEADING_WORDS or tokens[-1].text[-1:] in _SENTENCE_ENDS:
+        return False
+    text = sent.doc.text
+    before, after = text[:tokens[0].idx], text[tokens[-1].idx + len(tokens[-1]):]
+    if before.rstrip(" \t")[-1:] not in ("\n", "") or after.lstrip(" \t")[:1] not in ("\n", ""):
+        return False  # not a line of its own
+    return all(t.text[:1].isupper() for t in words if len(t) > 3)  # short function words may stay lower case
+
+
+HEADING_WORDS = 8
+_SENTENCE_ENDS = frozenset(".!?:;,\"'”’)")
 
 
 def nominalised(noun: str) -> str | None:

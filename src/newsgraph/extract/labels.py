@@ -14,6 +14,8 @@ SUBJECTS = NOMINAL_SUBJECTS | {"csubj"}
 CLAUSE_SUBJECTS = SUBJECTS | {"expl"}
 #: Objects that undergo a verb ("called Rubio", "gave him").
 OBJECTS = frozenset({"dobj", "dative"})
+#: A noun said of something else: a copula's complement ("was an important step"), an object predicate.
+PREDICATIVE = frozenset({"attr", "oprd"})
 #: Modifiers before a name that bind a title to it ("U.S. envoy Steve Witkoff", "the star's rep").
 PRE_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "det"})
 #: Modifiers of a described actor that say whose or which it is ("Ukrainian forces").

@@ -42,7 +42,7 @@ class _EventCluster:
     keys: set[str] = field(default_factory=set)  # their blocking keys (_keys)
     context: set[str] = field(default_factory=set)  # the actors its mentions' sentences name
     reporting: bool = False  # one of its mentions is a speech act ("said", "suggestion")
-    denied_only: bool = False  # every mention says it did not happen, and names no participant
+    denied_only: bool = False  # every mention says it did not (or would only) happen, and names no participant
 
 
 def _roles(ev: EventMention, doc_id: str, actor_key: dict[EntityRef, str]) -> tuple[set[str], set[str], set[str]]:
@@ -119,12 +119,14 @@ def same_kind(c: _EventCluster, lemma: str, everyone: set[str]) -> bool:
     return any(meaning.similarity(lemma, other) >= meaning.SHARED_SENSE for other in sorted(c.lemmas))
 
 
-@rule("event-merge", "denial-tie", "across articles, a mention that says a happening did not take place and names no "
-      "participant joins only an event without participants (and the other way round)",
-      "Zelenskiy's refusal to engage (000) / Bonne engaged with Yermak (003): two happenings")
+@rule("event-merge", "denial-tie", "across articles, a mention that says a happening did not take place, or would "
+      "only under a condition, and names no participant joins only an event without participants (and the other "
+      "way round)", "Zelenskiy's refusal to engage (000) / Bonne engaged with Yermak (003): two happenings; any "
+      "escalation would face retaliation (000) / the reality facing Ukrainians (003): two")
 def denial_tie(c: _EventCluster, doc_id: str, everyone: set[str], negative: bool) -> bool:
     """"refused to engage" says too little to be the same happening as another article's "engaged with
-    Yermak", and merging them would make a false contested claim (one outlet denies, the other states)."""
+    Yermak", and merging them would make a false contested claim (one outlet denies, the other states). A
+    conditional ("would face swift retaliation") names no actual happening either."""
     if doc_id in c.articles:
         return True
     if negative and not everyone:
@@ -173,10 +175,11 @@ def resolve_events(story: str, docs: dict[str, Extraction], actor_key: dict[Enti
             # clusters of the same meaning, those sharing an actor first, then the oldest
             shared_set = {k for key in blocking for a in everyone for k in by_class_actor[(key, a)]}
             candidates = sorted(shared_set) + sorted({k for key in blocking for k in by_class[key]} - shared_set)
+            unreal = ev.polarity == "negative" or ev.certainty == "conditional"
             target = next((clusters[k] for k in candidates if same_kind(clusters[k], ev.lemma, everyone)
                            and compatible(clusters[k], agents, patients, everyone, obj, named, doc_id)
                            and speech_tie(clusters[k], doc_id, everyone, context, reporting)
-                           and denial_tie(clusters[k], doc_id, everyone, ev.polarity == "negative")), None)
+                           and denial_tie(clusters[k], doc_id, everyone, unreal)), None)
             if target is None:
                 target = _EventCluster(cls, len(clusters))
                 clusters.append(target)
@@ -200,7 +203,7 @@ def resolve_events(story: str, docs: dict[str, Extraction], actor_key: dict[Enti
             target.context |= context
             target.reporting = target.reporting or reporting
             target.denied_only = (target.denied_only if len(target.members) > 1 else True) and (
-                ev.polarity == "negative" and not everyone)
+                unreal and not everyone)
             target.agents |= agents
             target.patients |= patients
             target.everyone |= everyone
