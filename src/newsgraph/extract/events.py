@@ -52,7 +52,7 @@ def find_events(
         return None
 
     events: list[EventMention] = []
-    headings = {k for k, sent in enumerate(index.sents) if k > 0 and is_heading(sent)}
+    headings = {k for k, sent in enumerate(index.sents) if k > 0 and is_heading(sent, index.text)}
     for token in index.tokens:
         if index.sentence_of[token.i] in headings:
             continue
@@ -104,22 +104,28 @@ def is_predicative(noun: Token) -> bool:
 
 @rule("event", "heading", "a section heading inside the body (a short title-case line without final punctuation) "
       "names a topic, not a happening", "Seeking Cooperation")
-def is_heading(sent: Span) -> bool:
+def is_heading(sent: Span, text: str) -> bool:
     """Web articles break their body with headings ("Seeking Cooperation"); a verb there has no
     participants and would join any happening of the same verb. The first line, often the headline, keeps
     its events: a headline states the story's main happening."""
-    words = [t for t in sent if t.is_alpha]
-    tokens = [t for t in sent if not t.is_space]
-    if not words or len(words) > HEADING_WORDS or tokens[-1].text[-1:] in _SENTENCE_ENDS:
+    line = text[sent.start_char:sent.end_char]
+    start, end = sent.start_char + len(line) - len(line.lstrip()), sent.start_char + len(line.rstrip())
+    words = text[start:end].split()  # a string test first: most sentences fail it without spaCy tokens
+    if not words or len(words) > HEADING_WORDS or text[end - 1] in _SENTENCE_ENDS:
         return False
-    text = sent.doc.text
-    before, after = text[:tokens[0].idx], text[tokens[-1].idx + len(tokens[-1]):]
-    if before.rstrip(" \t")[-1:] not in ("\n", "") or after.lstrip(" \t")[:1] not in ("\n", ""):
+    if not (_line_edge(text, start - 1, -1) and _line_edge(text, end, 1)):
         return False  # not a line of its own
-    return all(t.text[:1].isupper() for t in words if len(t) > 3)  # short function words may stay lower case
+    return all(t.text[:1].isupper() for t in sent if t.is_alpha and len(t) > 3)  # short function words may stay lower case
 
 
 HEADING_WORDS = 8
+
+
+def _line_edge(text: str, i: int, step: int) -> bool:
+    """Whether only spaces or tabs lie between ``i`` and a line break or the text's edge, going ``step``."""
+    while 0 <= i < len(text) and text[i] in " \t":
+        i += step
+    return not 0 <= i < len(text) or text[i] == "\n"
 _SENTENCE_ENDS = frozenset(".!?:;,\"'”’)")
 
 
