@@ -22,7 +22,9 @@ DEV_TOPICS = [1, 3, 4, 6, 7]
 # and single-source recall of events fell from 0.83 with them (fewer, larger events: fewer false claims); again
 # 0.78 -> 0.757 when only participants with a name (or a capitalised description) clash: a described agent
 # ("the inmate") no longer splits a happening from its named report (events CoNLL 0.77 -> 0.79 here), and to
-# 0.740 when objects clash within one article only ("stole weapons" / "stole guns" of two outlets are one)
+# 0.740 when objects clash within one article only ("stole weapons" / "stole guns" of two outlets are one).
+# 2026-12-07 (issue 12's third round: same-participants, predicative-noun, the speech-tie fix): events
+# 0.79 / 0.76 / 0.803 / 0.729 / 0.756; the events' CoNLL and single-source precision floors raised.
 FLOORS = {
     ("actors", "mention precision"): 0.60,
     ("actors", "mention recall"): 0.78,
@@ -31,8 +33,8 @@ FLOORS = {
     ("actors", "single-source recall"): 0.78,
     ("events", "mention precision"): 0.76,
     ("events", "mention recall"): 0.74,
-    ("events", "conll"): 0.79,
-    ("events", "single-source precision"): 0.70,
+    ("events", "conll"): 0.80,
+    ("events", "single-source precision"): 0.72,
     ("events", "single-source recall"): 0.72,
 }
 

@@ -338,3 +338,21 @@ def test_event_rules_on_the_seeds(seeds: dict[str, Extraction]) -> None:
     res = resolve_story("s", [a, b])
     key, _rule = res.event_of[("000", face)]
     assert {d for d, _i in next(e for e in res.events if e.key == key).mentions} == {"000"}
+
+
+@pytest.mark.model
+def test_same_participants_on_ecbplus_news() -> None:
+    """ECB+ topic 7 (read at run time, never copied here): "Wladimir Klitschko blasted a sluggish Hasim
+    Rahman" (7_1ecb) and "Wladimir Klitschko stopped Hasim Rahman" (7_8ecb), the leads of two outlets, are
+    one fight."""
+    path = SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json"
+    if not path.exists():
+        pytest.skip(f"ECB+ is not at {path}")
+    docs = {d["doc_id"]: d for d in json.loads(path.read_text(encoding="utf-8"))["docs"]}
+    nlp = load()
+    exs = [extract_doc(nlp(docs[i]["text"]), Article(i, docs[i]["text"], "ecb+", outlet=i)) for i in ("7_1ecb", "7_8ecb")]
+    res = resolve_story("7", exs)
+    blasted = next(k for k, e in enumerate(exs[0].events) if e.text == "blasted")
+    stopped = next(k for k, e in enumerate(exs[1].events) if e.text == "stopped")
+    assert res.event_of[("7_1ecb", blasted)][0] == res.event_of[("7_8ecb", stopped)][0]
+    assert res.event_of[("7_8ecb", stopped)][1] == "same-participants"

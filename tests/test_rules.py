@@ -539,12 +539,13 @@ EVENT_CASES: list[tuple[str, list[tuple[str, list[int], list[int]]], list[tuple[
     ("synonym", [("leave", [0], [])], [("depart", [0], [])]),
     ("no-clash", [("leave", [0], [])], [("leave", [0], [])]),
     ("same-kind", [("buy", [0], [])], [("purchase", [0], [])]),
+    ("same-participants", [("stop", [0], [1])], [("blast", [0], [1])]),
 ]
 
 
 @pytest.mark.parametrize(("name", "first", "second"), EVENT_CASES, ids=[c[0] for c in EVENT_CASES])
 def test_event_merge_rule_fires(name: str, first: list[Any], second: list[Any]) -> None:
-    witkoff = [("Steve Witkoff", "PERSON", ["Steve Witkoff"])]
+    witkoff = [("Steve Witkoff", "PERSON", ["Steve Witkoff"]), ("Sergey Lavrov", "PERSON", ["Sergey Lavrov"])]
     fired, names = _resolution(article("a", witkoff, first), article("b", witkoff, second))
     assert f"event-merge/{name}" in fired | names
 
@@ -766,3 +767,17 @@ def test_a_section_heading_names_no_event() -> None:
     doc = make_doc(*SEEKING_COOPERATION)
     ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
     assert [(e.text, e.sentence) for e in ex.events] == [("met", 0), ("seeks", 2), ("cooperation", 2)]
+
+
+@pytest.mark.parametrize(("second", "sentence", "events"), [
+    (("blast", [0], [1]), 0, 1),  # "Klitschko stopped Rahman" / "Klitschko blasted Rahman": one fight
+    (("die", [0], []), 0, 2),  # one participant in common: "Page was born" / "Page died" are two
+    (("blast", [1], [0]), 0, 2),  # the roles swapped: no agent in common
+    (("blast", [0], [1]), 2, 2),  # outside the lead, the body's other happenings of the same people
+])
+def test_same_participants_ties_a_lead_happening_named_by_another_verb(second: tuple[str, list[int], list[int]], sentence: int, events: int) -> None:
+    people = [("Wladimir Klitschko", "PERSON", ["Wladimir Klitschko"]), ("Hasim Rahman", "PERSON", ["Hasim Rahman"])]
+    a = article("a", people, [("stop", [0], [1])])
+    b = article("b", people, [second])
+    b = dataclasses.replace(b, events=(dataclasses.replace(b.events[0], sentence=sentence),))
+    assert len(resolve_story("s", [a, b]).events) == events

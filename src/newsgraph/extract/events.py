@@ -110,7 +110,8 @@ def is_heading(sent: Span, text: str) -> bool:
     its events: a headline states the story's main happening."""
     line = text[sent.start_char:sent.end_char]
     start, end = sent.start_char + len(line) - len(line.lstrip()), sent.start_char + len(line.rstrip())
-    words = text[start:end].split()  # a string test first: most sentences fail it without spaCy tokens
+    # a string test first: most sentences fail it without making spaCy tokens
+    words = [w for w in text[start:end].split() if any(c.isalpha() for c in w)]
     if not words or len(words) > HEADING_WORDS or text[end - 1] in _SENTENCE_ENDS:
         return False
     if not (_line_edge(text, start - 1, -1) and _line_edge(text, end, 1)):
