@@ -116,3 +116,13 @@ seeks VBZ VERB ROOT 8 seek
 cooperation NN NOUN dobj 8
 . . PUNCT punct 8
 """, {"Europe": "LOC"})
+
+#: "Reports indicated that forces struggle ." -- a reporting noun as the source of another event
+REPORTS_INDICATED = ("""
+Reports NNS NOUN nsubj 1 report
+indicated VBD VERB ROOT 1 indicate
+that IN SCONJ mark 4
+forces NNS NOUN nsubj 4 force
+struggle VBP VERB ccomp 1
+. . PUNCT punct 1
+""", {})

@@ -327,12 +327,15 @@ def test_apposition_binds_a_role_to_its_name() -> None:
 
 @pytest.mark.model
 def test_event_rules_on_the_seeds(seeds: dict[str, Extraction]) -> None:
-    """The seeds' false "shared" events: a heading of 003 ("Seeking Cooperation"), "step" said of the
+    """The seeds' false "shared" events: "Reports indicated" (000, a source) against "As reported by the
+    New York Times" (003), a heading of 003 ("Seeking Cooperation"), "step" said of the
     coalition (000) and of the meeting (003), and a conditional without participants ("any military
     escalation would face swift retaliation", 000) against "the grim reality facing Ukrainians" (003)."""
     a, b = seeds["000"], seeds["003"]
     assert not [e for e in b.events if e.text == "Seeking"]
     assert not [e for ex in (a, b) for e in ex.events if e.lemma == "step"]
+    assert not [e for e in a.events if e.text == "Reports"]  # "Reports indicated that ...": the source
+    assert [e.source_text for e in a.events if e.text == "reiterated"] == ["Reports"]
     (face,) = [i for i, e in enumerate(a.events) if e.text == "face"]
     assert a.events[face].certainty == "conditional" and not a.events[face].agents
     res = resolve_story("s", [a, b])

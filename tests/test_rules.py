@@ -27,7 +27,14 @@ from newsgraph.extract.actors import CLEANUPS
 from newsgraph.model import Article, Extraction
 from newsgraph.resolve import resolve_story
 
-from .docs import IMPORTANT_STEP, LAVROV_WHO_CALLED_RUBIO, MACRON_DECLINED_TO_DISCLOSE, SEEKING_COOPERATION, make_doc
+from .docs import (
+    IMPORTANT_STEP,
+    LAVROV_WHO_CALLED_RUBIO,
+    MACRON_DECLINED_TO_DISCLOSE,
+    REPORTS_INDICATED,
+    SEEKING_COOPERATION,
+    make_doc,
+)
 from .test_attribution_rules import (
     ACCORDING,
     CHAIN,
@@ -453,6 +460,7 @@ EXTRACTION_CASES: list[tuple[str, str, str, dict[str, str], str | None]] = [
     ("event", "phrasal-predicate", *CAUGHT_FIRE, None),
     ("event", "predicative-noun", *IMPORTANT_STEP, None),
     ("event", "heading", *SEEKING_COOPERATION, None),
+    ("event", "source-noun", *REPORTS_INDICATED, None),
     ("quote", "framing-verb", *CALLING, None),
     ("quote", "nearest-reporting-verb", *WE_WON, None),
     ("quote", "dash-speaker", *DASH, None),
@@ -781,3 +789,11 @@ def test_same_participants_ties_a_lead_happening_named_by_another_verb(second: t
     b = article("b", people, [second])
     b = dataclasses.replace(b, events=(dataclasses.replace(b.events[0], sentence=sentence),))
     assert len(resolve_story("s", [a, b]).events) == events
+
+
+def test_the_source_of_an_attribution_is_no_event() -> None:
+    """ "Reports indicated that forces struggle": "Reports" is who says it; "indicated" and "struggle" are
+    the events, the second attributed to the reports."""
+    doc = make_doc(*REPORTS_INDICATED)
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    assert [(e.text, e.source_text) for e in ex.events] == [("indicated", ""), ("struggle", "Reports")]

@@ -15,9 +15,9 @@ from ..model import ActorMention, Article, EventMention, Extraction, LocalEntity
 from ..rules import rule_in_traceback
 from . import chunking
 from .actors import find_actors
-from .attribution import attribute_events
+from .attribution import attribute_events, source_heads
 from .docindex import DocIndex, Mentions
-from .events import find_events
+from .events import find_events, is_source_noun
 from .pipeline import describe, load
 from .quotes import find_quotes
 from .timeplace import situate_events
@@ -66,6 +66,8 @@ def _quotes(r: Reading) -> None:
 def _attribution(r: Reading) -> None:
     """Who says it and how sure (attribution with modality); before time: future events look ahead."""
     r.events = attribute_events(r.doc, r.events, r.mentions, r.quotes, index=r.index, lookup=r.lookup)
+    heads = source_heads(r.events, r.index)
+    r.events = [ev for ev in r.events if not is_source_noun(ev, heads)]
 
 
 def _time_place(r: Reading) -> None:

@@ -163,6 +163,20 @@ def attribute_events(
     return out
 
 
+def source_heads(events: Sequence[EventMention], index: DocIndex) -> set[int]:
+    """The character offsets of the head words of the events' sources ("Reports" in "Reports indicated
+    that ...", "statement" in "a statement from the ministry said ...")."""
+    heads = set()
+    for ev in events:
+        token = index.token_at(ev.source_start) if ev.source_start >= 0 else None
+        while token is not None and index.head(token).i != token.i and (
+                ev.source_start <= index.head(token).idx < ev.source_end):
+            token = index.head(token)
+        if token is not None:
+            heads.add(token.idx)
+    return heads
+
+
 def _apply(ev: EventMention, p: Perspective) -> EventMention:
     nearest = p.sources[0] if p.sources else None
     changes: dict[str, object] = {

@@ -130,6 +130,14 @@ def _line_edge(text: str, i: int, step: int) -> bool:
 _SENTENCE_ENDS = frozenset(".!?:;,\"'”’)")
 
 
+@rule("event", "source-noun", "an event noun that is the source of an attribution names who or what says something, "
+      "not a happening", "Reports indicated that several coalition members have reiterated their reluctance.")
+def is_source_noun(ev: EventMention, source_heads: set[int]) -> bool:
+    """ "Reports indicated ...", "a statement from the ministry said ...": the noun is the speaker's slot of
+    the reporting verb; as an event it would join any other outlet's "reported" (seed 000 / 003)."""
+    return ev.nominal and ev.start in source_heads
+
+
 def nominalised(noun: str) -> str | None:
     """The verb an event noun names: the news table first ("trip" -> travel), else WordNet's nominalisation
     of a noun whose main sense is an act, event or process ("gathering" -> gather, "talks" -> talk)."""
