@@ -323,3 +323,47 @@ def test_apposition_binds_a_role_to_its_name() -> None:
     )
     assert chain_of(ex, "the chief") == ("Yermak", "apposition")
     assert [m.text for m in ex.mentions] == ["Yermak", "the chief"]  # "staff" belongs to the role
+
+
+# --- mention clean-up and home-team on ECB+ (read at run time, never copied here) -----------------------
+def _ecbplus(topic: str, subtopic: str) -> list[Extraction]:
+    path = SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json"
+    if not path.exists():
+        pytest.skip(f"ECB+ is not at {path}")
+    docs = [d for d in json.loads(path.read_text(encoding="utf-8"))["docs"] if (d["topic"], d["subtopic"]) == (topic, subtopic)]
+    nlp = load()
+    return [extract_doc(nlp(d["text"]), Article(d["doc_id"], d["text"], "ecb+", outlet=d["source"])) for d in docs]
+
+
+@pytest.mark.model
+def test_mention_clean_up_on_ecbplus_news() -> None:
+    """ "Lopez and Carrasquillo" (tagged as one organisation) are two names; "A Brooklyn jury" is the jury, and
+    Brooklyn no actor there (ECB+ 33_6ecbplus)."""
+    ex = next(e for e in _ecbplus("33", "ecbplus") if e.article.id == "33_6ecbplus")
+    said = [(m.text, m.found_by) for m in ex.mentions]
+    assert ("Lopez", "coordinated-names") in said and ("Carrasquillo", "coordinated-names") in said
+    assert "Lopez and Carrasquillo" not in {t for t, _f in said}
+    assert ("A Brooklyn jury", "described-actor") in said
+    assert ex.entities[next(m for m in ex.mentions if m.text == "Lopez").local].name == "Andrew Lopez"
+
+
+@pytest.mark.model
+def test_title_case_descriptions_and_headlines_on_ecbplus_news() -> None:
+    """ "the Perennial Party Girl" (ECB+ 1_6ecb) is no organisation; the headline "Ellen DeGeneres Returns to Host
+    the Oscars" (2_7ecbplus) names Ellen DeGeneres, without the headline's verb."""
+    reid = next(e for e in _ecbplus("1", "ecb") if e.article.id == "1_6ecb")
+    assert not [m for m in reid.mentions if "Girl" in m.text and m.kind == "NAME"]
+    ellen = next(e for e in _ecbplus("2", "ecbplus") if e.article.id == "2_7ecbplus")
+    assert ellen.mentions[0].text == "Ellen DeGeneres" and ellen.mentions[0].found_by == "headline-name"
+
+
+@pytest.mark.model
+def test_home_team_on_ecbplus_news() -> None:
+    """ECB+ 25_3ecb: "New Orleans have decided to rest him" is the New Orleans Saints other articles name."""
+    exs = _ecbplus("25", "ecb")
+    res = resolve_story("25", exs)
+    texts = {e.article.id: e for e in exs}
+    (saints,) = [a for a in res.actors if a.label == "New Orleans Saints"]
+    said = {(d, texts[d].mentions[i].text) for d, i in saints.mentions}
+    assert ("25_3ecb", "New Orleans") in said
+    assert "home-team" in {res.actor_of[m][1] for m in saints.mentions}

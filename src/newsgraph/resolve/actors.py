@@ -19,6 +19,7 @@ from ..iris import slug
 from ..lexicon import LEADER_TITLES, ORG_FUNCTION_WORDS
 from ..model import Actor, Extraction, LocalEntity
 from ..rules import appending, rule
+from .places import attach_home_teams
 from .variants import attach_given_name_variants, attach_name_tails
 
 EntityRef = tuple[str, int]  # (article id, local entity index)
@@ -137,6 +138,7 @@ def cluster_actors(docs: dict[str, Extraction]) -> tuple[list[list[EntityRef]], 
     attach_name_tails(entities, groups["full-name"], uf, join)  # first: "Comeaux" then finds one full name
     attach_given_name_variants(entities, groups["full-name"], uf, join)
     _attach_one_word_names(entities, groups["full-name"], groups["same-name"], uf, join)
+    attach_home_teams(entities, docs, uf, join)
     _attach_leader_governments(entities, uf, join)
     _attach_roles(entities, uf, join)
     _attach_org_heads(entities, uf, join)
@@ -309,7 +311,8 @@ def build_actors(story: str, docs: dict[str, Extraction], clusters: list[list[En
     for refs in clusters:
         ents = [docs[d].entities[i] for d, i in refs]
         all_names = {n for e in ents for n in e.names}
-        known = next((names.place(n) for n in sorted(all_names) if names.place(n)), None)
+        # a place that stands for an organisation named after it (home-team) does not name the organisation
+        known = next((names.place(n) for n in sorted(all_names) if names.place(n) and not _extended(n, all_names)), None)
         # a government goes by its state ("Ukrainian government") rather than by its leader's possessive
         described = {e.name for e in ents if e.owner < 0} or {e.name for e in ents}
         label = known[1] if known else names.preferred_name(all_names or described)
@@ -326,6 +329,12 @@ def build_actors(story: str, docs: dict[str, Extraction], clusters: list[list[En
         rules = tuple(sorted({docs[d].mentions[i].rule for d, i in mentions}))
         actors.append(Actor(key, story, label, typ, alts, mentions, rules))
     return sorted(actors, key=lambda a: a.key), actor_key
+
+
+def _extended(name: str, others: set[str]) -> bool:
+    """Whether another name starts with all the words of ``name`` ("New Orleans" in "New Orleans Saints")."""
+    k = names.key(name) + " "
+    return any(names.key(o).startswith(k) for o in others)
 
 
 def _story_type(ents: list[LocalEntity], docs: dict[str, Extraction], refs: list[EntityRef], known: tuple[str, str] | None) -> str:
