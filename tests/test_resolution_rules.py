@@ -367,3 +367,14 @@ def test_home_team_on_ecbplus_news() -> None:
     said = {(d, texts[d].mentions[i].text) for d, i in saints.mentions}
     assert ("25_3ecb", "New Orleans") in said
     assert "home-team" in {res.actor_of[m][1] for m in saints.mentions}
+
+
+@pytest.mark.model
+def test_spelling_variant_on_ecbplus_news() -> None:
+    """ECB+ topic 12 (read at run time): "the Gulf of Eden" of one article is the Gulf of Aden of the others."""
+    exs = _ecbplus("12", "ecbplus")
+    res = resolve_story("12", exs)
+    texts = {e.article.id: e for e in exs}
+    (gulf,) = [a for a in res.actors if "Gulf of Eden" in {texts[d].mentions[i].text for d, i in a.mentions}]
+    assert gulf.label == "Gulf of Aden"
+    assert "spelling-variant" in {res.actor_of[m][1] for m in gulf.mentions}

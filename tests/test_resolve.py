@@ -193,3 +193,25 @@ def test_keys_fold_spelling_but_not_identity() -> None:
     assert names.key("Emmanuel Macron") != names.key("Emmanuel Bonne")
     assert names.place("Kyiv") == ("GPE", "Kyiv")
     assert names.demonym("Russian") == "Russia"
+
+
+@pytest.mark.parametrize(("first", "second", "one"), [
+    (("World Food Program", "ORG"), ("World Food Programme", "ORG"), True),  # the name key already (full-name)
+    (("Gulf of Aden", "LOC"), ("Gulf of Eden", "LOC"), True),
+    (("Turkeminstan", "GPE"), ("Turkmenistan", "GPE"), True),
+    (("Duncan Rait", "PERSON"), ("Duncan Raite", "PERSON"), True),
+    (("Emmanuel Macron", "PERSON"), ("Emmanuel Bonne", "PERSON"), False),  # two people of one given name
+    (("Donald Trump", "PERSON"), ("Melania Trump", "PERSON"), False),
+    (("Austria", "GPE"), ("Australia", "GPE"), False),  # two places the place table knows
+    (("North Carolina", "GPE"), ("South Carolina", "GPE"), False),
+    (("Iran", "GPE"), ("Iraq", "GPE"), False),  # too short for a letter to be a slip
+    (("Local 1199", "ORG"), ("Local 1198", "ORG"), False),  # numbers are no spelling
+])
+def test_spelling_variants_are_one_actor_and_different_names_stay_apart(first: tuple[str, str], second: tuple[str, str], one: bool) -> None:
+    groups = actor_groups(article("a", [(first[0], first[1], [first[0]])]), article("b", [(second[0], second[1], [second[0]])]))
+    assert (len(groups) == 1) == one
+
+
+def test_a_name_with_two_spelling_variants_joins_neither() -> None:
+    arts = [article(f"a{i}", [(n, "ORG", [n])]) for i, n in enumerate(["Gulf of Aden", "Gulf of Eden", "Gulf of Oden"])]
+    assert len(actor_groups(*arts)) == 3
