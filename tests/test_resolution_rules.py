@@ -378,3 +378,15 @@ def test_spelling_variant_on_ecbplus_news() -> None:
     (gulf,) = [a for a in res.actors if "Gulf of Eden" in {texts[d].mentions[i].text for d, i in a.mentions}]
     assert gulf.label == "Gulf of Aden"
     assert "spelling-variant" in {res.actor_of[m][1] for m in gulf.mentions}
+
+
+@pytest.mark.model
+def test_synonym_description_on_ecbplus_news() -> None:
+    """ECB+ topic 20 (read at run time): the "10 persons" one article says died are the people others count."""
+    exs = _ecbplus("20", "ecbplus")
+    res = resolve_story("20", exs)
+    texts = {e.article.id: e for e in exs}
+    (group,) = [a for a in res.actors if "10 persons" in {texts[d].mentions[i].text for d, i in a.mentions}]
+    heads = {texts[d].mentions[i].head for d, i in group.mentions}
+    assert {"person", "people"} <= heads
+    assert "synonym-description" in {res.actor_of[m][1] for m in group.mentions}

@@ -740,11 +740,32 @@ def test_home_team_is_the_one_team_named_after_an_acting_place(place: str, acts:
     assert ("actor-merge/home-team" in merged) == joined
 
 
+def _group(doc_id: str, lemma: str, phrase: str) -> Extraction:
+    """An article that knows one group by a description only ("10 persons")."""
+    ex = article(doc_id, [(lemma, "PERSON", [])])
+    return dataclasses.replace(ex, entities=(dataclasses.replace(ex.entities[0], descriptions=(phrase,)),))
+
+
+@pytest.mark.parametrize(("first", "second", "one"), [
+    (("person", "10 persons"), ("people", "two people"), True),
+    (("official", "officials"), ("authority", "authorities"), True),
+    (("customer", "affected customers"), ("user", "users"), True),
+    (("customer", "a customer"), ("user", "a user"), False),  # one person each: maybe two people
+    (("official", "officials"), ("customer", "customers"), False),
+])
+def test_synonym_description_joins_plural_groups_of_synonymous_nouns(first: tuple[str, str], second: tuple[str, str], one: bool) -> None:
+    a, b = _group("a", *first), _group("b", *second)
+    fired, _merged = _resolution(a, b)
+    assert (len(resolve_story("s", [a, b]).actors) == 1) == one
+    assert "actor-merge/synonym-description" in fired or not one
+
+
 def test_every_rule_has_a_row() -> None:
     covered = {(s, n) for s, n, *_ in EXTRACTION_CASES} | {(s, n) for s, n, _ in RESOLUTION_CASES}
     covered |= {("event-merge", n) for n, *_ in EVENT_CASES} | {("event-merge", "nominalisation")}
     covered |= {("event-merge", "speech-tie"), ("event-merge", "denial-tie"), ("actor-merge", "leader-government"), ("actor-merge", "role-title")}
     covered |= {("actor-merge", "event-role"), ("actor-merge", "org-head"), ("actor-merge", "home-team")}
+    covered |= {("actor-merge", "synonym-description")}
     assert {(r.stage, r.name) for r in rules.all_rules()} == covered
 
 

@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from .. import names
 from ..iris import slug
-from ..lexicon import LEADER_TITLES, ORG_FUNCTION_WORDS
+from ..lexicon import GROUP_SYNONYM_KEY, LEADER_TITLES, ORG_FUNCTION_WORDS
 from ..model import Actor, Extraction, LocalEntity
 from ..rules import appending, rule
 from .places import attach_home_teams
@@ -67,6 +67,18 @@ def same_name(ent: LocalEntity) -> Iterable[str]:
 @_key_rule("same-description", "actors known only by a description, the same one", "Ukrainian forces / Ukrainian forces")
 def same_description(ent: LocalEntity) -> Iterable[str]:
     return () if ent.names or ent.owner >= 0 else (names.fold(ent.name),)
+
+
+@_key_rule("synonym-description", "a group known only by a plural description, and a group of a synonymous plural "
+           "(WordNet's near synonyms, lexicon.GROUP_SYNONYMS)", "10 persons / two people; officials / authorities; "
+           "affected customers / users")
+def synonym_description(ent: LocalEntity) -> Iterable[str]:
+    if ent.names or ent.owner >= 0:
+        return ()
+    lemma = names.fold(ent.name)
+    plural = any((last := names.fold(d).split()[-1:]) and last[0] != lemma for d in ent.descriptions) or lemma == "people"
+    group = GROUP_SYNONYM_KEY.get(lemma)
+    return (f"group of {group}",) if plural and group else ()
 
 
 @_key_rule("compact-spelling", "an organisation written with or without spaces", "SeaMicro / Sea Micro")
