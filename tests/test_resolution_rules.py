@@ -390,3 +390,13 @@ def test_synonym_description_on_ecbplus_news() -> None:
     heads = {texts[d].mentions[i].head for d, i in group.mentions}
     assert {"person", "people"} <= heads
     assert "synonym-description" in {res.actor_of[m][1] for m in group.mentions}
+
+
+@pytest.mark.model
+def test_predicate_noun_on_ecbplus_news() -> None:
+    """ECB+ 28_1ecb (read at run time): Felt, "who ... became the most famous anonymous source in American
+    history": the source is Felt."""
+    ex = next(e for e in _ecbplus("28", "ecb") if e.article.id == "28_1ecb")
+    (source,) = [m for m in ex.mentions if m.rule == "predicate-noun"]
+    assert source.text == "the most famous anonymous source"
+    assert ex.entities[source.local].name.startswith("W. Mark Felt")

@@ -437,6 +437,15 @@ in RP ADP prt 4
 . . PUNCT punct 4
 """, {"the Perennial Party Girl": "ORG"})
 
+PREDICATE_NOUN = ("""
+Felt NNP PROPN nsubj 1
+was VBD AUX ROOT 1 be
+the DT DET det 4
+FBI NNP PROPN compound 4
+official NN NOUN attr 1
+. . PUNCT punct 1
+""", {"Felt": "PERSON", "FBI": "ORG"})
+
 #: (stage, rule, parse, ents, the publication date): one row per extraction rule
 EXTRACTION_CASES: list[tuple[str, str, str, dict[str, str], str | None]] = [
     ("mention", "entity", *ENVOY, None),
@@ -467,6 +476,7 @@ EXTRACTION_CASES: list[tuple[str, str, str, dict[str, str], str | None]] = [
     ("chain", "acronym", *ACRONYM, None),
     ("chain", "title", *ENVOY, None),
     ("chain", "apposition", *APPOSITION, None),
+    ("chain", "predicate-noun", *PREDICATE_NOUN, None),
     ("chain", "group-of", *DEMONYM, None),
     ("chain", "same-description", *DESCRIBED, None),
     ("chain", "definite-description", *COMPANY, None),
