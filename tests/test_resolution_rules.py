@@ -400,3 +400,14 @@ def test_predicate_noun_on_ecbplus_news() -> None:
     (source,) = [m for m in ex.mentions if m.rule == "predicate-noun"]
     assert source.text == "the most famous anonymous source"
     assert ex.entities[source.local].name.startswith("W. Mark Felt")
+
+
+@pytest.mark.model
+def test_clipped_name_on_ecbplus_news() -> None:
+    """ECB+ topic 1 (read at run time): "LiLo" of one article is the Lindsay Lohan of the others."""
+    exs = _ecbplus("1", "ecbplus")
+    res = resolve_story("1", exs)
+    texts = {e.article.id: e for e in exs}
+    (lohan,) = [a for a in res.actors if a.label == "Lindsay Lohan"]
+    assert "LiLo" in {texts[d].mentions[i].text for d, i in lohan.mentions}
+    assert "clipped-name" in {res.actor_of[m][1] for m in lohan.mentions}

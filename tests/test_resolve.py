@@ -215,3 +215,16 @@ def test_spelling_variants_are_one_actor_and_different_names_stay_apart(first: t
 def test_a_name_with_two_spelling_variants_joins_neither() -> None:
     arts = [article(f"a{i}", [(n, "ORG", [n])]) for i, n in enumerate(["Gulf of Aden", "Gulf of Eden", "Gulf of Oden"])]
     assert len(actor_groups(*arts)) == 3
+
+
+@pytest.mark.parametrize(("short", "people", "joins"), [
+    ("LiLo", ["Lindsay Lohan"], True),
+    ("A-Rod", ["Alex Rodriguez"], True),
+    ("LiLo", ["Lindsay Lohan", "Lisa Lowe"], False),  # two people it could clip: neither
+    ("McCain", ["Mary Cain"], False),  # a surname's own capital is no clipping of a given name
+    ("DeGeneres", ["Ellen DeGeneres", "Dennis Generes"], False),  # a surname of the story as it is: the surname rule's
+])
+def test_a_clipped_name_joins_the_one_person_whose_names_it_starts(short: str, people: list[str], joins: bool) -> None:
+    arts = [article(f"p{i}", [(p, "PERSON", [p])]) for i, p in enumerate(people)] + [article("s", [(short, "PERSON", [short])])]
+    res = resolve_story("s", arts)
+    assert (res.actor_of[("s", 0)][1] == "clipped-name") == joins

@@ -20,7 +20,7 @@ from ..lexicon import GROUP_SYNONYM_KEY, LEADER_TITLES, ORG_FUNCTION_WORDS
 from ..model import Actor, Extraction, LocalEntity
 from ..rules import appending, rule
 from .places import attach_home_teams
-from .variants import attach_given_name_variants, attach_name_tails, attach_spelling_variants
+from .variants import attach_clipped_names, attach_given_name_variants, attach_name_tails, attach_spelling_variants
 
 EntityRef = tuple[str, int]  # (article id, local entity index)
 T = TypeVar("T")
@@ -150,6 +150,7 @@ def cluster_actors(docs: dict[str, Extraction]) -> tuple[list[list[EntityRef]], 
     attach_name_tails(entities, groups["full-name"], uf, join)  # first: "Comeaux" then finds one full name
     attach_given_name_variants(entities, groups["full-name"], uf, join)
     attach_spelling_variants(entities, uf, join)
+    attach_clipped_names(entities, groups["full-name"], uf, join)
     _attach_one_word_names(entities, groups["full-name"], groups["same-name"], uf, join)
     attach_home_teams(entities, docs, uf, join)
     _attach_leader_governments(entities, uf, join)

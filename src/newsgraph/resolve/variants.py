@@ -7,6 +7,7 @@ surname ("Donald Trump" / "Melania Trump"), nor a surname three people bear.
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from difflib import SequenceMatcher
@@ -154,3 +155,33 @@ def _close_pairs(keys: list[tuple[str, bool]]) -> Iterator[tuple[tuple[str, bool
         for i, j in zip(*(slips <= 2).nonzero()):
             if i < j and _spelt_alike(texts[i], texts[j], False):
                 yield others[i], others[j]
+
+
+@rule("actor-merge", "clipped-name", "a one-word name made of the starts of a person's given name and surname "
+      "(\"LiLo\", \"A-Rod\") is the one person of the story they start", "LiLo (a) / Lindsay Lohan (b)")
+def _clipped(word: str, given: str, surname: str) -> bool:
+    """Whether ``word``, split at its inner capitals or hyphen ("LiLo" -> "Li", "Lo"), starts the given name and
+    the surname."""
+    parts = [p for p in re.split(r"-|(?<=[a-z])(?=[A-Z])", word) if p]
+    return (len(parts) == 2 and all(p[:1].isupper() for p in parts)
+            and given.lower().startswith(parts[0].lower()) and surname.lower().startswith(parts[1].lower()))
+
+
+def attach_clipped_names(entities: dict[EntityRef, LocalEntity], by_full: dict[str, list[EntityRef]], uf: UnionFind,
+                         join: Callable[[EntityRef, EntityRef, str], None]) -> None:
+    people: list[tuple[str, str, EntityRef]] = []  # (given name, surname, an entity) as written
+    for group in by_full.values():
+        for r in group:
+            if entities[r].type == "PERSON":
+                for n in entities[r].names:
+                    if len(words := names.name_words(n)) >= 2:
+                        people.append((words[0], words[-1], r))
+    for ref, ent in sorted(entities.items()):
+        one_word = [n for n in ent.names if len(n.split()) == 1]
+        if not one_word or len(one_word) != len(ent.names):
+            continue
+        if any(n.lower() in {given.lower(), surname.lower()} for n in one_word for given, surname, _r in people):
+            continue  # "LeBron", "McDonald": a given name or surname as it is, the other one-word rules' case
+        fits = {uf.find(r) for n in one_word for given, surname, r in people if r != ref and _clipped(n, given, surname)}
+        if len(fits) == 1 and uf.find(ref) not in fits:
+            join(next(iter(fits)), ref, _clipped.rule.name)  # type: ignore[attr-defined]
