@@ -50,17 +50,19 @@ def acting(docs: dict[str, Extraction]) -> set[EntityRef]:
 
 def attach_home_teams(entities: dict[EntityRef, LocalEntity], docs: dict[str, Extraction], uf: UnionFind,
                       join: Callable[[EntityRef, EntityRef, str], None]) -> None:
-    orgs: dict[str, set[EntityRef]] = defaultdict(set)  # an organisation's name -> its entities
+    orgs: dict[str, dict[str, set[EntityRef]]] = defaultdict(lambda: defaultdict(set))  # first word -> name -> entities
     alone = {names.key(n) for ent in entities.values() for n in ent.names}
     for ref, ent in entities.items():
         if ent.type == "ORG":
             for n in ent.names:
-                orgs[n].add(ref)
+                if words := names.key(n).split():
+                    orgs[words[0]][n].add(ref)
     for ref in sorted(acting(docs)):
         place = entities.get(ref)
         if place is None or place.type not in {"GPE", "LOC"} or not place.names:
             continue
         places = {names.key(n) for n in place.names}
-        fits = {uf.find(r) for p in places for o, refs in orgs.items() if _named_after(p, o, alone) for r in refs}
+        fits = {uf.find(r) for p in places if p for o, refs in orgs.get(p.split()[0], {}).items()
+                if _named_after(p, o, alone) for r in refs}
         if len(fits) == 1 and uf.find(ref) not in fits:
             join(next(iter(fits)), ref, _named_after.rule.name)  # type: ignore[attr-defined]

@@ -169,19 +169,26 @@ def _clipped(word: str, given: str, surname: str) -> bool:
 
 def attach_clipped_names(entities: dict[EntityRef, LocalEntity], by_full: dict[str, list[EntityRef]], uf: UnionFind,
                          join: Callable[[EntityRef, EntityRef, str], None]) -> None:
-    people: list[tuple[str, str, EntityRef]] = []  # (given name, surname, an entity) as written
+    by_initial: dict[str, list[tuple[str, str, EntityRef]]] = defaultdict(list)  # given name's initial -> people
+    written: set[str] = set()  # every given name and surname of the story, lower-cased
     for group in by_full.values():
         for r in group:
             if entities[r].type == "PERSON":
                 for n in entities[r].names:
                     if len(words := names.name_words(n)) >= 2:
-                        people.append((words[0], words[-1], r))
+                        by_initial[words[0][:1].lower()].append((words[0], words[-1], r))
+                        written |= {words[0].lower(), words[-1].lower()}
     for ref, ent in sorted(entities.items()):
-        one_word = [n for n in ent.names if len(n.split()) == 1]
+        one_word = [n for n in ent.names if len(n.split()) == 1 and _CLIPPING.search(n)]
         if not one_word or len(one_word) != len(ent.names):
             continue
-        if any(n.lower() in {given.lower(), surname.lower()} for n in one_word for given, surname, _r in people):
+        if any(n.lower() in written for n in one_word):
             continue  # "LeBron", "McDonald": a given name or surname as it is, the other one-word rules' case
-        fits = {uf.find(r) for n in one_word for given, surname, r in people if r != ref and _clipped(n, given, surname)}
+        fits = {uf.find(r) for n in one_word for given, surname, r in by_initial.get(n[:1].lower(), [])
+                if r != ref and _clipped(n, given, surname)}
         if len(fits) == 1 and uf.find(ref) not in fits:
             join(next(iter(fits)), ref, _clipped.rule.name)  # type: ignore[attr-defined]
+
+
+#: A word with an inner capital or a hyphen between two parts, the shape of a clipped name.
+_CLIPPING = re.compile(r"[a-z][A-Z]|\w-\w")
