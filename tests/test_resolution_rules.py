@@ -411,3 +411,14 @@ def test_clipped_name_on_ecbplus_news() -> None:
     (lohan,) = [a for a in res.actors if a.label == "Lindsay Lohan"]
     assert "LiLo" in {texts[d].mentions[i].text for d, i in lohan.mentions}
     assert "clipped-name" in {res.actor_of[m][1] for m in lohan.mentions}
+
+
+@pytest.mark.model
+def test_feature_name_on_ecbplus_news() -> None:
+    """ECB+ topic 20 (read at run time): "Qeshm Island" of one article is the Qeshm of the others."""
+    exs = _ecbplus("20", "ecbplus")
+    res = resolve_story("20", exs)
+    texts = {e.article.id: e for e in exs}
+    (qeshm,) = [a for a in res.actors if "Qeshm Island" in {texts[d].mentions[i].text for d, i in a.mentions}]
+    assert "Qeshm" in {texts[d].mentions[i].text for d, i in qeshm.mentions}
+    assert "feature-name" in {res.actor_of[m][1] for m in qeshm.mentions}

@@ -228,3 +228,15 @@ def test_a_clipped_name_joins_the_one_person_whose_names_it_starts(short: str, p
     arts = [article(f"p{i}", [(p, "PERSON", [p])]) for i, p in enumerate(people)] + [article("s", [(short, "PERSON", [short])])]
     res = resolve_story("s", arts)
     assert (res.actor_of[("s", 0)][1] == "clipped-name") == joins
+
+
+@pytest.mark.parametrize(("first", "second", "one"), [
+    ("Qeshm Island", "Qeshm", True),
+    ("Lake Tahoe", "Tahoe", True),
+    ("Mt Cook", "Cook", True),
+    ("Los Angeles County", "Los Angeles", False),  # a county is another place than its city
+    ("Island", "Lake", False),  # a kind of feature alone names no place
+])
+def test_a_natural_feature_is_one_place_with_or_without_its_kind(first: str, second: str, one: bool) -> None:
+    groups = actor_groups(article("a", [(first, "LOC", [first])]), article("b", [(second, "GPE", [second])]))
+    assert (len(groups) == 1) == one

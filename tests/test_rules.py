@@ -563,6 +563,7 @@ RESOLUTION_CASES: list[tuple[str, str, list[list[Any]]]] = [
     ("actor-merge", "given-name-variant", [[("Alexis Grigoropoulos", "PERSON", ["Alexis Grigoropoulos"])],
                                            [("Alexandros Grigoropoulos", "PERSON", ["Alexandros Grigoropoulos"])]]),
     ("actor-merge", "name-tail", [[("Gaetano Lo Presti", "PERSON", ["Gaetano Lo Presti"])], [("Lo Presti", "PERSON", ["Lo Presti"])]]),
+    ("actor-merge", "feature-name", [[("Qeshm Island", "LOC", ["Qeshm Island"])], [("Qeshm", "GPE", ["Qeshm"])]]),
     ("actor-merge", "clipped-name", [[("Lindsay Lohan", "PERSON", ["Lindsay Lohan"])], [("LiLo", "PERSON", ["LiLo"])]]),
     ("actor-merge", "spelling-variant", [[("Gulf of Aden", "LOC", ["Gulf of Aden"])], [("Gulf of Eden", "LOC", ["Gulf of Eden"])]]),
 ]

@@ -203,6 +203,9 @@ GROUP_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators"),
 )
 GROUP_SYNONYM_KEY: dict[str, str] = {word: row[0] for row in GROUP_SYNONYMS for word in row}
+#: Kinds of natural feature a place's name may carry or drop ("Qeshm Island" / "Qeshm", "Lake Tahoe" / "Tahoe");
+#: not "county", "city" or "state", which name another place than the bare name ("Los Angeles County").
+FEATURE_WORDS = frozenset("island isle river lake mount mountain peninsula desert valley bay sea ocean".split())
 #: Person nouns too generic to stand for a named person.
 GENERIC_PEOPLE = frozenset("people person family child children kid crew staff member members individual".split())
 

@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from .. import names
 from ..iris import slug
-from ..lexicon import GROUP_SYNONYM_KEY, LEADER_TITLES, ORG_FUNCTION_WORDS
+from ..lexicon import FEATURE_WORDS, GROUP_SYNONYM_KEY, LEADER_TITLES, ORG_FUNCTION_WORDS
 from ..model import Actor, Extraction, LocalEntity
 from ..rules import appending, rule
 from .places import attach_home_teams
@@ -79,6 +79,23 @@ def synonym_description(ent: LocalEntity) -> Iterable[str]:
     plural = any((last := names.fold(d).split()[-1:]) and last[0] != lemma for d in ent.descriptions) or lemma == "people"
     group = GROUP_SYNONYM_KEY.get(lemma)
     return (f"group of {group}",) if plural and group else ()
+
+
+_FEATURE_KEYS = frozenset(names.key(w) for w in FEATURE_WORDS)  # as name keys spell them ("mount" -> "munt")
+
+
+@_key_rule("feature-name", "a natural feature's name with or without its kind of feature",
+           "Qeshm Island / Qeshm; Lake Tahoe / Tahoe")
+def feature_name(ent: LocalEntity) -> Iterable[str]:
+    if ent.type not in {"GPE", "LOC", "FAC"}:
+        return ()
+    out = []
+    for n in ent.names:
+        words = names.key(n).split()
+        core = [w for i, w in enumerate(words) if not (w in _FEATURE_KEYS and i in {0, len(words) - 1})]
+        if core and len(core) < len(words) or (len(words) == 1 and words[0] not in _FEATURE_KEYS):
+            out.append("feature:" + " ".join(core))
+    return out
 
 
 @_key_rule("compact-spelling", "an organisation written with or without spaces", "SeaMicro / Sea Micro")
