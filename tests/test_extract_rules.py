@@ -364,3 +364,19 @@ def test_a_name_with_no_word_left_joins_no_chain() -> None:
     chain, _rule = attach_name(nvidia, chains)
     record_name(chains[chain], nvidia, [])
     assert attach_name(marks, chains) == (1, "new")
+
+
+def test_a_predicate_noun_is_its_subject_and_a_member_not_the_group() -> None:
+    # "Felt was the FBI official ." / "Felt was not the FBI official ."
+    rows = """
+        Felt NNP PROPN nsubj 1
+        was VBD AUX ROOT 1 be
+        {neg}the DT DET det {det}
+        FBI NNP PROPN compound {det}
+        official NN NOUN attr 1
+        . . PUNCT punct 1
+        """
+    said = extract(rows.format(neg="", det=4), {"Felt": "PERSON", "FBI": "ORG"})
+    assert ("official", "NOMINAL", "Felt") in mentions(said)
+    denied = extract(rows.format(neg="not RB PART neg 1\n        ", det=5), {"Felt": "PERSON", "FBI": "ORG"})
+    assert ("official", "NOMINAL", "Felt") not in mentions(denied)

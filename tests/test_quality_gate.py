@@ -25,11 +25,14 @@ DEV_TOPICS = [1, 3, 4, 6, 7]
 # 0.740 when objects clash within one article only ("stole weapons" / "stole guns" of two outlets are one).
 # 2026-12-07 (issue 12's third round: same-participants, predicative-noun, the speech-tie fix): events
 # 0.79 / 0.76 / 0.803 / 0.729 / 0.756; the events' CoNLL and single-source precision floors raised.
+# Actors raised by issue 12's actor round (place-qualified, coordinated-names, capitalised-description, home-team,
+# spelling-variant, synonym-description, clipped-name, feature-name): mention P 0.636 -> 0.640, single-source P
+# 0.816 -> 0.851 on these topics (2026-12-07).
 FLOORS = {
-    ("actors", "mention precision"): 0.60,
+    ("actors", "mention precision"): 0.63,
     ("actors", "mention recall"): 0.78,
     ("actors", "conll"): 0.87,
-    ("actors", "single-source precision"): 0.81,
+    ("actors", "single-source precision"): 0.84,
     ("actors", "single-source recall"): 0.78,
     ("events", "mention precision"): 0.76,
     ("events", "mention recall"): 0.74,

@@ -193,3 +193,50 @@ def test_keys_fold_spelling_but_not_identity() -> None:
     assert names.key("Emmanuel Macron") != names.key("Emmanuel Bonne")
     assert names.place("Kyiv") == ("GPE", "Kyiv")
     assert names.demonym("Russian") == "Russia"
+
+
+@pytest.mark.parametrize(("first", "second", "one"), [
+    (("World Food Program", "ORG"), ("World Food Programme", "ORG"), True),  # the name key already (full-name)
+    (("Gulf of Aden", "LOC"), ("Gulf of Eden", "LOC"), True),
+    (("Turkeminstan", "GPE"), ("Turkmenistan", "GPE"), True),
+    (("Duncan Rait", "PERSON"), ("Duncan Raite", "PERSON"), True),
+    (("Emmanuel Macron", "PERSON"), ("Emmanuel Bonne", "PERSON"), False),  # two people of one given name
+    (("Donald Trump", "PERSON"), ("Melania Trump", "PERSON"), False),
+    (("Austria", "GPE"), ("Australia", "GPE"), False),  # two places the place table knows
+    (("North Carolina", "GPE"), ("South Carolina", "GPE"), False),
+    (("Iran", "GPE"), ("Iraq", "GPE"), False),  # too short for a letter to be a slip
+    (("Local 1199", "ORG"), ("Local 1198", "ORG"), False),  # numbers are no spelling
+])
+def test_spelling_variants_are_one_actor_and_different_names_stay_apart(first: tuple[str, str], second: tuple[str, str], one: bool) -> None:
+    groups = actor_groups(article("a", [(first[0], first[1], [first[0]])]), article("b", [(second[0], second[1], [second[0]])]))
+    assert (len(groups) == 1) == one
+
+
+def test_a_name_with_two_spelling_variants_joins_neither() -> None:
+    arts = [article(f"a{i}", [(n, "ORG", [n])]) for i, n in enumerate(["Gulf of Aden", "Gulf of Eden", "Gulf of Oden"])]
+    assert len(actor_groups(*arts)) == 3
+
+
+@pytest.mark.parametrize(("short", "people", "joins"), [
+    ("LiLo", ["Lindsay Lohan"], True),
+    ("A-Rod", ["Alex Rodriguez"], True),
+    ("LiLo", ["Lindsay Lohan", "Lisa Lowe"], False),  # two people it could clip: neither
+    ("McCain", ["Mary Cain"], False),  # a surname's own capital is no clipping of a given name
+    ("DeGeneres", ["Ellen DeGeneres", "Dennis Generes"], False),  # a surname of the story as it is: the surname rule's
+])
+def test_a_clipped_name_joins_the_one_person_whose_names_it_starts(short: str, people: list[str], joins: bool) -> None:
+    arts = [article(f"p{i}", [(p, "PERSON", [p])]) for i, p in enumerate(people)] + [article("s", [(short, "PERSON", [short])])]
+    res = resolve_story("s", arts)
+    assert (res.actor_of[("s", 0)][1] == "clipped-name") == joins
+
+
+@pytest.mark.parametrize(("first", "second", "one"), [
+    ("Qeshm Island", "Qeshm", True),
+    ("Lake Tahoe", "Tahoe", True),
+    ("Mt Cook", "Cook", True),
+    ("Los Angeles County", "Los Angeles", False),  # a county is another place than its city
+    ("Island", "Lake", False),  # a kind of feature alone names no place
+])
+def test_a_natural_feature_is_one_place_with_or_without_its_kind(first: str, second: str, one: bool) -> None:
+    groups = actor_groups(article("a", [(first, "LOC", [first])]), article("b", [(second, "GPE", [second])]))
+    assert (len(groups) == 1) == one

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from newsgraph import rules
+from newsgraph import names, rules
 from newsgraph.cli import main
 from newsgraph.extract import extract_doc
 from newsgraph.extract.actors import CLEANUPS
@@ -52,7 +52,7 @@ from .test_attribution_rules import (
     WITHOUT,
     WOULD,
 )
-from .test_resolve import article
+from .test_resolve import actor_groups, article
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -416,6 +416,43 @@ struggle VBP VERB ccomp 1
 . . PUNCT punct 1
 """, {})
 
+PLACE_QUALIFIED = ("""
+HP NNP PROPN nsubj 1
+bought VBD VERB ROOT 1 buy
+a DT DET det 5
+New NNP PROPN compound 4
+York NNP PROPN compound 5
+company NN NOUN dobj 1
+. . PUNCT punct 1
+""", {"HP": "ORG", "New York": "GPE"})
+COORDINATED = ("""
+Lopez NNP PROPN nsubj 4
+and CC CCONJ cc 0
+Carrasquillo NNP PROPN conj 0
+were VBD AUX aux 4 be
+targeting VBG VERB ROOT 4 target
+members NNS NOUN dobj 4 member
+. . PUNCT punct 4
+""", {"Lopez and Carrasquillo": "ORG"})
+CAPITALISED = ("""
+the DT DET det 3
+Perennial NNP PROPN compound 3
+Party NNP PROPN compound 3
+Girl NNP PROPN nsubj 4
+checked VBD VERB ROOT 4 check
+in RP ADP prt 4
+. . PUNCT punct 4
+""", {"the Perennial Party Girl": "ORG"})
+
+PREDICATE_NOUN = ("""
+Felt NNP PROPN nsubj 1
+was VBD AUX ROOT 1 be
+the DT DET det 4
+FBI NNP PROPN compound 4
+official NN NOUN attr 1
+. . PUNCT punct 1
+""", {"Felt": "PERSON", "FBI": "ORG"})
+
 #: (stage, rule, parse, ents, the publication date): one row per extraction rule
 EXTRACTION_CASES: list[tuple[str, str, str, dict[str, str], str | None]] = [
     ("mention", "entity", *ENVOY, None),
@@ -425,6 +462,9 @@ EXTRACTION_CASES: list[tuple[str, str, str, dict[str, str], str | None]] = [
     ("mention", "demonym-adjective", *DEMONYM, None),
     ("mention", "title-word", *TITLE_WORD, None),
     ("mention", "common-noun", *EYEWITNESSES, None),
+    ("mention", "place-qualified", *PLACE_QUALIFIED, None),
+    ("mention", "coordinated-names", *COORDINATED, None),
+    ("mention", "capitalised-description", *CAPITALISED, None),
     ("mention", "no-name-word", *TITLE_WORD, None),
     ("mention", "known-place-type", *DATELINE, None),
     ("mention", "dateline", *DATELINE, None),
@@ -443,6 +483,7 @@ EXTRACTION_CASES: list[tuple[str, str, str, dict[str, str], str | None]] = [
     ("chain", "acronym", *ACRONYM, None),
     ("chain", "title", *ENVOY, None),
     ("chain", "apposition", *APPOSITION, None),
+    ("chain", "predicate-noun", *PREDICATE_NOUN, None),
     ("chain", "group-of", *DEMONYM, None),
     ("chain", "same-description", *DESCRIBED, None),
     ("chain", "definite-description", *COMPANY, None),
@@ -532,6 +573,9 @@ RESOLUTION_CASES: list[tuple[str, str, list[list[Any]]]] = [
     ("actor-merge", "given-name-variant", [[("Alexis Grigoropoulos", "PERSON", ["Alexis Grigoropoulos"])],
                                            [("Alexandros Grigoropoulos", "PERSON", ["Alexandros Grigoropoulos"])]]),
     ("actor-merge", "name-tail", [[("Gaetano Lo Presti", "PERSON", ["Gaetano Lo Presti"])], [("Lo Presti", "PERSON", ["Lo Presti"])]]),
+    ("actor-merge", "feature-name", [[("Qeshm Island", "LOC", ["Qeshm Island"])], [("Qeshm", "GPE", ["Qeshm"])]]),
+    ("actor-merge", "clipped-name", [[("Lindsay Lohan", "PERSON", ["Lindsay Lohan"])], [("LiLo", "PERSON", ["LiLo"])]]),
+    ("actor-merge", "spelling-variant", [[("Gulf of Aden", "LOC", ["Gulf of Aden"])], [("Gulf of Eden", "LOC", ["Gulf of Eden"])]]),
 ]
 
 
@@ -706,11 +750,50 @@ def test_org_head_names_a_described_organisation_by_its_head(description: str, n
     assert ("actor-merge/org-head" in merged) == (actors == 1)
 
 
+@pytest.mark.parametrize(("place", "acts", "teams", "joined"), [
+    ("New Orleans", True, ["New Orleans Saints", "Saints"], True),  # the city beat somebody: the team
+    ("New Orleans", False, ["New Orleans Saints", "Saints"], False),  # a setting ("in New Orleans") is no team
+    ("Boston", True, ["Boston Bruins", "Bruins", "Boston Celtics", "Celtics"], False),  # two teams named after it
+    ("Texas", True, ["Texas Department of Criminal Justice"], False),  # a description after the place, no nickname
+    ("Anchorage", True, ["Anchorage Daily News", "Daily News"], False),  # a newspaper, no team
+])
+def test_home_team_is_the_one_team_named_after_an_acting_place(place: str, acts: bool, teams: list[str], joined: bool) -> None:
+    first = article("a", [(place, "GPE", [place])], [("beat", [0], [])] if acts else [])
+    # the full names in one article, each nickname alone (one word for its team) in its own article
+    second = article("b", [(t, "ORG", [t]) for t in teams if names.key(t).startswith(names.key(place))])
+    alone = [article(f"c{i}", [(t, "ORG", [t])]) for i, t in enumerate(teams) if not names.key(t).startswith(names.key(place))]
+    _fired, merged = _resolution(first, second, *alone)
+    groups = actor_groups(first, second, *alone)
+    assert (next(g for g in groups if place in g) != [place]) == joined
+    assert ("actor-merge/home-team" in merged) == joined
+
+
+def _group(doc_id: str, lemma: str, phrase: str) -> Extraction:
+    """An article that knows one group by a description only ("10 persons")."""
+    ex = article(doc_id, [(lemma, "PERSON", [])])
+    return dataclasses.replace(ex, entities=(dataclasses.replace(ex.entities[0], descriptions=(phrase,)),))
+
+
+@pytest.mark.parametrize(("first", "second", "one"), [
+    (("person", "10 persons"), ("people", "two people"), True),
+    (("official", "officials"), ("authority", "authorities"), True),
+    (("customer", "affected customers"), ("user", "users"), True),
+    (("customer", "a customer"), ("user", "a user"), False),  # one person each: maybe two people
+    (("official", "officials"), ("customer", "customers"), False),
+])
+def test_synonym_description_joins_plural_groups_of_synonymous_nouns(first: tuple[str, str], second: tuple[str, str], one: bool) -> None:
+    a, b = _group("a", *first), _group("b", *second)
+    fired, _merged = _resolution(a, b)
+    assert (len(resolve_story("s", [a, b]).actors) == 1) == one
+    assert "actor-merge/synonym-description" in fired or not one
+
+
 def test_every_rule_has_a_row() -> None:
     covered = {(s, n) for s, n, *_ in EXTRACTION_CASES} | {(s, n) for s, n, _ in RESOLUTION_CASES}
     covered |= {("event-merge", n) for n, *_ in EVENT_CASES} | {("event-merge", "nominalisation")}
     covered |= {("event-merge", "speech-tie"), ("event-merge", "denial-tie"), ("actor-merge", "leader-government"), ("actor-merge", "role-title")}
-    covered |= {("actor-merge", "event-role"), ("actor-merge", "org-head")}
+    covered |= {("actor-merge", "event-role"), ("actor-merge", "org-head"), ("actor-merge", "home-team")}
+    covered |= {("actor-merge", "synonym-description")}
     assert {(r.stage, r.name) for r in rules.all_rules()} == covered
 
 

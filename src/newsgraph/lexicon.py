@@ -193,6 +193,19 @@ MILITARY_NOUNS = frozenset({"force", "forces", "troop", "troops", "army", "milit
 ORG_ANAPHORS = frozenset("company firm corporation maker manufacturer retailer carrier startup business studio label bank club team".split())
 FEMALE_NOUNS = frozenset("woman girl actress mother wife sister daughter queen princess spokeswoman girlfriend".split())
 MALE_NOUNS = frozenset("man boy actor father husband brother son king prince spokesman boyfriend".split())
+#: Plural group nouns that name one group of people in a story whichever the article chose (WordNet lists
+#: person/people, demonstrator/protester, official/authority, user/customer as near synonyms), the first of
+#: each row its key. Only plurals: "a user" and "a customer" of two articles may be two people.
+GROUP_SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("people", "person", "persons"),
+    ("official", "officials", "authority", "authorities"),
+    ("customer", "customers", "user", "users", "subscriber", "subscribers"),
+    ("protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators"),
+)
+GROUP_SYNONYM_KEY: dict[str, str] = {word: row[0] for row in GROUP_SYNONYMS for word in row}
+#: Kinds of natural feature a place's name may carry or drop ("Qeshm Island" / "Qeshm", "Lake Tahoe" / "Tahoe");
+#: not "county", "city" or "state", which name another place than the bare name ("Los Angeles County").
+FEATURE_WORDS = frozenset("island isle river lake mount mountain peninsula desert valley bay sea ocean".split())
 #: Person nouns too generic to stand for a named person.
 GENERIC_PEOPLE = frozenset("people person family child children kid crew staff member members individual".split())
 

@@ -15,18 +15,26 @@ actor (``rule``), so a user can audit every mention and merge.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from .. import names
-from ..lexicon import ARTICLES, LOCATIVE_PREPS
+from ..lexicon import (
+    ACTOR_NOUNS,
+    ARTICLES,
+    GOVERNMENT_NOUNS,
+    GROUP_NOUNS,
+    LOCATIVE_PREPS,
+    MILITARY_NOUNS,
+    ORG_FUNCTION_WORDS,
+)
 from ..model import ActorMention, LocalEntity
 from ..rules import appending, named, rule
 from .chains import Chain, Found, attach_name, entities, record_name, title_tokens
 from .docindex import DocIndex
-from .labels import ACTOR_LABELS, PLACE_LABELS
+from .labels import ACTOR_LABELS, DESCRIPTOR_MODIFIERS, PLACE_LABELS
 from .nominals import described_mentions, role_mentions
 from .pronouns import pronoun_mentions
 
@@ -116,11 +124,9 @@ def name_spans(doc: Doc, *, index: DocIndex | None = None) -> list[tuple[Span, s
     headline = _headline_tokens(index.tokens)
     context = _Context(headline, {names.fold(e.text) for e in ents if e.start not in headline})
     spans = []
-    for ent in ents:
-        if ent.label_ not in ACTOR_LABELS:
-            continue
+    for ent, first_rule in _parts(ents):
         span: Span | None = ent
-        found_by = ENTITY.name
+        found_by = first_rule
         for clean in CLEANUPS:
             cleaned = clean(span, context)  # type: ignore[arg-type]
             if cleaned is None:
@@ -132,6 +138,41 @@ def name_spans(doc: Doc, *, index: DocIndex | None = None) -> list[tuple[Span, s
         if span is not None:
             spans.append((span, found_by))
     return spans
+
+
+def _parts(ents: Iterable[Span]) -> list[tuple[Span, str]]:
+    """The model's actor entities, those that coordinate two names split in two, with the rule behind each."""
+    out: list[tuple[Span, str]] = []
+    for ent in ents:
+        if ent.label_ in ACTOR_LABELS:
+            parts = coordinated_names(ent)
+            out += [(p, coordinated_names.rule.name) for p in parts] if parts else [(ent, ENTITY.name)]  # type: ignore[attr-defined]
+    return out
+
+
+@rule("mention", "coordinated-names", "an entity that coordinates two names (\"and\" whose second conjunct hangs on "
+      "the first) is two names; an organisation's own \"and\" is not a coordination of names",
+      "Lopez and Carrasquillo were targeting members of a rival gang -> Lopez; Carrasquillo")
+def coordinated_names(ent: Span) -> list[Span]:
+    """The names an entity coordinates, or nothing when it is one name."""
+    for tok in ent[1:-1]:
+        conj = ent.doc[tok.i + 1]
+        if tok.dep_ != "cc" or tok.lower_ != "and" or not (ent.start <= tok.head.i < tok.i):
+            continue
+        # a conjunct of names: one proper noun each side ("Lopez and Carrasquillo", "Philly and Cheeks"),
+        # not "Academy of Motion Picture Arts and Sciences", where common nouns are coordinated inside a name
+        left, right = ent.doc[ent.start : tok.i], ent.doc[tok.i + 1 : ent.end]
+        conjunct = next((t for t in right if t.dep_ == "conj" and t.head.i == tok.head.i), None)
+        if conjunct is None or not all(t.pos_ == "PROPN" for t in (*left, *right)) or conj.is_punct:
+            continue
+        if any(t.lower_ in ORG_FUNCTION_WORDS for t in (*left, *right)):
+            continue
+        # one word each side ("Eyl and Hobyo"), or two people's names ("Tyler Hansbrough and Wayne Ellington");
+        # not "Central Election and Referendum Commission", "Klondike Creamery and Candy"
+        if not ((len(left) == len(right) == 1) or (names.gender(left[0].text) and names.gender(right[0].text))):
+            continue
+        return [Span(ent.doc, left.start, left.end, label=ent.label_), Span(ent.doc, right.start, right.end, label=ent.label_)]
+    return []
 
 
 #: Words a name never ends with: a possessive mark, a preposition, a determiner or a conjunction ("National
@@ -198,11 +239,43 @@ def no_name_word(span: Span, context: _Context) -> Span | None:
     return span if names.names_someone(span.text) else None
 
 
+@_cleanup("capitalised-description", "capitalised words headed by a singular noun for a person (\"Perennial Party Girl\", "
+          "\"National Player\") are a description written in title case, not an organisation's name; an office "
+          "(\"Surgeon General\") names its holder and stays",
+          "Tara Reid's representative confirms the Perennial Party Girl has checked into rehab")
+def capitalised_description(span: Span, context: _Context) -> Span | None:
+    last = span[-1]
+    described = (span.label_ not in PLACE_LABELS and span.label_ != "PERSON" and len(span) > 1 and last.tag_ == "NNP"
+                 and ACTOR_NOUNS.get(last.lower_) == "PERSON" and last.lower_ not in names.TITLE_WORDS and all(t.text[:1].isupper() for t in span)
+                 and not any(names.demonym(t.text) or names.place(t.text) or names.gender(t.text) for t in span))
+    return None if described else span
+
+
+#: Heads after which a place names the state whose organ they are ("US officials", "Russian forces"): the
+#: place stays an actor there, as the owner of the group.
+_ORGAN_NOUNS = GOVERNMENT_NOUNS | MILITARY_NOUNS | GROUP_NOUNS
+
+
+@_cleanup("place-qualified", "a place that modifies a common noun for people or an organisation says where they are "
+          "from, and is no actor of its own: the noun phrase is the actor", "a New York company; a Brooklyn jury")
+def place_qualified(span: Span, context: _Context) -> Span | None:
+    root, head = span.root, span.root.head
+    qualifies = (span.label_ in PLACE_LABELS and root.dep_ in DESCRIPTOR_MODIFIERS and head.i >= span.end
+                 and head.tag_ in {"NN", "NNS"} and head.lemma_.lower() in ACTOR_NOUNS
+                 and head.lower_ not in _ORGAN_NOUNS and head.lemma_.lower() not in _ORGAN_NOUNS
+                 and head.dep_ not in DESCRIPTOR_MODIFIERS)  # not "U.S. envoy Steve Witkoff": a title of a name
+    return None if qualifies else span
+
+
 @_cleanup("known-place-type", "a place or organisation in the place table keeps the table's type",
           "Kyiv (tagged PERSON by the model) -> GPE")
 def known_place_type(span: Span, context: _Context) -> Span | None:
     known = names.place(span.text)
     return Span(span.doc, span.start, span.end, label=known[0]) if known and known[0] != span.label_ else span
+
+
+#: Words title case leaves lower-case: articles, prepositions, conjunctions, the infinitive "to".
+_MINOR_TAGS = frozenset({"DT", "IN", "TO", "CC"})
 
 
 def _headline_tokens(tokens: list[Token]) -> set[int]:
@@ -215,7 +288,8 @@ def _headline_tokens(tokens: list[Token]) -> set[int]:
             line.append(token.i)
             if "\n" not in token.whitespace_:
                 continue
-        words = [tokens[i] for i in line if tokens[i].is_alpha]
+        # title case leaves articles, short prepositions and conjunctions lower-case ("Returns to Host the Oscars")
+        words = [tokens[i] for i in line if tokens[i].is_alpha and not (tokens[i].is_lower and tokens[i].tag_ in _MINOR_TAGS)]
         ends_sentence = bool(line) and tokens[line[-1]].text in {".", "”", '"'}  # "!" and "?" end headlines too
         if len(words) >= 3 and not ends_sentence and sum(w.text[0].isupper() for w in words) >= 0.75 * len(words):
             out.update(line)

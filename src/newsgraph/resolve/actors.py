@@ -16,10 +16,11 @@ from typing import TypeVar
 
 from .. import names
 from ..iris import slug
-from ..lexicon import LEADER_TITLES, ORG_FUNCTION_WORDS
+from ..lexicon import FEATURE_WORDS, GROUP_SYNONYM_KEY, LEADER_TITLES, ORG_FUNCTION_WORDS
 from ..model import Actor, Extraction, LocalEntity
 from ..rules import appending, rule
-from .variants import attach_given_name_variants, attach_name_tails
+from .places import attach_home_teams
+from .variants import attach_clipped_names, attach_given_name_variants, attach_name_tails, attach_spelling_variants
 
 EntityRef = tuple[str, int]  # (article id, local entity index)
 T = TypeVar("T")
@@ -66,6 +67,35 @@ def same_name(ent: LocalEntity) -> Iterable[str]:
 @_key_rule("same-description", "actors known only by a description, the same one", "Ukrainian forces / Ukrainian forces")
 def same_description(ent: LocalEntity) -> Iterable[str]:
     return () if ent.names or ent.owner >= 0 else (names.fold(ent.name),)
+
+
+@_key_rule("synonym-description", "a group known only by a plural description, and a group of a synonymous plural "
+           "(WordNet's near synonyms, lexicon.GROUP_SYNONYMS)", "10 persons / two people; officials / authorities; "
+           "affected customers / users")
+def synonym_description(ent: LocalEntity) -> Iterable[str]:
+    if ent.names or ent.owner >= 0:
+        return ()
+    lemma = names.fold(ent.name)
+    plural = any((last := names.fold(d).split()[-1:]) and last[0] != lemma for d in ent.descriptions) or lemma == "people"
+    group = GROUP_SYNONYM_KEY.get(lemma)
+    return (f"group of {group}",) if plural and group else ()
+
+
+_FEATURE_KEYS = frozenset(names.key(w) for w in FEATURE_WORDS)  # as name keys spell them ("mount" -> "munt")
+
+
+@_key_rule("feature-name", "a natural feature's name with or without its kind of feature",
+           "Qeshm Island / Qeshm; Lake Tahoe / Tahoe")
+def feature_name(ent: LocalEntity) -> Iterable[str]:
+    if ent.type not in {"GPE", "LOC", "FAC"}:
+        return ()
+    out = []
+    for n in ent.names:
+        words = names.key(n).split()
+        core = [w for i, w in enumerate(words) if not (w in _FEATURE_KEYS and i in {0, len(words) - 1})]
+        if core and len(core) < len(words) or (len(words) == 1 and words[0] not in _FEATURE_KEYS):
+            out.append("feature:" + " ".join(core))
+    return out
 
 
 @_key_rule("compact-spelling", "an organisation written with or without spaces", "SeaMicro / Sea Micro")
@@ -136,7 +166,10 @@ def cluster_actors(docs: dict[str, Extraction]) -> tuple[list[list[EntityRef]], 
                 join(group[0], ref, name)
     attach_name_tails(entities, groups["full-name"], uf, join)  # first: "Comeaux" then finds one full name
     attach_given_name_variants(entities, groups["full-name"], uf, join)
+    attach_spelling_variants(entities, uf, join)
+    attach_clipped_names(entities, groups["full-name"], uf, join)
     _attach_one_word_names(entities, groups["full-name"], groups["same-name"], uf, join)
+    attach_home_teams(entities, docs, uf, join)
     _attach_leader_governments(entities, uf, join)
     _attach_roles(entities, uf, join)
     _attach_org_heads(entities, uf, join)
@@ -309,7 +342,8 @@ def build_actors(story: str, docs: dict[str, Extraction], clusters: list[list[En
     for refs in clusters:
         ents = [docs[d].entities[i] for d, i in refs]
         all_names = {n for e in ents for n in e.names}
-        known = next((names.place(n) for n in sorted(all_names) if names.place(n)), None)
+        # a place that stands for an organisation named after it (home-team) does not name the organisation
+        known = next((names.place(n) for n in sorted(all_names) if names.place(n) and not _extended(n, all_names)), None)
         # a government goes by its state ("Ukrainian government") rather than by its leader's possessive
         described = {e.name for e in ents if e.owner < 0} or {e.name for e in ents}
         label = known[1] if known else names.preferred_name(all_names or described)
@@ -326,6 +360,12 @@ def build_actors(story: str, docs: dict[str, Extraction], clusters: list[list[En
         rules = tuple(sorted({docs[d].mentions[i].rule for d, i in mentions}))
         actors.append(Actor(key, story, label, typ, alts, mentions, rules))
     return sorted(actors, key=lambda a: a.key), actor_key
+
+
+def _extended(name: str, others: set[str]) -> bool:
+    """Whether another name starts with all the words of ``name`` ("New Orleans" in "New Orleans Saints")."""
+    k = names.key(name) + " "
+    return any(names.key(o).startswith(k) for o in others)
 
 
 def _story_type(ents: list[LocalEntity], docs: dict[str, Extraction], refs: list[EntityRef], known: tuple[str, str] | None) -> str:

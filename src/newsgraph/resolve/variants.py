@@ -7,10 +7,14 @@ surname ("Donald Trump" / "Melania Trump"), nor a surname three people bear.
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from difflib import SequenceMatcher
 from typing import Protocol
+
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import cdist
 
 from .. import names
 from ..model import LocalEntity
@@ -78,3 +82,113 @@ def attach_given_name_variants(entities: dict[EntityRef, LocalEntity], by_full: 
         a, b = sorted(roots)
         if len((genders[a] | genders[b]) - {""}) < 2 and any(_variant(x, y) for x in given[a] for y in given[b]):
             join(a, b, _variant.rule.name)  # type: ignore[attr-defined]
+
+
+#: A spelling variant is one letter off (a transposition counts one: "Gulf of Eden" / "Gulf of Aden"), or two in a
+#: long name whose words all start alike ("Turkeminstan" / "Turkmenistan"; not "North Carolina" / "South
+#: Carolina"), and long enough that a letter is a small part of it ("Iran" / "Iraq" never are).
+_SPELLING_LENGTH = 8
+_TWO_SLIPS_LENGTH = 12
+
+
+@rule("actor-merge", "spelling-variant", "two names of the story spelt a letter apart (an organisation or place of eight "
+      "letters or more; two letters when twelve or more and every word starts alike; a person with the same given "
+      "name and a surname a letter apart), when no third name of the story is as close", "Gulf of Eden / Gulf of "
+      "Aden; Turkeminstan / Turkmenistan; Duncan Rait / Duncan Raite (not Emmanuel Macron / Emmanuel Bonne)")
+def _spelt_alike(a: str, b: str, person: bool) -> bool:
+    """Whether two name keys are spelling variants of one name."""
+    if person:
+        (ga, *_, sa), (gb, *_, sb) = a.split(), b.split()
+        return ga == gb and min(len(sa), len(sb)) >= 4 and OSA.distance(sa, sb) == 1 and sa[0] == sb[0]
+    if min(len(a), len(b)) < _SPELLING_LENGTH or any(c.isdigit() for c in a + b):
+        return False
+    slips = OSA.distance(a, b)
+    initials = [w[0] for w in a.split()] == [w[0] for w in b.split()]
+    return 0 < slips <= 1 or (slips == 2 and initials and min(len(a), len(b)) >= _TWO_SLIPS_LENGTH)
+
+
+def attach_spelling_variants(entities: dict[EntityRef, LocalEntity], uf: UnionFind,
+                             join: Callable[[EntityRef, EntityRef, str], None]) -> None:
+    """Names a letter or two apart: one actor, unless a name has two such variants (then neither joins)."""
+    by_key: dict[tuple[str, bool], set[EntityRef]] = defaultdict(set)
+    known: dict[str, str] = {}  # a key -> the place table's name for it
+    for ref, ent in entities.items():
+        if ent.owner >= 0:
+            continue
+        for n in ent.names:
+            k = names.key(n)
+            if (p := names.place(n)) is not None:
+                known[k] = p[1]
+            person = ent.type == "PERSON"
+            if k and (not person or len(k.split()) >= 2):
+                by_key[k, person].add(ref)
+    keys = sorted(by_key)
+    close: dict[tuple[str, bool], set[EntityRef]] = defaultdict(set)  # a key -> the entities of its variants
+    for a, b in _close_pairs(keys):
+        if a[0] in known and b[0] in known:
+            continue  # two places the place table knows: "Austria" is no variant of "Australia"
+        close[a] |= by_key[b]
+        close[b] |= by_key[a]
+    for key in keys:
+        if key not in close:
+            continue
+        mine = {uf.find(r) for r in by_key[key]}
+        others = {uf.find(r) for r in close[key]} - mine
+        if len(mine) == 1 and len(others) == 1:
+            join(next(iter(others)), next(iter(mine)), _spelt_alike.rule.name)  # type: ignore[attr-defined]
+
+
+def _close_pairs(keys: list[tuple[str, bool]]) -> Iterator[tuple[tuple[str, bool], tuple[str, bool]]]:
+    """The pairs of keys spelt alike: people compared within one given name; organisations and places all at
+    once, in rapidfuzz's C++ (a story of thousands of names stays fast)."""
+    people: dict[str, list[tuple[str, bool]]] = defaultdict(list)
+    for k in keys:
+        if k[1]:
+            people[k[0].split()[0]].append(k)
+    for group in people.values():
+        for i, a in enumerate(group):
+            yield from ((a, b) for b in group[i + 1:] if _spelt_alike(a[0], b[0], True))
+    others = [k for k in keys if not k[1] and len(k[0]) >= _SPELLING_LENGTH and not any(c.isdigit() for c in k[0])]
+    if len(others) > 1:
+        texts = [k[0] for k in others]
+        slips = cdist(texts, texts, scorer=OSA.distance, score_cutoff=2, dtype="int32")  # above the cutoff: 3
+        for i, j in zip(*(slips <= 2).nonzero()):
+            if i < j and _spelt_alike(texts[i], texts[j], False):
+                yield others[i], others[j]
+
+
+@rule("actor-merge", "clipped-name", "a one-word name made of the starts of a person's given name and surname "
+      "(\"LiLo\", \"A-Rod\") is the one person of the story they start", "LiLo (a) / Lindsay Lohan (b)")
+def _clipped(word: str, given: str, surname: str) -> bool:
+    """Whether ``word``, split at its inner capitals or hyphen ("LiLo" -> "Li", "Lo"), starts the given name and
+    the surname."""
+    parts = [p for p in re.split(r"-|(?<=[a-z])(?=[A-Z])", word) if p]
+    return (len(parts) == 2 and all(p[:1].isupper() for p in parts)
+            and given.lower().startswith(parts[0].lower()) and surname.lower().startswith(parts[1].lower()))
+
+
+def attach_clipped_names(entities: dict[EntityRef, LocalEntity], by_full: dict[str, list[EntityRef]], uf: UnionFind,
+                         join: Callable[[EntityRef, EntityRef, str], None]) -> None:
+    by_initial: dict[str, list[tuple[str, str, EntityRef]]] = defaultdict(list)  # given name's initial -> people
+    written: set[str] = set()  # every given name and surname of the story, lower-cased
+    for group in by_full.values():
+        for r in group:
+            if entities[r].type == "PERSON":
+                for n in entities[r].names:
+                    if len(words := names.name_words(n)) >= 2:
+                        by_initial[words[0][:1].lower()].append((words[0], words[-1], r))
+                        written |= {words[0].lower(), words[-1].lower()}
+    for ref, ent in sorted(entities.items()):
+        one_word = [n for n in ent.names if len(n.split()) == 1 and _CLIPPING.search(n)]
+        if not one_word or len(one_word) != len(ent.names):
+            continue
+        if any(n.lower() in written for n in one_word):
+            continue  # "LeBron", "McDonald": a given name or surname as it is, the other one-word rules' case
+        fits = {uf.find(r) for n in one_word for given, surname, r in by_initial.get(n[:1].lower(), [])
+                if r != ref and _clipped(n, given, surname)}
+        if len(fits) == 1 and uf.find(ref) not in fits:
+            join(next(iter(fits)), ref, _clipped.rule.name)  # type: ignore[attr-defined]
+
+
+#: A word with an inner capital or a hyphen between two parts, the shape of a clipped name.
+_CLIPPING = re.compile(r"[a-z][A-Z]|\w-\w")

@@ -1,0 +1,68 @@
+"""A place that stands for an organisation of the story: the ``actor-merge`` rule ``home-team``, run by
+``actors.cluster_actors`` after the name rules. Sports and business copy names a team or a club by its city
+("New Orleans beat Atlanta" for the New Orleans Saints); a place counts as such only where it acts (an agent
+or patient of an event: a setting never is) and where exactly one organisation of the story is named after it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Protocol
+
+from .. import names
+from ..lexicon import ACTOR_NOUNS, LEGAL_FORMS, ORG_FUNCTION_WORDS
+from ..model import Extraction, LocalEntity
+from ..rules import rule
+
+EntityRef = tuple[str, int]  # (article id, local entity index)
+
+
+class UnionFind(Protocol):
+    def find(self, x: EntityRef) -> EntityRef: ...
+
+
+#: Plurals that end organisations' names but are no team's nickname ("Anchorage Daily News", "Kraft Foods").
+_NOT_NICKNAMES = frozenset("news times sports services foods systems industries airlines holdings communications "
+                           "networks motors products pictures studios records games arts sciences affairs".split())
+
+
+@rule("actor-merge", "home-team", "a place that acts (an event's agent or patient) is the one team of the story named "
+      "after it: the place and a plural nickname the story also uses alone (\"New Orleans\" / \"New Orleans Saints\" "
+      "/ \"the Saints\"); two such teams, neither", "New Orleans (a) have decided to rest him / the New Orleans Saints (b) "
+      "placed Reggie Bush on injured reserve; the Saints (c)")
+def _named_after(place: str, org: str, alone: set[str]) -> bool:
+    """Whether the organisation's name ``org`` is the place key ``place`` followed by a nickname of one or two
+    words ending in a plural ("Saints", "Tar Heels") that is also a name of the story on its own (``alone``:
+    name keys), not by a description ("Department of Criminal Justice", "Public Safety", "Daily News")."""
+    p, o = place.split(), names.key(org).split()
+    rest = names.fold(org).replace(".", " ").split()[-(len(o) - len(p)):] if len(o) > len(p) else []
+    return (o[: len(p)] == p and 0 < len(rest) <= 2 and " ".join(o[len(p):]) in alone
+            and rest[-1].endswith("s") and rest[-1] not in _NOT_NICKNAMES
+            and not any(w in ORG_FUNCTION_WORDS or w in LEGAL_FORMS for w in rest)
+            and ACTOR_NOUNS.get(rest[-1].removesuffix("s")) != "ORG" and ACTOR_NOUNS.get(rest[-1]) != "ORG")
+
+
+def acting(docs: dict[str, Extraction]) -> set[EntityRef]:
+    """The local entities that are an agent or patient of some event of their article."""
+    return {(d, i) for d, ex in docs.items() for ev in ex.events for i in (*ev.agents, *ev.patients)}
+
+
+def attach_home_teams(entities: dict[EntityRef, LocalEntity], docs: dict[str, Extraction], uf: UnionFind,
+                      join: Callable[[EntityRef, EntityRef, str], None]) -> None:
+    orgs: dict[str, dict[str, set[EntityRef]]] = defaultdict(lambda: defaultdict(set))  # first word -> name -> entities
+    alone = {names.key(n) for ent in entities.values() for n in ent.names}
+    for ref, ent in entities.items():
+        if ent.type == "ORG":
+            for n in ent.names:
+                if words := names.key(n).split():
+                    orgs[words[0]][n].add(ref)
+    for ref in sorted(acting(docs)):
+        place = entities.get(ref)
+        if place is None or place.type not in {"GPE", "LOC"} or not place.names:
+            continue
+        places = {names.key(n) for n in place.names}
+        fits = {uf.find(r) for p in places if p for o, refs in orgs.get(p.split()[0], {}).items()
+                if _named_after(p, o, alone) for r in refs}
+        if len(fits) == 1 and uf.find(ref) not in fits:
+            join(next(iter(fits)), ref, _named_after.rule.name)  # type: ignore[attr-defined]
