@@ -325,6 +325,17 @@ def test_apposition_binds_a_role_to_its_name() -> None:
     assert [m.text for m in ex.mentions] == ["Yermak", "the chief"]  # "staff" belongs to the role
 
 
+# --- on ECB+ news (read at run time, never copied here) -----------------------
+def _ecbplus(topic: str, subtopic: str, ids: tuple[str, ...] = ()) -> list[Extraction]:
+    """The validated ECB+ articles of one topic half (only ``ids`` when given), extracted by the real model."""
+    path = SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json"
+    if not path.exists():
+        pytest.skip(f"ECB+ is not at {path}")
+    docs = [d for d in json.loads(path.read_text(encoding="utf-8"))["docs"] if (d["topic"], d["subtopic"]) == (topic, subtopic) and (not ids or d["doc_id"] in ids)]
+    nlp = load()
+    return [extract_doc(nlp(d["text"]), Article(d["doc_id"], d["text"], "ecb+", outlet=d["source"])) for d in docs]
+
+
 @pytest.mark.model
 def test_event_rules_on_the_seeds(seeds: dict[str, Extraction]) -> None:
     """The seeds' false "shared" events: "Reports indicated" (000, a source) against "As reported by the
@@ -348,27 +359,12 @@ def test_same_participants_on_ecbplus_news() -> None:
     """ECB+ topic 7 (read at run time, never copied here): "Wladimir Klitschko blasted a sluggish Hasim
     Rahman" (7_1ecb) and "Wladimir Klitschko stopped Hasim Rahman" (7_8ecb), the leads of two outlets, are
     one fight."""
-    path = SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json"
-    if not path.exists():
-        pytest.skip(f"ECB+ is not at {path}")
-    docs = {d["doc_id"]: d for d in json.loads(path.read_text(encoding="utf-8"))["docs"]}
-    nlp = load()
-    exs = [extract_doc(nlp(docs[i]["text"]), Article(i, docs[i]["text"], "ecb+", outlet=i)) for i in ("7_1ecb", "7_8ecb")]
+    exs = _ecbplus("7", "ecb", ("7_1ecb", "7_8ecb"))
     res = resolve_story("7", exs)
     blasted = next(k for k, e in enumerate(exs[0].events) if e.text == "blasted")
     stopped = next(k for k, e in enumerate(exs[1].events) if e.text == "stopped")
     assert res.event_of[("7_1ecb", blasted)][0] == res.event_of[("7_8ecb", stopped)][0]
     assert res.event_of[("7_8ecb", stopped)][1] == "same-participants"
-
-
-# --- mention clean-up and home-team on ECB+ (read at run time, never copied here) -----------------------
-def _ecbplus(topic: str, subtopic: str) -> list[Extraction]:
-    path = SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json"
-    if not path.exists():
-        pytest.skip(f"ECB+ is not at {path}")
-    docs = [d for d in json.loads(path.read_text(encoding="utf-8"))["docs"] if (d["topic"], d["subtopic"]) == (topic, subtopic)]
-    nlp = load()
-    return [extract_doc(nlp(d["text"]), Article(d["doc_id"], d["text"], "ecb+", outlet=d["source"])) for d in docs]
 
 
 @pytest.mark.model
