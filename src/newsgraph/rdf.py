@@ -36,6 +36,9 @@ DEFAULTS = {"attribution": "author", "polarity": "positive", "certainty": "certa
 #: An actor mention without ``ng:mentionKind`` is a name; a mention without ``ng:resolvedBy`` is ``new``.
 DEFAULT_MENTION_KIND = "NAME"
 DEFAULT_RESOLVED_BY = "new"
+#: The rule that found a mention when it has no ``ng:foundBy``: the commonest of each kind (an event mention
+#: is one with ``nif:lemma``): a named entity, a verb.
+DEFAULT_FOUND_BY = {"actor": "entity", "event": "verb"}
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$")
@@ -98,13 +101,15 @@ def article_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
         s = URIRef(iris.span_iri(art.id, sent.start, sent.end))
         sentence_iris.append(s)
         quads += _span(s, NIF.Sentence, doc, sent.start, sent.end, art.text, g)
+    # a span that is both an actor and an event mention ("the attack") has both its rules written
+    both = {(m.start, m.end) for m in extraction.mentions} & {(ev.start, ev.end) for ev in extraction.events}
     for m in extraction.mentions:
         node = URIRef(iris.span_iri(art.id, m.start, m.end))
         quads += _offsets(node, m.start, m.end, art.text, g)
         quads.append((node, NIF.sentence, sentence_iris[m.sentence], g))
         if m.kind != DEFAULT_MENTION_KIND:
             quads.append((node, NG.mentionKind, _value(m.kind), g))
-        if m.found_by:  # records stored before rule names existed have none
+        if m.found_by and (m.found_by != DEFAULT_FOUND_BY["actor"] or (m.start, m.end) in both):
             quads.append((node, NG.foundBy, _value(m.found_by), g))
         if m.ner:
             quads.append((node, NG.nerLabel, _value(m.ner), g))
@@ -112,7 +117,7 @@ def article_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
         node = URIRef(iris.span_iri(art.id, ev.start, ev.end))
         quads += _offsets(node, ev.start, ev.end, art.text, g)
         quads += [(node, NIF.sentence, sentence_iris[ev.sentence], g), (node, NIF.lemma, Literal(ev.lemma), g)]
-        if ev.rule:  # "nominal" when a noun names the event ("departure")
+        if ev.rule and (ev.rule != DEFAULT_FOUND_BY["event"] or (ev.start, ev.end) in both):  # "nominal": a noun
             quads.append((node, NG.foundBy, _value(ev.rule), g))
         quads += _perspective(node, ev, extraction, g)
     for q in extraction.quotes:
@@ -349,9 +354,10 @@ def _report(doc_id: str, ev: EventMention, extractions: Mapping[str, Extraction]
 def _coverage(
     node: URIRef, seen: Sequence[tuple[URIRef, URIRef, str]], reports: Sequence[_Report], g: URIRef, *, events: bool
 ) -> list[Quad]:
-    """How many outlets, the first mention, and one ``ng:Coverage`` per outlet: its first mention, its most
-    factual one and, on an event, whether the outlet says it in its own voice and states it as fact. Counts of mentions are not stored: they
-    are ``COUNT(DISTINCT ?m)`` over ``gaf:denotedBy``.
+    """How many outlets, the first mention, and one ``ng:Coverage`` per outlet: its first mention and its
+    most factual one. Counts of mentions are not stored: they are ``COUNT(DISTINCT ?m)`` over
+    ``gaf:denotedBy``. Nor whether an outlet says an event in its own voice or states it as fact: its most
+    factual mention is ranked so, and says it (docs/vocabulary.md, "Removed terms").
 
     ``seen``: (outlet, mention, order key) for each mention denoting ``node``; ``reports``: the event
     mentions an outlet's most factual one is chosen from (an event's own; for an actor, those of the
@@ -371,11 +377,8 @@ def _coverage(
         own = [r for r in reports if r[0] == outlet]
         if own:
             quads.append((c, NG.mostFactualMention, min(own, key=lambda r: r[2])[1], g))
-        if events:  # both values written: queries look coverages up by either (attributed-only, contested)
-            quads += [
-                (c, NG.ownVoice, _value(any(r[3].attribution == "author" for r in own)), g),
-                (c, NG.statesAsFact, _value(any(r[2].startswith("000|") for r in own)), g),
-            ]
+        if events:  # both values: queries look coverages up by either (contested-events, attributed-only)
+            quads.append((c, NG.statesAsFact, _value(any(r[2].startswith("000|") for r in own)), g))
     return quads
 
 
