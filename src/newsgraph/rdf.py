@@ -164,7 +164,7 @@ def _perspective(node: URIRef, ev: EventMention, extraction: Extraction, g: URIR
     if ev.time_start >= 0:
         t = URIRef(iris.span_iri(art.id, ev.time_start, ev.time_end))
         quads += [(node, SEM.hasTime, t, g), (t, RDFS.label, Literal(ev.time), g)]
-        quads += _span(t, SEM.Time, URIRef(iris.doc_iri(art.id)), ev.time_start, ev.time_end, art.text, g)
+        quads += _span(t, SEM.Time, URIRef(iris.doc_iri(art.id)), ev.time_start, ev.time_end, art.text, g, said=ev.time)
         if ev.time_value:
             quads.append((t, SEM.hasTimeStamp, _date(ev.time_value), g))
     if ev.place >= 0:
@@ -190,7 +190,7 @@ def _quotation(q: Quote, extraction: Extraction, g: URIRef) -> list[Quad]:
     art = extraction.article
     node = URIRef(iris.span_iri(art.id, q.start, q.end))
     quads: list[Quad] = [(node, SCHEMA.text, Literal(q.text), g)]
-    quads += _span(node, SCHEMA.Quotation, URIRef(iris.doc_iri(art.id)), q.start, q.end, art.text, g)
+    quads += _span(node, SCHEMA.Quotation, URIRef(iris.doc_iri(art.id)), q.start, q.end, art.text, g, said=q.text)
     speaker = _agent(extraction, q.speaker, q.speaker_start, q.speaker_end, g)
     if speaker is not None:
         quads.append((node, SCHEMA.spokenByCharacter, speaker[0], g))
@@ -202,19 +202,23 @@ def _quotation(q: Quote, extraction: Extraction, g: URIRef) -> list[Quad]:
     return quads
 
 
-def _span(node: URIRef, cls: URIRef, doc: URIRef, start: int, end: int, text: str, g: URIRef) -> list[Quad]:
+def _span(
+    node: URIRef, cls: URIRef, doc: URIRef, start: int, end: int, text: str, g: URIRef, said: str | None = None
+) -> list[Quad]:
     """A span that is not a mention (a sentence, quote, time expression or unnamed source): its class and
-    its article; a mention reaches its article through its sentence (``nif:sentence/nif:referenceContext``)."""
-    return [(node, RDF.type, cls, g), (node, NIF.referenceContext, doc, g), *_offsets(node, start, end, text, g)]
+    its article; a mention reaches its article through its sentence (``nif:sentence/nif:referenceContext``).
+    ``said``: the words its ``schema:text`` or ``rdfs:label`` already states (a quote, a time), whose
+    ``nif:anchorOf`` is then not written again."""
+    quads: list[Quad] = [(node, RDF.type, cls, g), (node, NIF.referenceContext, doc, g)]
+    return quads + _offsets(node, start, end, text, g, words=said != text[start:end])
 
 
-def _offsets(node: URIRef, start: int, end: int, text: str, g: URIRef) -> list[Quad]:
+def _offsets(node: URIRef, start: int, end: int, text: str, g: URIRef, *, words: bool = True) -> list[Quad]:
     """Where a span is and what it says: NIF offsets into ``nif:isString`` and the words themselves."""
-    return [
-        (node, NIF.beginIndex, _int(start), g),
-        (node, NIF.endIndex, _int(end), g),
-        (node, NIF.anchorOf, Literal(text[start:end]), g),
-    ]
+    quads: list[Quad] = [(node, NIF.beginIndex, _int(start), g), (node, NIF.endIndex, _int(end), g)]
+    if words:
+        quads.append((node, NIF.anchorOf, Literal(text[start:end]), g))
+    return quads
 
 
 def story_quads(resolution: Resolution, extractions: Mapping[str, Extraction], label: str | None = None) -> list[Quad]:
@@ -367,7 +371,7 @@ def _coverage(
     for outlet, mention, key in seen:
         by_outlet.setdefault(outlet, {})[mention] = key
     quads: list[Quad] = [(node, NG.outletCount, _int(len(by_outlet)), g)]
-    if seen:
+    if events and seen:  # an actor's is read by no query: the first of its coverages' (docs/vocabulary.md)
         quads.append((node, NG.firstMention, min(seen, key=lambda s: s[2])[1], g))
     for outlet in sorted(by_outlet):
         c = URIRef(f"{node}#outlet={outlet.rsplit('/', 1)[1]}")
