@@ -360,8 +360,9 @@ def _coverage(
 ) -> list[Quad]:
     """How many outlets, the first mention, and one ``ng:Coverage`` per outlet: its first mention and its
     most factual one. Counts of mentions are not stored: they are ``COUNT(DISTINCT ?m)`` over
-    ``gaf:denotedBy``. Nor whether an outlet says an event in its own voice or states it as fact: its most
-    factual mention is ranked so, and says it (docs/vocabulary.md, "Removed terms").
+    ``gaf:denotedBy``. Whether the outlet states an event as fact is written both ways (contested-events
+    looks coverages up by either); whether it says it in its own voice only when it does not (``ng:ownVoice
+    false``, what attributed-only looks up; absent: true).
 
     ``seen``: (outlet, mention, order key) for each mention denoting ``node``; ``reports``: the event
     mentions an outlet's most factual one is chosen from (an event's own; for an actor, those of the
@@ -381,8 +382,10 @@ def _coverage(
         own = [r for r in reports if r[0] == outlet]
         if own:
             quads.append((c, NG.mostFactualMention, min(own, key=lambda r: r[2])[1], g))
-        if events:  # both values: queries look coverages up by either (contested-events, attributed-only)
+        if events:  # both values: queries look coverages up by either (contested-events)
             quads.append((c, NG.statesAsFact, _value(any(r[2].startswith("000|") for r in own)), g))
+            if not any(r[3].attribution == "author" for r in own):  # only false: attributed-only looks it up
+                quads.append((c, NG.ownVoice, _value(False), g))
     return quads
 
 
