@@ -36,8 +36,7 @@ DEFAULTS = {"attribution": "author", "polarity": "positive", "certainty": "certa
 #: An actor mention without ``ng:mentionKind`` is a name; a mention without ``ng:resolvedBy`` is ``new``.
 DEFAULT_MENTION_KIND = "NAME"
 DEFAULT_RESOLVED_BY = "new"
-#: The rule that found a mention when it has no ``ng:foundBy``: the commonest of each kind (an event mention
-#: is one with ``nif:lemma``): a named entity, a verb.
+#: A mention's rule when it has no ``ng:foundBy`` (an event mention has ``nif:lemma``; a span of both, both).
 DEFAULT_FOUND_BY = {"actor": "entity", "event": "verb"}
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -101,8 +100,7 @@ def article_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
         s = URIRef(iris.span_iri(art.id, sent.start, sent.end))
         sentence_iris.append(s)
         quads += _span(s, NIF.Sentence, doc, sent.start, sent.end, art.text, g)
-    # a span that is both an actor and an event mention ("the attack") has both its rules written
-    both = {(m.start, m.end) for m in extraction.mentions} & {(ev.start, ev.end) for ev in extraction.events}
+    both = {(m.start, m.end) for m in extraction.mentions} & {(e.start, e.end) for e in extraction.events}
     for m in extraction.mentions:
         node = URIRef(iris.span_iri(art.id, m.start, m.end))
         quads += _offsets(node, m.start, m.end, art.text, g)
@@ -205,20 +203,16 @@ def _quotation(q: Quote, extraction: Extraction, g: URIRef) -> list[Quad]:
 def _span(
     node: URIRef, cls: URIRef, doc: URIRef, start: int, end: int, text: str, g: URIRef, said: str | None = None
 ) -> list[Quad]:
-    """A span that is not a mention (a sentence, quote, time expression or unnamed source): its class and
-    its article; a mention reaches its article through its sentence (``nif:sentence/nif:referenceContext``).
-    ``said``: the words its ``schema:text`` or ``rdfs:label`` already states (a quote, a time), whose
-    ``nif:anchorOf`` is then not written again."""
+    """A span that is not a mention (a sentence, quote, time, unnamed source): its class and article; its
+    words not again as ``nif:anchorOf`` where its ``schema:text`` or ``rdfs:label`` (``said``) has them."""
     quads: list[Quad] = [(node, RDF.type, cls, g), (node, NIF.referenceContext, doc, g)]
     return quads + _offsets(node, start, end, text, g, words=said != text[start:end])
 
 
 def _offsets(node: URIRef, start: int, end: int, text: str, g: URIRef, *, words: bool = True) -> list[Quad]:
     """Where a span is and what it says: NIF offsets into ``nif:isString`` and the words themselves."""
-    quads: list[Quad] = [(node, NIF.beginIndex, _int(start), g), (node, NIF.endIndex, _int(end), g)]
-    if words:
-        quads.append((node, NIF.anchorOf, Literal(text[start:end]), g))
-    return quads
+    anchor: list[Quad] = [(node, NIF.anchorOf, Literal(text[start:end]), g)] if words else []
+    return [(node, NIF.beginIndex, _int(start), g), (node, NIF.endIndex, _int(end), g), *anchor]
 
 
 def story_quads(resolution: Resolution, extractions: Mapping[str, Extraction], label: str | None = None) -> list[Quad]:
@@ -358,11 +352,8 @@ def _report(doc_id: str, ev: EventMention, extractions: Mapping[str, Extraction]
 def _coverage(
     node: URIRef, seen: Sequence[tuple[URIRef, URIRef, str]], reports: Sequence[_Report], g: URIRef, *, events: bool
 ) -> list[Quad]:
-    """How many outlets, the first mention, and one ``ng:Coverage`` per outlet: its first mention and its
-    most factual one. Counts of mentions are not stored: they are ``COUNT(DISTINCT ?m)`` over
-    ``gaf:denotedBy``. Whether the outlet states an event as fact is written both ways (contested-events
-    looks coverages up by either); whether it says it in its own voice only when it does not (``ng:ownVoice
-    false``, what attributed-only looks up; absent: true).
+    """How many outlets, an event's first mention, and one ``ng:Coverage`` per outlet: its first and most
+    factual mentions and, on an event, whether it states it as fact and ``ng:ownVoice false`` (absent: true).
 
     ``seen``: (outlet, mention, order key) for each mention denoting ``node``; ``reports``: the event
     mentions an outlet's most factual one is chosen from (an event's own; for an actor, those of the
@@ -382,10 +373,9 @@ def _coverage(
         own = [r for r in reports if r[0] == outlet]
         if own:
             quads.append((c, NG.mostFactualMention, min(own, key=lambda r: r[2])[1], g))
-        if events:  # both values: queries look coverages up by either (contested-events)
+        if events:  # looked up by either value (contested-events); ownVoice only false (attributed-only)
             quads.append((c, NG.statesAsFact, _value(any(r[2].startswith("000|") for r in own)), g))
-            if not any(r[3].attribution == "author" for r in own):  # only false: attributed-only looks it up
-                quads.append((c, NG.ownVoice, _value(False), g))
+            quads += [] if any(r[3].attribution == "author" for r in own) else [(c, NG.ownVoice, _value(False), g)]
     return quads
 
 
