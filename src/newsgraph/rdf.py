@@ -352,12 +352,11 @@ def _report(doc_id: str, ev: EventMention, extractions: Mapping[str, Extraction]
 def _coverage(
     node: URIRef, seen: Sequence[tuple[URIRef, URIRef, str]], reports: Sequence[_Report], g: URIRef, *, events: bool
 ) -> list[Quad]:
-    """How many outlets, an event's first mention, and one ``ng:Coverage`` per outlet: its first and most
-    factual mentions and, on an event, whether it states it as fact and ``ng:ownVoice false`` (absent: true).
+    """How many outlets, an event's first mention, one ``ng:Coverage`` per outlet: its first and most factual
+    mentions (an event's, when not its first), on an event whether it states it as fact, ``ng:ownVoice false``.
 
-    ``seen``: (outlet, mention, order key) for each mention denoting ``node``; ``reports``: the event
-    mentions an outlet's most factual one is chosen from (an event's own; for an actor, those of the
-    events it takes part in). Everything sorted or chosen by key: the same story gives the same quads.
+    ``seen``: (outlet, mention, order key) per mention of ``node``; ``reports``: the event mentions the most
+    factual is chosen from (an actor's: of its events). All chosen by key: the same story, the same quads.
     """
     by_outlet: dict[URIRef, dict[URIRef, str]] = {}
     for outlet, mention, key in seen:
@@ -371,8 +370,9 @@ def _coverage(
         first = min(mentions, key=lambda m: mentions[m])
         quads += [(node, NG.coverage, c, g), (c, NG.outlet, outlet, g), (c, NG.firstMention, first, g)]
         own = [r for r in reports if r[0] == outlet]
-        if own:
-            quads.append((c, NG.mostFactualMention, min(own, key=lambda r: r[2])[1], g))
+        factual = min(own, key=lambda r: r[2])[1] if own else first  # an event's: written where not its first
+        if factual != first or (own and not events):
+            quads.append((c, NG.mostFactualMention, factual, g))
         if events:  # looked up by either value (contested-events); ownVoice only false (attributed-only)
             quads.append((c, NG.statesAsFact, _value(any(r[2].startswith("000|") for r in own)), g))
             quads += [] if any(r[3].attribution == "author" for r in own) else [(c, NG.ownVoice, _value(False), g)]
