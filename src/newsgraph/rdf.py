@@ -36,6 +36,8 @@ DEFAULTS = {"attribution": "author", "polarity": "positive", "certainty": "certa
 #: An actor mention without ``ng:mentionKind`` is a name; a mention without ``ng:resolvedBy`` is ``new``.
 DEFAULT_MENTION_KIND = "NAME"
 DEFAULT_RESOLVED_BY = "new"
+#: A mention's rule when it has no ``ng:foundBy`` (an event mention has ``nif:lemma``; a span of both, both).
+DEFAULT_FOUND_BY = {"actor": "entity", "event": "verb"}
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$")
@@ -98,13 +100,14 @@ def article_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
         s = URIRef(iris.span_iri(art.id, sent.start, sent.end))
         sentence_iris.append(s)
         quads += _span(s, NIF.Sentence, doc, sent.start, sent.end, art.text, g)
+    both = {(m.start, m.end) for m in extraction.mentions} & {(e.start, e.end) for e in extraction.events}
     for m in extraction.mentions:
         node = URIRef(iris.span_iri(art.id, m.start, m.end))
         quads += _offsets(node, m.start, m.end, art.text, g)
         quads.append((node, NIF.sentence, sentence_iris[m.sentence], g))
         if m.kind != DEFAULT_MENTION_KIND:
             quads.append((node, NG.mentionKind, _value(m.kind), g))
-        if m.found_by:  # records stored before rule names existed have none
+        if m.found_by and (m.found_by != DEFAULT_FOUND_BY["actor"] or (m.start, m.end) in both):
             quads.append((node, NG.foundBy, _value(m.found_by), g))
         if m.ner:
             quads.append((node, NG.nerLabel, _value(m.ner), g))
@@ -112,7 +115,7 @@ def article_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
         node = URIRef(iris.span_iri(art.id, ev.start, ev.end))
         quads += _offsets(node, ev.start, ev.end, art.text, g)
         quads += [(node, NIF.sentence, sentence_iris[ev.sentence], g), (node, NIF.lemma, Literal(ev.lemma), g)]
-        if ev.rule:  # "nominal" when a noun names the event ("departure")
+        if ev.rule and (ev.rule != DEFAULT_FOUND_BY["event"] or (ev.start, ev.end) in both):  # "nominal": a noun
             quads.append((node, NG.foundBy, _value(ev.rule), g))
         quads += _perspective(node, ev, extraction, g)
     for q in extraction.quotes:
@@ -159,7 +162,7 @@ def _perspective(node: URIRef, ev: EventMention, extraction: Extraction, g: URIR
     if ev.time_start >= 0:
         t = URIRef(iris.span_iri(art.id, ev.time_start, ev.time_end))
         quads += [(node, SEM.hasTime, t, g), (t, RDFS.label, Literal(ev.time), g)]
-        quads += _span(t, SEM.Time, URIRef(iris.doc_iri(art.id)), ev.time_start, ev.time_end, art.text, g)
+        quads += _span(t, SEM.Time, URIRef(iris.doc_iri(art.id)), ev.time_start, ev.time_end, art.text, g, said=ev.time)
         if ev.time_value:
             quads.append((t, SEM.hasTimeStamp, _date(ev.time_value), g))
     if ev.place >= 0:
@@ -185,7 +188,7 @@ def _quotation(q: Quote, extraction: Extraction, g: URIRef) -> list[Quad]:
     art = extraction.article
     node = URIRef(iris.span_iri(art.id, q.start, q.end))
     quads: list[Quad] = [(node, SCHEMA.text, Literal(q.text), g)]
-    quads += _span(node, SCHEMA.Quotation, URIRef(iris.doc_iri(art.id)), q.start, q.end, art.text, g)
+    quads += _span(node, SCHEMA.Quotation, URIRef(iris.doc_iri(art.id)), q.start, q.end, art.text, g, said=q.text)
     speaker = _agent(extraction, q.speaker, q.speaker_start, q.speaker_end, g)
     if speaker is not None:
         quads.append((node, SCHEMA.spokenByCharacter, speaker[0], g))
@@ -197,19 +200,19 @@ def _quotation(q: Quote, extraction: Extraction, g: URIRef) -> list[Quad]:
     return quads
 
 
-def _span(node: URIRef, cls: URIRef, doc: URIRef, start: int, end: int, text: str, g: URIRef) -> list[Quad]:
-    """A span that is not a mention (a sentence, quote, time expression or unnamed source): its class and
-    its article; a mention reaches its article through its sentence (``nif:sentence/nif:referenceContext``)."""
-    return [(node, RDF.type, cls, g), (node, NIF.referenceContext, doc, g), *_offsets(node, start, end, text, g)]
+def _span(
+    node: URIRef, cls: URIRef, doc: URIRef, start: int, end: int, text: str, g: URIRef, said: str | None = None
+) -> list[Quad]:
+    """A span that is not a mention (a sentence, quote, time, unnamed source): its class and article; its
+    words not again as ``nif:anchorOf`` where its ``schema:text`` or ``rdfs:label`` (``said``) has them."""
+    quads: list[Quad] = [(node, RDF.type, cls, g), (node, NIF.referenceContext, doc, g)]
+    return quads + _offsets(node, start, end, text, g, words=said != text[start:end])
 
 
-def _offsets(node: URIRef, start: int, end: int, text: str, g: URIRef) -> list[Quad]:
+def _offsets(node: URIRef, start: int, end: int, text: str, g: URIRef, *, words: bool = True) -> list[Quad]:
     """Where a span is and what it says: NIF offsets into ``nif:isString`` and the words themselves."""
-    return [
-        (node, NIF.beginIndex, _int(start), g),
-        (node, NIF.endIndex, _int(end), g),
-        (node, NIF.anchorOf, Literal(text[start:end]), g),
-    ]
+    anchor: list[Quad] = [(node, NIF.anchorOf, Literal(text[start:end]), g)] if words else []
+    return [(node, NIF.beginIndex, _int(start), g), (node, NIF.endIndex, _int(end), g), *anchor]
 
 
 def story_quads(resolution: Resolution, extractions: Mapping[str, Extraction], label: str | None = None) -> list[Quad]:
@@ -349,19 +352,17 @@ def _report(doc_id: str, ev: EventMention, extractions: Mapping[str, Extraction]
 def _coverage(
     node: URIRef, seen: Sequence[tuple[URIRef, URIRef, str]], reports: Sequence[_Report], g: URIRef, *, events: bool
 ) -> list[Quad]:
-    """How many outlets, the first mention, and one ``ng:Coverage`` per outlet: its first mention, its most
-    factual one and, on an event, whether the outlet says it in its own voice and states it as fact. Counts of mentions are not stored: they
-    are ``COUNT(DISTINCT ?m)`` over ``gaf:denotedBy``.
+    """How many outlets, an event's first mention, one ``ng:Coverage`` per outlet: its first and most factual
+    mentions (an event's, when not its first), on an event whether it states it as fact, ``ng:ownVoice false``.
 
-    ``seen``: (outlet, mention, order key) for each mention denoting ``node``; ``reports``: the event
-    mentions an outlet's most factual one is chosen from (an event's own; for an actor, those of the
-    events it takes part in). Everything sorted or chosen by key: the same story gives the same quads.
+    ``seen``: (outlet, mention, order key) per mention of ``node``; ``reports``: the event mentions the most
+    factual is chosen from (an actor's: of its events). All chosen by key: the same story, the same quads.
     """
     by_outlet: dict[URIRef, dict[URIRef, str]] = {}
     for outlet, mention, key in seen:
         by_outlet.setdefault(outlet, {})[mention] = key
     quads: list[Quad] = [(node, NG.outletCount, _int(len(by_outlet)), g)]
-    if seen:
+    if events and seen:  # an actor's is read by no query: the first of its coverages' (docs/vocabulary.md)
         quads.append((node, NG.firstMention, min(seen, key=lambda s: s[2])[1], g))
     for outlet in sorted(by_outlet):
         c = URIRef(f"{node}#outlet={outlet.rsplit('/', 1)[1]}")
@@ -369,13 +370,12 @@ def _coverage(
         first = min(mentions, key=lambda m: mentions[m])
         quads += [(node, NG.coverage, c, g), (c, NG.outlet, outlet, g), (c, NG.firstMention, first, g)]
         own = [r for r in reports if r[0] == outlet]
-        if own:
-            quads.append((c, NG.mostFactualMention, min(own, key=lambda r: r[2])[1], g))
-        if events:  # both values written: queries look coverages up by either (attributed-only, contested)
-            quads += [
-                (c, NG.ownVoice, _value(any(r[3].attribution == "author" for r in own)), g),
-                (c, NG.statesAsFact, _value(any(r[2].startswith("000|") for r in own)), g),
-            ]
+        factual = min(own, key=lambda r: r[2])[1] if own else first  # an event's: written where not its first
+        if factual != first or (own and not events):
+            quads.append((c, NG.mostFactualMention, factual, g))
+        if events:  # looked up by either value (contested-events); ownVoice only false (attributed-only)
+            quads.append((c, NG.statesAsFact, _value(any(r[2].startswith("000|") for r in own)), g))
+            quads += [] if any(r[3].attribution == "author" for r in own) else [(c, NG.ownVoice, _value(False), g)]
     return quads
 
 

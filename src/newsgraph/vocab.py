@@ -57,9 +57,9 @@ class NG(DefinedNamespace):
     outletCount: URIRef  # actor or event -> how many distinct outlets mention it (xsd:integer)
     coverage: URIRef  # actor or event -> its ng:Coverage by one outlet
     outlet: URIRef  # coverage -> the outlet
-    firstMention: URIRef  # actor, event or coverage -> its representative mention (names first, earliest)
+    firstMention: URIRef  # event or coverage -> its representative mention (names first, earliest)
     mostFactualMention: URIRef  # coverage -> the outlet's most factual event mention (own voice, positive, certain first)
-    ownVoice: URIRef  # event coverage -> true when one of the outlet's mentions is in the article's own voice
+    ownVoice: URIRef  # event coverage -> false when none of the outlet's mentions is in the article's own voice (absent: true)
     statesAsFact: URIRef  # event coverage -> true when one is in its own voice, positive and certain
     # salience, computed at resolution time (salience.py) so that queries order and filter by it
     importance: URIRef  # actor or event -> how much it matters in its story (xsd:integer, docs/queries.md)
