@@ -236,7 +236,10 @@ def test_a_clipped_name_joins_the_one_person_whose_names_it_starts(short: str, p
     ("Mt Cook", "Cook", True),
     ("Los Angeles County", "Los Angeles", False),  # a county is another place than its city
     ("Island", "Lake", False),  # a kind of feature alone names no place
+    ("Lake Michigan", "Michigan", False),  # tagged GPE: the state, not the lake
+    ("Jordan River", "Jordan", False),
 ])
 def test_a_natural_feature_is_one_place_with_or_without_its_kind(first: str, second: str, one: bool) -> None:
-    groups = actor_groups(article("a", [(first, "LOC", [first])]), article("b", [(second, "GPE", [second])]))
+    bare = "GPE" if second in {"Michigan", "Jordan", "Los Angeles"} else "LOC"
+    groups = actor_groups(article("a", [(first, "LOC", [first])]), article("b", [(second, bare, [second])]))
     assert (len(groups) == 1) == one

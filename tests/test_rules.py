@@ -433,7 +433,24 @@ were VBD AUX aux 4 be
 targeting VBG VERB ROOT 4 target
 members NNS NOUN dobj 4 member
 . . PUNCT punct 4
-""", {"Lopez and Carrasquillo": "ORG"})
+Andrew NNP PROPN compound 8
+Lopez NNP PROPN nsubj 9
+fired VBD VERB ROOT 9 fire
+. . PUNCT punct 9
+Jose NNP PROPN compound 12
+Carrasquillo NNP PROPN nsubj 13
+fled VBD VERB ROOT 13 flee
+. . PUNCT punct 13
+""", {"Lopez and Carrasquillo": "ORG", "Andrew Lopez": "PERSON", "Jose Carrasquillo": "PERSON"})
+#: "Procter and Gamble cut prices ." -- a company's own "and": no other entity names either word
+PROCTER = ("""
+Procter NNP PROPN nsubj 3
+and CC CCONJ cc 0
+Gamble NNP PROPN conj 0
+cut VBD VERB ROOT 3 cut
+prices NNS NOUN dobj 3 price
+. . PUNCT punct 3
+""", {"Procter and Gamble": "ORG"})
 CAPITALISED = ("""
 the DT DET det 3
 Perennial NNP PROPN compound 3
@@ -880,3 +897,13 @@ def test_the_source_of_an_attribution_is_no_event() -> None:
     doc = make_doc(*REPORTS_INDICATED)
     ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
     assert [(e.text, e.source_text) for e in ex.events] == [("indicated", ""), ("struggle", "Reports")]
+
+
+@pytest.mark.parametrize(("parse", "names"), [
+    (COORDINATED, ["Lopez", "Carrasquillo", "Andrew Lopez", "Jose Carrasquillo"]),  # named alone elsewhere
+    (PROCTER, ["Procter and Gamble"]),  # nobody named Procter or Gamble: the company's own "and"
+])
+def test_coordinated_names_splits_only_names_the_article_uses_alone(parse: tuple[str, dict[str, str]], names: list[str]) -> None:
+    doc = make_doc(*parse)
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    assert [m.text for m in ex.mentions if m.kind == "NAME"] == names

@@ -102,11 +102,16 @@ def is_predicative(noun: Token) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ == "VERB"
 
 
+#: A heading: at most this many words, and no sentence's end ("Seeking Cooperation").
+HEADING_WORDS = 8
+_SENTENCE_ENDS = frozenset(".!?:;,\"'”’)")
+
+
 @rule("event", "heading", "a section heading inside the body (a short title-case line without final punctuation) "
       "names a topic, not a happening", "Seeking Cooperation")
 def is_heading(sent: Span, text: str) -> bool:
     """Web articles break their body with headings ("Seeking Cooperation"); a verb there has no
-    participants and would join any happening of the same verb. The first line, often the headline, keeps
+    participants and would join any happening of the same verb. The first sentence, often the headline, keeps
     its events: a headline states the story's main happening."""
     line = text[sent.start_char:sent.end_char]
     start, end = sent.start_char + len(line) - len(line.lstrip()), sent.start_char + len(line.rstrip())
@@ -119,15 +124,11 @@ def is_heading(sent: Span, text: str) -> bool:
     return all(t.text[:1].isupper() for t in sent if t.is_alpha and len(t) > 3)  # short function words may stay lower case
 
 
-HEADING_WORDS = 8
-
-
 def _line_edge(text: str, i: int, step: int) -> bool:
     """Whether only spaces or tabs lie between ``i`` and a line break or the text's edge, going ``step``."""
     while 0 <= i < len(text) and text[i] in " \t":
         i += step
     return not 0 <= i < len(text) or text[i] == "\n"
-_SENTENCE_ENDS = frozenset(".!?:;,\"'”’)")
 
 
 @rule("event", "source-noun", "an event noun that is the source of an attribution names who or what says something, "

@@ -84,7 +84,8 @@ def synonym_description(ent: LocalEntity) -> Iterable[str]:
 _FEATURE_KEYS = frozenset(names.key(w) for w in FEATURE_WORDS)  # as name keys spell them ("mount" -> "munt")
 
 
-@_key_rule("feature-name", "a natural feature's name with or without its kind of feature",
+@_key_rule("feature-name", "a natural feature's name with or without its kind of feature (the bare name tagged a "
+           "location, not a state or city)",
            "Qeshm Island / Qeshm; Lake Tahoe / Tahoe")
 def feature_name(ent: LocalEntity) -> Iterable[str]:
     if ent.type not in {"GPE", "LOC", "FAC"}:
@@ -93,7 +94,8 @@ def feature_name(ent: LocalEntity) -> Iterable[str]:
     for n in ent.names:
         words = names.key(n).split()
         core = [w for i, w in enumerate(words) if not (w in _FEATURE_KEYS and i in {0, len(words) - 1})]
-        if core and len(core) < len(words) or (len(words) == 1 and words[0] not in _FEATURE_KEYS):
+        bare = len(words) == 1 and words[0] not in _FEATURE_KEYS and ent.type == "LOC"  # not "Michigan" (GPE)
+        if core and len(core) < len(words) or bare:
             out.append("feature:" + " ".join(core))
     return out
 
@@ -215,8 +217,10 @@ def _attach_one_word_names(entities, by_full, by_word, uf, join) -> None:  # typ
     With two candidates ("Donald Trump", "Melania Trump") it joins neither.
     """
     indexes: list[dict[str, set[EntityRef]]] = [defaultdict(set) for _ in _ONE_WORD]
+    types_of: dict[EntityRef, set[str]] = defaultdict(set)  # a full name's root -> its entities' types
     for k, group in by_full.items():
         root = uf.find(group[0])
+        types_of[root] |= {entities[r].type for r in group}
         people = any(entities[r].type == "PERSON" for r in group)
         for (index_of, _allowed), index in zip(_ONE_WORD, indexes):
             word = index_of(k, people)
@@ -226,8 +230,11 @@ def _attach_one_word_names(entities, by_full, by_word, uf, join) -> None:  # typ
         if any(names.place(n) for r in group for n in entities[r].names):
             continue
         people = any(entities[r].type == "PERSON" for r in group)
+        kinds = {entities[r].type for r in group}
         for (index_of, allowed), index in zip(_ONE_WORD, indexes):
             candidates = {uf.find(r) for r in index.get(word, set())}
+            if "GPE" in kinds:  # a state is not the lake or party named after it; a person's surname may be mistagged
+                candidates = {c for c in candidates if types_of[c] & (kinds | {"PERSON"})}
             if allowed(word, people) and len(candidates) == 1:
                 join(next(iter(candidates)), group[0], index_of.rule.name)  # type: ignore[attr-defined]
                 break
@@ -343,7 +350,8 @@ def build_actors(story: str, docs: dict[str, Extraction], clusters: list[list[En
         ents = [docs[d].entities[i] for d, i in refs]
         all_names = {n for e in ents for n in e.names}
         # a place that stands for an organisation named after it (home-team) does not name the organisation
-        known = next((names.place(n) for n in sorted(all_names) if names.place(n) and not _extended(n, all_names)), None)
+        orgs = {n for e in ents if e.type == "ORG" for n in e.names}
+        known = next((names.place(n) for n in sorted(all_names) if names.place(n) and not _extended(n, orgs)), None)
         # a government goes by its state ("Ukrainian government") rather than by its leader's possessive
         described = {e.name for e in ents if e.owner < 0} or {e.name for e in ents}
         label = known[1] if known else names.preferred_name(all_names or described)

@@ -91,9 +91,9 @@ def speech_tie(c: _EventCluster, doc_id: str, everyone: set[str], context: set[s
     article ("intelligence suggests" / "Witkoff's suggestion") is nearly always another speech act. Other
     predicates merge as before: on ECB+ the same tie asked of every actor-less mention loses more true
     merges than false ones (docs/quality.md)."""
-    if doc_id in c.articles or not (reporting or c.reporting) or everyone & c.everyone:
+    if doc_id in c.articles or not (reporting or c.reporting):
         return True
-    return bool((context | everyone) & (c.context | c.everyone))
+    return bool((context | everyone) & (c.context | c.everyone))  # a participant or a sentence actor in common
 
 
 @rule("event-merge", SAME_PARTICIPANTS, "across articles, two mentions in their articles' leads (first two "
