@@ -149,12 +149,15 @@ def _close_pairs(keys: list[tuple[str, bool]]) -> Iterator[tuple[tuple[str, bool
         for i, a in enumerate(group):
             yield from ((a, b) for b in group[i + 1:] if _spelt_alike(a[0], b[0], True))
     others = [k for k in keys if not k[1] and len(k[0]) >= _SPELLING_LENGTH and not any(c.isdigit() for c in k[0])]
-    if len(others) > 1:
-        texts = [k[0] for k in others]
-        slips = cdist(texts, texts, scorer=OSA.distance, score_cutoff=2, dtype="int32")  # above the cutoff: 3
-        for i, j in zip(*(slips <= 2).nonzero()):
-            if i < j and _spelt_alike(texts[i], texts[j], False):
-                yield others[i], others[j]
+    texts = [k[0] for k in others]
+    for start in range(0, len(texts) if len(texts) > 1 else 0, _ROWS):  # a block of rows at a time: never n x n
+        slips = cdist(texts[start:start + _ROWS], texts, scorer=OSA.distance, score_cutoff=2, dtype="int32")
+        for i, j in zip(*(slips <= 2).nonzero()):  # above the cutoff: 3
+            if start + i < j and _spelt_alike(texts[start + i], texts[j], False):
+                yield others[start + i], others[j]
+
+
+_ROWS = 512  # rows of the distance matrix computed at once (512 x 10,000 names: 20 MB)
 
 
 @rule("actor-merge", "clipped-name", "a one-word name made of the starts of a person's given name and surname "
