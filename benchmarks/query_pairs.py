@@ -6,7 +6,7 @@ QUERIES_A and QUERIES_B are folders of .rq files (the bundled queries and the di
 ``src/newsgraph/queries`` and ``src/newsgraph/assets`` of each version copied into one folder); every name
 in QUERIES_B is run. Each query runs bound to the store's largest story (by actors and events) and over the
 whole store, A and B alternated in one process (so a change in the machine's load hits both alike), and
-prints the median CPU seconds of each with the row counts, which must agree.
+prints the median CPU seconds of each with the row counts, which must agree (exit 1 when they do not).
 """
 
 from __future__ import annotations
@@ -41,8 +41,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default="", help="comma-separated query names (default: every one)")
     args = parser.parse_args(argv)
     with Store.open(args.store_a, read_only=True) as a, Store.open(args.store_b, read_only=True) as b:
-        story = next(iter(a.raw_query(LARGEST)))["story"].value
+        largest = list(a.raw_query(LARGEST))
+        if not largest:
+            raise SystemExit(f"{args.store_a}: no story in the store (build one first)")
+        story = largest[0]["story"].value
         print(f"# bound: story {story}; medians of {args.runs} runs, CPU seconds")
+        failed = False  # row counts that differ: the two graphs do not answer alike
         names = sorted(p.stem for p in args.queries_b.glob("*.rq"))
         for name in [n for n in names if not args.only or n in args.only.split(",")]:
             qa = query.parse(name, (args.queries_a / f"{name}.rq").read_text(encoding="utf-8"))
@@ -59,9 +63,11 @@ def main(argv: list[str] | None = None) -> int:
                     t, rows_b = cpu(b, qb, params)
                     times_b.append(t)
                 ma, mb = statistics.median(times_a), statistics.median(times_b)
-                print(f"{name:24} {label:6} rows {rows_a:>6} / {rows_b:<6} A {ma:7.3f}  B {mb:7.3f}  B/A {mb / ma if ma else 0:5.2f}",
+                differ = "" if rows_a == rows_b else "  ROWS DIFFER"
+                print(f"{name:24} {label:6} rows {rows_a:>6} / {rows_b:<6} A {ma:7.3f}  B {mb:7.3f}  B/A {mb / ma if ma else 0:5.2f}{differ}",
                       flush=True)
-    return 0
+                failed = failed or bool(differ)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -221,7 +221,7 @@ def test_a_name_with_two_spelling_variants_joins_neither() -> None:
     ("LiLo", ["Lindsay Lohan"], True),
     ("A-Rod", ["Alex Rodriguez"], True),
     ("LiLo", ["Lindsay Lohan", "Lisa Lowe"], False),  # two people it could clip: neither
-    ("McCain", ["Mary Cain"], False),  # a surname's own capital is no clipping of a given name
+    ("McCain", ["Mary Cain"], False),  # "Mc" starts no given name of the story: no clipping
     ("DeGeneres", ["Ellen DeGeneres", "Dennis Generes"], False),  # a surname of the story as it is: the surname rule's
 ])
 def test_a_clipped_name_joins_the_one_person_whose_names_it_starts(short: str, people: list[str], joins: bool) -> None:
