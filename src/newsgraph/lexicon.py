@@ -206,6 +206,11 @@ GROUP_SYNONYM_KEY: dict[str, str] = {word: row[0] for row in GROUP_SYNONYMS for 
 #: Kinds of natural feature a place's name may carry or drop ("Qeshm Island" / "Qeshm", "Lake Tahoe" / "Tahoe");
 #: not "county", "city" or "state", which name another place than the bare name ("Los Angeles County").
 FEATURE_WORDS = frozenset("island isle river lake mount mountain peninsula desert valley bay sea ocean".split())
+#: Plurals that end organisations' names but are no team's nickname ("Anchorage Daily News", "Kraft Foods").
+NOT_NICKNAMES = frozenset("news times sports services foods systems industries airlines holdings communications "
+                          "networks motors products pictures studios records games arts sciences affairs".split())
+#: Copulas: the subject of one is what its predicate noun says ("Felt was the FBI official").
+COPULAS = frozenset({"be", "become", "remain"})
 #: Person nouns too generic to stand for a named person.
 GENERIC_PEOPLE = frozenset("people person family child children kid crew staff member members individual".split())
 

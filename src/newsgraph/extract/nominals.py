@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import names
 from ..lexicon import (
     ACTOR_NOUNS,
+    COPULAS,
     DEFINITE_DETERMINERS,
     FEMALE_NOUNS,
     GENERIC_PEOPLE,
@@ -128,17 +129,13 @@ def apposition(tok: Token, lemma: str, state: _Described) -> tuple[int, Span] | 
     return None if appositive is None else (appositive, _phrase(state.doc, tok, state.taken))
 
 
-#: Copulas: the subject of one is what its predicate noun says ("Felt was the FBI official").
-_COPULAS = frozenset({"be", "become", "remain"})
-
-
 @_join("predicate-noun", "a role or description the named subject of a copula is said to be (\"X is the company's "
        "founder\"), before group-of: a member of a group is not the group; not under negation",
        "W. Mark Felt was the FBI official known as Deep Throat.")
 def predicate_noun(tok: Token, lemma: str, state: _Described) -> tuple[int, Span] | None:
     index, name_chain = state.index, state.name_chain
     verb = index.head(tok)
-    if tok.dep_ != "attr" or verb.lemma_.lower() not in _COPULAS or tok.tag_ != "NN":
+    if tok.dep_ != "attr" or verb.lemma_.lower() not in COPULAS or tok.tag_ != "NN":
         return None
     children = index.children(verb)
     if any(c.dep_ == "neg" for c in children):

@@ -8,23 +8,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from typing import Protocol
 
 from .. import names
-from ..lexicon import ACTOR_NOUNS, LEGAL_FORMS, ORG_FUNCTION_WORDS
+from ..lexicon import ACTOR_NOUNS, LEGAL_FORMS, NOT_NICKNAMES, ORG_FUNCTION_WORDS
 from ..model import Extraction, LocalEntity
 from ..rules import rule
-
-EntityRef = tuple[str, int]  # (article id, local entity index)
-
-
-class UnionFind(Protocol):
-    def find(self, x: EntityRef) -> EntityRef: ...
-
-
-#: Plurals that end organisations' names but are no team's nickname ("Anchorage Daily News", "Kraft Foods").
-_NOT_NICKNAMES = frozenset("news times sports services foods systems industries airlines holdings communications "
-                           "networks motors products pictures studios records games arts sciences affairs".split())
+from .variants import EntityRef, UnionFind
 
 
 @rule("actor-merge", "home-team", "a place that acts (an event's agent or patient) is the one team of the story named "
@@ -36,9 +25,9 @@ def _named_after(place: str, org: str, alone: set[str]) -> bool:
     words ending in a plural ("Saints", "Tar Heels") that is also a name of the story on its own (``alone``:
     name keys), not by a description ("Department of Criminal Justice", "Public Safety", "Daily News")."""
     p, o = place.split(), names.key(org).split()
-    rest = names.fold(org).replace(".", " ").split()[-(len(o) - len(p)):] if len(o) > len(p) else []
+    rest = names.fold(org).split()[-(len(o) - len(p)):] if len(o) > len(p) else []
     return (o[: len(p)] == p and 0 < len(rest) <= 2 and " ".join(o[len(p):]) in alone
-            and rest[-1].endswith("s") and rest[-1] not in _NOT_NICKNAMES
+            and rest[-1].endswith("s") and rest[-1] not in NOT_NICKNAMES
             and not any(w in ORG_FUNCTION_WORDS or w in LEGAL_FORMS for w in rest)
             and ACTOR_NOUNS.get(rest[-1].removesuffix("s")) != "ORG" and ACTOR_NOUNS.get(rest[-1]) != "ORG")
 
