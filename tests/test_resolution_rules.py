@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import pytest
 
 from newsgraph.extract import extract_doc, load
-from newsgraph.model import Article, Extraction
+from newsgraph.model import Actor, ActorMention, Article, Extraction, Resolution
 from newsgraph.resolve import resolve_story
 
 from .conftest import SEEDS, SHARED
@@ -336,6 +337,17 @@ def _ecbplus(topic: str, subtopic: str, ids: tuple[str, ...] = ()) -> list[Extra
     return [extract_doc(nlp(d["text"]), Article(d["doc_id"], d["text"], "ecb+", outlet=d["source"])) for d in docs]
 
 
+def _resolved(topic: str, subtopic: str) -> tuple[Resolution, Callable[[Actor], set[tuple[str, ActorMention]]]]:
+    """One ECB+ topic half resolved as a story, and a reader of an actor's mentions as (article id, mention)."""
+    exs = {e.article.id: e for e in _ecbplus(topic, subtopic)}
+    return resolve_story(topic, list(exs.values())), lambda actor: {(d, exs[d].mentions[i]) for d, i in actor.mentions}
+
+
+def _merged_by(res: Resolution, actor: Actor) -> set[str]:
+    """The rules that attached an actor's mentions."""
+    return {res.actor_of[m][1] for m in actor.mentions}
+
+
 @pytest.mark.model
 def test_event_rules_on_the_seeds(seeds: dict[str, Extraction]) -> None:
     """The seeds' false "shared" events: "Reports indicated" (000, a source) against "As reported by the
@@ -392,36 +404,28 @@ def test_title_case_descriptions_and_headlines_on_ecbplus_news() -> None:
 @pytest.mark.model
 def test_home_team_on_ecbplus_news() -> None:
     """ECB+ 25_3ecb: "New Orleans have decided to rest him" is the New Orleans Saints other articles name."""
-    exs = _ecbplus("25", "ecb")
-    res = resolve_story("25", exs)
-    texts = {e.article.id: e for e in exs}
+    res, mentions = _resolved("25", "ecb")
     (saints,) = [a for a in res.actors if a.label == "New Orleans Saints"]
-    said = {(d, texts[d].mentions[i].text) for d, i in saints.mentions}
-    assert ("25_3ecb", "New Orleans") in said
-    assert "home-team" in {res.actor_of[m][1] for m in saints.mentions}
+    assert ("25_3ecb", "New Orleans") in {(d, m.text) for d, m in mentions(saints)}
+    assert "home-team" in _merged_by(res, saints)
 
 
 @pytest.mark.model
 def test_spelling_variant_on_ecbplus_news() -> None:
     """ECB+ topic 12 (read at run time): "the Gulf of Eden" of one article is the Gulf of Aden of the others."""
-    exs = _ecbplus("12", "ecbplus")
-    res = resolve_story("12", exs)
-    texts = {e.article.id: e for e in exs}
-    (gulf,) = [a for a in res.actors if "Gulf of Eden" in {texts[d].mentions[i].text for d, i in a.mentions}]
+    res, mentions = _resolved("12", "ecbplus")
+    (gulf,) = [a for a in res.actors if "Gulf of Eden" in {m.text for _d, m in mentions(a)}]
     assert gulf.label == "Gulf of Aden"
-    assert "spelling-variant" in {res.actor_of[m][1] for m in gulf.mentions}
+    assert "spelling-variant" in _merged_by(res, gulf)
 
 
 @pytest.mark.model
 def test_synonym_description_on_ecbplus_news() -> None:
     """ECB+ topic 20 (read at run time): the "10 persons" one article says died are the people others count."""
-    exs = _ecbplus("20", "ecbplus")
-    res = resolve_story("20", exs)
-    texts = {e.article.id: e for e in exs}
-    (group,) = [a for a in res.actors if "10 persons" in {texts[d].mentions[i].text for d, i in a.mentions}]
-    heads = {texts[d].mentions[i].head for d, i in group.mentions}
-    assert {"person", "people"} <= heads
-    assert "synonym-description" in {res.actor_of[m][1] for m in group.mentions}
+    res, mentions = _resolved("20", "ecbplus")
+    (group,) = [a for a in res.actors if "10 persons" in {m.text for _d, m in mentions(a)}]
+    assert {"person", "people"} <= {m.head for _d, m in mentions(group)}
+    assert "synonym-description" in _merged_by(res, group)
 
 
 @pytest.mark.model
@@ -437,20 +441,16 @@ def test_predicate_noun_on_ecbplus_news() -> None:
 @pytest.mark.model
 def test_clipped_name_on_ecbplus_news() -> None:
     """ECB+ topic 1 (read at run time): "LiLo" of one article is the Lindsay Lohan of the others."""
-    exs = _ecbplus("1", "ecbplus")
-    res = resolve_story("1", exs)
-    texts = {e.article.id: e for e in exs}
+    res, mentions = _resolved("1", "ecbplus")
     (lohan,) = [a for a in res.actors if a.label == "Lindsay Lohan"]
-    assert "LiLo" in {texts[d].mentions[i].text for d, i in lohan.mentions}
-    assert "clipped-name" in {res.actor_of[m][1] for m in lohan.mentions}
+    assert "LiLo" in {m.text for _d, m in mentions(lohan)}
+    assert "clipped-name" in _merged_by(res, lohan)
 
 
 @pytest.mark.model
 def test_feature_name_on_ecbplus_news() -> None:
     """ECB+ topic 20 (read at run time): "Qeshm Island" of one article is the Qeshm of the others."""
-    exs = _ecbplus("20", "ecbplus")
-    res = resolve_story("20", exs)
-    texts = {e.article.id: e for e in exs}
-    (qeshm,) = [a for a in res.actors if "Qeshm Island" in {texts[d].mentions[i].text for d, i in a.mentions}]
-    assert "Qeshm" in {texts[d].mentions[i].text for d, i in qeshm.mentions}
-    assert "feature-name" in {res.actor_of[m][1] for m in qeshm.mentions}
+    res, mentions = _resolved("20", "ecbplus")
+    (qeshm,) = [a for a in res.actors if "Qeshm Island" in {m.text for _d, m in mentions(a)}]
+    assert "Qeshm" in {m.text for _d, m in mentions(qeshm)}
+    assert "feature-name" in _merged_by(res, qeshm)
