@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -11,7 +14,7 @@ from newsgraph.extract import extract_doc, load
 from newsgraph.model import Actor, ActorMention, Article, Extraction, Resolution
 from newsgraph.resolve import resolve_story
 
-from .conftest import SEEDS, SHARED
+from .conftest import ROOT, SEEDS, SHARED
 from .docs import LAVROV_WHO_CALLED_RUBIO, extract
 from .test_resolve import actor_groups, article
 
@@ -454,3 +457,44 @@ def test_feature_name_on_ecbplus_news() -> None:
     (qeshm,) = [a for a in res.actors if "Qeshm Island" in {m.text for _d, m in mentions(a)}]
     assert "Qeshm" in {m.text for _d, m in mentions(qeshm)}
     assert "feature-name" in _merged_by(res, qeshm)
+
+
+@pytest.mark.model
+def test_learned_pair_on_ecbplus_news() -> None:
+    """ECB+ topic 14 (read at run time, never copied here): "Eight crews fought the blaze" (14_11ecbplus) and
+    "Crews from Devon and Somerset Fire and Rescue have tackled a blaze at a supermarket" (14_1ecbplus) are
+    one fire fight, which only the learned step joins."""
+    exs = _ecbplus("14", "ecbplus")
+    res = resolve_story("14", exs)
+    docs = {e.article.id: e for e in exs}
+    fought = next(k for k, e in enumerate(docs["14_11ecbplus"].events) if e.text == "fought")
+    tackled = [k for k, e in enumerate(docs["14_1ecbplus"].events) if e.text == "tackled"]
+    assert {res.event_of[("14_1ecbplus", k)][0] for k in tackled} == {res.event_of[("14_11ecbplus", fought)][0]}
+    assert "learned-pair" in {res.event_of[("14_1ecbplus", k)][1] for k in tackled}
+
+
+@pytest.mark.model
+def test_learned_actor_pair_on_ecbplus_news() -> None:
+    """ECB+ topic 12 (read at run time, never copied here): "Indian Naval Ship Sukanya" (12_2ecbplus) and
+    "INS Sukanya" / "Sukanya" (12_5ecbplus) are one warship, which only the learned step joins."""
+    res, mentions_of = _resolved("12", "ecbplus")
+    (ship,) = [a for a in res.actors if {"Indian Naval Ship Sukanya", "Sukanya"} <= {m.text for _d, m in mentions_of(a)}]
+    assert "learned-pair" in _merged_by(res, ship)
+
+
+@pytest.mark.model
+def test_the_pair_weights_are_the_training_commands(tmp_path: Path) -> None:
+    """data/event_pairs.json and data/actor_pairs.json are what tools/train_pairs.py writes from ECB+ (to
+    rounding): the shipped weights are reproducible, and a change to the rules or features that moves them
+    shows here (retrain with the command)."""
+    if not (SHARED / "datasets" / "ecbplus").exists():
+        pytest.skip(f"ECB+ is not at {SHARED / 'datasets' / 'ecbplus'}")
+    subprocess.run([sys.executable, str(ROOT / "tools" / "train_pairs.py"), "-o", str(tmp_path)], check=True,
+                   capture_output=True)
+    for name in ("event_pairs.json", "actor_pairs.json"):
+        shipped = json.loads((ROOT / "src" / "newsgraph" / "data" / name).read_text(encoding="utf-8"))
+        trained = json.loads((tmp_path / name).read_text(encoding="utf-8"))
+        numbers = ("mean", "scale", "weights", "intercept")
+        assert {k: v for k, v in trained.items() if k not in numbers} == {k: v for k, v in shipped.items() if k not in numbers}
+        for key in numbers:
+            assert trained[key] == pytest.approx(shipped[key], abs=1e-3), (name, key)

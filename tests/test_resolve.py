@@ -30,6 +30,25 @@ def article(doc_id: str, entities: list[tuple[str, str, list[str]]], events: lis
     return Extraction(art, (Sentence(0, len(text)),), tuple(ents), tuple(mentions), evs)
 
 
+def told(doc_id: str, text: str, actors: list[tuple[str, ...]], verb: str, lemma: str, patients: tuple[int, ...] = (),
+         obj: str = "", agents: tuple[int, ...] = ()) -> Extraction:
+    """One sentence as an outlet wrote it: each (words, type[, kind[, head]]) a mention (a NAME unless ``kind``
+    says NOMINAL; its head its last word unless given) of its own actor, ``verb`` its one event (``agents``
+    and ``patients`` index ``actors``)."""
+    ents, mentions = [], []
+    for i, (words, typ, *kind) in enumerate(actors):
+        start = text.index(words)
+        nominal = kind[:1] == ["NOMINAL"]
+        head = kind[1] if len(kind) > 1 else words.split()[-1].lower()
+        ents.append(LocalEntity(i, words, typ, () if nominal else (words,), (words,) if nominal else ()))
+        mentions.append(ActorMention(start, start + len(words), words, "NOMINAL" if nominal else "NAME",
+                                     "" if nominal else typ, 0, head, i, "new"))
+    at = text.index(verb)
+    event = EventMention(at, at + len(verb), verb, lemma, lemma, 0, False, agents, patients, object=obj)
+    return Extraction(Article(doc_id, text, f"{doc_id}.txt", outlet=f"outlet {doc_id}"), (Sentence(0, len(text)),),
+                      tuple(ents), tuple(mentions), (event,))
+
+
 def actor_groups(*extractions: Extraction) -> list[list[str]]:
     """The names of each resolved actor, sorted."""
     res = resolve_story("s", extractions)

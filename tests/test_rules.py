@@ -25,7 +25,7 @@ from newsgraph.cli import main
 from newsgraph.extract import extract_doc
 from newsgraph.extract.actors import CLEANUPS
 from newsgraph.model import Article, Extraction
-from newsgraph.resolve import resolve_story
+from newsgraph.resolve import actor_pairs, resolve_story
 
 from .docs import (
     IMPORTANT_STEP,
@@ -52,7 +52,7 @@ from .test_attribution_rules import (
     WITHOUT,
     WOULD,
 )
-from .test_resolve import actor_groups, article
+from .test_resolve import actor_groups, article, told
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -805,12 +805,68 @@ def test_synonym_description_joins_plural_groups_of_synonymous_nouns(first: tupl
     assert "actor-merge/synonym-description" in fired or not one
 
 
+#: ECB+ 14_11ecbplus / 14_1ecbplus, shortened: two outlets' words for one fire fight, which WordNet does not relate
+FOUGHT = told("a", "Eight crews fought the blaze at the Waitrose supermarket in Wellington.",
+              [("Waitrose", "ORG"), ("Wellington", "GPE")], "fought", "fight", obj="the blaze")
+TACKLED = told("b", "Crews from Devon and Somerset Fire and Rescue tackled a blaze at the Waitrose supermarket in Wellington "
+               "on Sunday.", [("Devon and Somerset Fire and Rescue", "ORG"), ("Waitrose", "ORG"), ("Wellington", "GPE")],
+               "tackled", "tackle", obj="a blaze")
+CALLED = told("c", "Firefighters were called to the town centre.", [], "called", "call")
+
+
+@pytest.mark.parametrize(("second", "one"), [
+    (TACKLED, True),  # the same people, place, object and words around two unrelated verbs
+    (told("b", "The company thanked its staff in Wellington.", [("Wellington", "GPE")], "thanked", "thank"), False),
+])
+def test_learned_pair_joins_one_happening_named_by_unrelated_verbs(second: Extraction, one: bool) -> None:
+    res = resolve_story("s", [FOUGHT, second, CALLED])
+    assert (res.event_of[("a", 0)][0] == res.event_of[("b", 0)][0]) == one
+    assert (res.event_of[("b", 0)][1] == "learned-pair") == one
+
+
+#: ECB+ 12_2ecbplus / 12_5ecbplus, shortened: one warship, named in full by one outlet and by its name alone
+#: (tagged as a place) by another
+SUKANYA = told("a", "Indian Naval Ship Sukanya thwarted a piracy attack in the Gulf of Aden.",
+               [("Indian Naval Ship Sukanya", "LOC"), ("Gulf of Aden", "LOC")], "thwarted", "thwart", agents=(0,))
+SUKANYA_ALONE = told("b", "The Indian warship Sukanya thwarted an attack by pirates in the Gulf of Aden on Thursday.",
+                     [("Sukanya", "GPE"), ("Gulf of Aden", "LOC")], "thwarted", "thwart", agents=(0,))
+
+
+def test_learned_pair_joins_one_actor_the_name_rules_keep_apart() -> None:
+    res = resolve_story("s", [SUKANYA, SUKANYA_ALONE, CALLED])
+    assert res.actor_of[("a", 0)][0] == res.actor_of[("b", 0)][0]
+    assert res.actor_of[("b", 0)][1] == "learned-pair"
+
+
+@pytest.mark.parametrize(("first", "second", "apart"), [
+    (("Mark Vinar", "PERSON"), ("Miles Vinar", "PERSON"), True),  # two full names: brothers
+    (("Boston", "GPE"), ("Boston Herald", "ORG"), True),  # named after Boston, not Boston
+    (("reporters", "PERSON", "NOMINAL", "reporter"), ("Bob Woodward", "PERSON"), True),  # a group and one of them
+    (("Anthony LaSalle", "PERSON"), ("a woman", "PERSON", "NOMINAL"), True),  # two genders
+    (("the actress", "PERSON", "NOMINAL"), ("Betty Ford Center", "ORG"), True),  # a described person, a named clinic
+    (("American", "NORP"), ("American Pie", "ORG"), True),
+    (("North Carolina", "GPE"), ("South Carolina", "GPE"), True),
+    (("Michigan", "GPE"), ("Lake Michigan", "LOC"), True),
+    (("Sukanya", "GPE"), ("Indian Naval Ship Sukanya", "LOC"), False),  # a name's type is the model's guess
+    (("the driver", "PERSON", "NOMINAL"), ("Anthony LaSalle", "PERSON"), False),
+])
+def test_learned_pair_keeps_apart_what_other_evidence_separates(first: tuple[str, ...], second: tuple[str, ...],
+                                                                apart: bool) -> None:
+    a = told("a", f"Police said {first[0]} was there.", [first], "was", "be")
+    b = told("b", f"Police said {second[0]} was there.", [second], "was", "be")
+    res = resolve_story("s", [a, b])
+    docs = {"a": a, "b": b}
+    views = actor_pairs.views(res.actors, res.events, docs)
+    key = {x.key: k for k, x in enumerate(res.actors)}
+    assert actor_pairs.apart(views[key[res.actor_of[("a", 0)][0]]], views[key[res.actor_of[("b", 0)][0]]]) == apart
+
+
 def test_every_rule_has_a_row() -> None:
     covered = {(s, n) for s, n, *_ in EXTRACTION_CASES} | {(s, n) for s, n, _ in RESOLUTION_CASES}
     covered |= {("event-merge", n) for n, *_ in EVENT_CASES} | {("event-merge", "nominalisation")}
     covered |= {("event-merge", "speech-tie"), ("event-merge", "denial-tie"), ("actor-merge", "leader-government"), ("actor-merge", "role-title")}
     covered |= {("actor-merge", "event-role"), ("actor-merge", "org-head"), ("actor-merge", "home-team")}
-    covered |= {("actor-merge", "synonym-description")}
+    covered |= {("actor-merge", "synonym-description"), ("event-merge", "learned-pair"), ("actor-merge", "learned-pair")}
     assert {(r.stage, r.name) for r in rules.all_rules()} == covered
 
 

@@ -18,6 +18,7 @@ from ..iris import slug
 from ..lexicon import REPORTING_VERBS, event_class
 from ..model import Actor, Event, EventMention, Extraction
 from ..rules import named, rule
+from . import event_pairs, learned
 from .actors import EntityRef, unique_keys
 
 SAME_PARTICIPANTS = "same-participants"  # the rule below, recorded on the mentions it joins
@@ -242,6 +243,9 @@ def resolve_events(story: str, docs: dict[str, Extraction], actor_key: dict[Enti
             target.everyone |= everyone
             if obj:
                 target.objects.add(obj)
+    if event_pairs.USE and len(clusters) > 1:
+        people = frozenset(k for k in named if actors[k].type == "PERSON")
+        clusters = _join_learned(clusters, docs, actor_key, people, rule_of)
     built = [(predicate, _event_label(predicate, c, docs, actor_key, actors), c)
              for c in clusters for predicate in (_predicate(c, docs),)]
     keys = unique_keys([(slug(label), "-".join(sorted(c.agents)) or "x") for _p, label, c in built])
@@ -257,6 +261,25 @@ def resolve_events(story: str, docs: dict[str, Extraction], actor_key: dict[Enti
         ))
         event_of.update({m: (key, rule_of[m]) for m in c.members})
     return sorted(events, key=lambda e: e.key), event_of
+
+
+def _join_learned(clusters: list[_EventCluster], docs: dict[str, Extraction], actor_key: dict[EntityRef, str],
+                  people: frozenset[str], rule_of: dict[tuple[str, int], str]) -> list[_EventCluster]:
+    """The clusters after the learned step: each group's first cluster takes the others' mentions and
+    participants; the first mention of each joined cluster records ``learned-pair``."""
+    views = event_pairs.views([c.members for c in clusters], [(c.agents, c.patients, c.everyone) for c in clusters],
+                              [c.keys for c in clusters], docs, actor_key)
+    out = []
+    for group in learned.groups(len(clusters), event_pairs.joins(views, people)):
+        kept = clusters[group[0]]
+        for k in group[1:]:
+            other = clusters[k]
+            rule_of[other.members[0]] = event_pairs.joins.rule.name  # type: ignore[attr-defined]
+            kept.members.extend(other.members)
+            kept.agents |= other.agents
+            kept.patients |= other.patients
+        out.append(kept)
+    return out
 
 
 def _event_label(predicate: str, c: _EventCluster, docs: dict[str, Extraction], actor_key: dict[EntityRef, str], actors: dict[str, Actor]) -> str:

@@ -42,7 +42,7 @@ def _singular(actor: Actor, docs: dict[str, Extraction]) -> bool:
     return True
 
 
-def _genders(actor: Actor, docs: dict[str, Extraction]) -> set[str]:
+def genders(actor: Actor, docs: dict[str, Extraction]) -> set[str]:
     """The genders its given names, pronouns and nouns give it ("Peter Lynch", "he", "a son": m; "she", "the
     mother": f)."""
     out = set()
@@ -77,9 +77,9 @@ def role_fillers(events: list[Event], docs: dict[str, Extraction], actors: dict[
             named = {k for k in role if _named(actors[k], docs)}
             for k in sorted(set(role) - named):
                 actor = actors[k]
-                genders = _genders(actor, docs)
+                its = genders(actor, docs)
                 fits = {n for n in named if actors[n].type == actor.type and role[n] - role[k]
-                        and not (genders and _genders(actors[n], docs) - genders)}
+                        and not (its and genders(actors[n], docs) - its)}
                 if fits and _singular(actor, docs):
                     pairs[k] |= fits
     chosen: dict[str, list[str]] = defaultdict(list)  # named -> the descriptions it takes

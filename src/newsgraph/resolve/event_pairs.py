@@ -1,0 +1,142 @@
+"""The learned ``event-merge`` step: two events of a story that the rules kept apart, joined when the pairwise
+scorer says they are one happening (``learned``; weights ``data/event_pairs.json``).
+
+Outlets name a story's main happening with verbs no lexicon relates ("a fire gutted the store" / "crews
+tackled the blaze" / "fought the blaze", "a police blitz" / "a police bust", "overturns" / "reverses"): the
+rules keep them apart, and each becomes a false "only one outlet reports this". The evidence that ties them
+is around the verb: the same people and places in the sentence, the same rare words, the article's lead.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .. import meaning
+from ..lexicon import REPORTING_VERBS, event_class
+from ..model import Extraction
+from ..rules import rule
+from . import learned
+from .actors import EntityRef
+
+#: Whether the step runs (off while its weights are trained).
+USE = True
+
+#: The features, in the order of the weights: name -> what it measures.
+FEATURES: dict[str, str] = {
+    "wordnet": "the closest WordNet relation of the two predicates (1 same lemma ... 0 unrelated)",
+    "same_class": "1 when a predicate of one is of a synonym class of the other",
+    "shared_participant": "1 when they have a participant in common",
+    "agent_clash": "1 when both have agents and none in common",
+    "patient_clash": "1 when both have patients and none in common",
+    "context": "Jaccard overlap of the actors their sentences name",
+    "sentence_cosine": "cosine of their sentences' words, weighted by rarity in the story (tf-idf)",
+    "both_lead": "1 when both are named in their articles' leads (first two sentences)",
+    "both_first": "1 when both are named in their articles' first sentences",
+    "reporting": "1 when either is a speech act (said, argue ...)",
+    "unreal": "1 when one says it happened and the other only that it did not or would",
+    "place_match": "1 when they happen at the same place",
+    "object_match": "1 when their objects have the same head word",
+}
+
+
+@dataclass(frozen=True)
+class EventView:
+    """What the scorer reads of one event of a story."""
+
+    articles: frozenset[str]
+    lemmas: frozenset[str]
+    classes: frozenset[str]
+    keys: frozenset[str]  # the rules' meaning keys of its predicates
+    agents: frozenset[str]
+    patients: frozenset[str]
+    everyone: frozenset[str]
+    context: frozenset[str]  # the actors its mentions' sentences name
+    places: frozenset[str]
+    objects: frozenset[str]
+    first_sentence: int
+    reporting: bool
+    unreal: bool  # every mention says it did not, or would only, happen
+    words: dict[str, float]  # its sentences' words (learned.StoryWords)
+
+
+def views(members: Sequence[Sequence[tuple[str, int]]], roles: Sequence[tuple[set[str], set[str], set[str]]],
+          keys: Sequence[set[str]], docs: dict[str, Extraction], actor_key: dict[EntityRef, str]) -> list[EventView]:
+    """One view per event: ``members`` its mentions, ``roles`` its (agents, patients, everyone), ``keys`` its
+    meaning keys."""
+    words = learned.StoryWords(docs)
+    named_in: dict[learned.SentenceKey, set[str]] = defaultdict(set)
+    for doc_id, ex in docs.items():
+        for m in ex.mentions:
+            named_in[(doc_id, m.sentence)].add(actor_key[(doc_id, m.local)])
+    out = []
+    for event, (agents, patients, everyone), blocking in zip(members, roles, keys):
+        mentions = [docs[d].events[i] for d, i in event]
+        sentences = sorted({(d, docs[d].events[i].sentence) for d, i in event})
+        out.append(EventView(
+            articles=frozenset(d for d, _i in event),
+            lemmas=frozenset(m.lemma for m in mentions),
+            classes=frozenset(event_class(m.lemma) for m in mentions),
+            keys=frozenset(blocking),
+            agents=frozenset(agents), patients=frozenset(patients), everyone=frozenset(everyone),
+            context=frozenset().union(*(named_in[s] for s in sentences)),
+            places=frozenset(actor_key[(d, docs[d].mentions[m.place].local)]
+                             for (d, _i), m in zip(event, mentions) if m.place >= 0),
+            objects=frozenset(m.object.split()[-1].lower() for m in mentions if m.object),
+            first_sentence=min(m.sentence for m in mentions),
+            reporting=any(m.lemma in REPORTING_VERBS for m in mentions),
+            unreal=all(m.polarity == "negative" or m.certainty == "conditional" for m in mentions),
+            words=words.vector(sentences),
+        ))
+    return out
+
+
+def features(a: EventView, b: EventView) -> tuple[float, ...]:
+    """The pair's ``FEATURES``, in order."""
+    lead = learned.LEAD_SENTENCES
+    return (
+        max((meaning.similarity(x, y) for x in sorted(a.lemmas) for y in sorted(b.lemmas)), default=0.0),
+        float(bool(a.classes & b.classes)),
+        float(bool(a.everyone & b.everyone)),
+        float(_clash(a.agents, b.agents)),
+        float(_clash(a.patients, b.patients)),
+        learned.jaccard(a.context, b.context),
+        learned.cosine(a.words, b.words),
+        float(a.first_sentence < lead and b.first_sentence < lead),
+        float(a.first_sentence == 0 and b.first_sentence == 0),
+        float(a.reporting or b.reporting),
+        float(a.unreal != b.unreal),
+        float(bool(a.places & b.places)),
+        float(bool(a.objects & b.objects)),
+    )
+
+
+def _clash(ours: frozenset[str], theirs: frozenset[str]) -> bool:
+    return bool(ours and theirs and not ours & theirs)
+
+
+def candidates(events: Sequence[EventView]) -> list[tuple[int, int]]:
+    """Pairs with an actor of their sentences, a participant or a meaning key in common."""
+    keys = [[f"a:{a}" for a in v.context | v.everyone] + [f"m:{m}" for m in v.keys] for v in events]
+    return learned.candidates(keys, [v.articles for v in events])
+
+
+@rule("event-merge", "learned-pair", "across articles, two events the rules kept apart are one happening when a "
+      "pairwise scorer trained on ECB+ (data/event_pairs.json: WordNet relation, shared participants, places and "
+      "sentence actors, the sentences' rare words, the leads) gives them a probability of at least its threshold, "
+      "and no two named people are their agents, or their patients", "Eight crews fought the blaze at the Waitrose "
+      "supermarket (a) / Crews tackled a blaze at the Waitrose supermarket (b)")
+def joins(events: Sequence[EventView], people: frozenset[str]) -> list[tuple[int, int]]:
+    """The events to join as (kept, joined) group roots. Named people who differ keep two happenings apart
+    ("Lavrov called Rubio" / "Macron called Rubio"); organisations do not, as they act through their units
+    and members ("the Indian Navy thwarted" / "INS Sukanya thwarted"), which the actor rules do not join."""
+    model = learned.scorer("event_pairs", tuple(FEATURES))
+
+    def apart(ours: set[int], theirs: set[int]) -> bool:
+        def of(group: set[int], role: str) -> frozenset[str]:
+            return frozenset().union(*(getattr(events[k], role) for k in group)) & people
+        return _clash(of(ours, "agents"), of(theirs, "agents")) or _clash(of(ours, "patients"), of(theirs, "patients"))
+
+    return learned.best_first(model, candidates(events), lambda i, j: features(events[i], events[j]),
+                              [v.articles for v in events], apart)
