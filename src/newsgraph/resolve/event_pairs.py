@@ -23,6 +23,9 @@ from .actors import EntityRef
 #: Whether the step runs (off while its weights are trained).
 USE = True
 
+#: Named actors of these types who differ keep two happenings apart.
+CLASHING_TYPES = frozenset({"PERSON", "ORG"})
+
 #: The features, in the order of the weights: name -> what it measures.
 FEATURES: dict[str, str] = {
     "wordnet": "the closest WordNet relation of the two predicates (1 same lemma ... 0 unrelated)",
@@ -125,18 +128,21 @@ def candidates(events: Sequence[EventView]) -> list[tuple[int, int]]:
 @rule("event-merge", "learned-pair", "across articles, two events the rules kept apart are one happening when a "
       "pairwise scorer trained on ECB+ (data/event_pairs.json: WordNet relation, shared participants, places and "
       "sentence actors, the sentences' rare words, the leads) gives them a probability of at least its threshold, "
-      "and no two named people are their agents, or their patients", "Eight crews fought the blaze at the Waitrose "
-      "supermarket (a) / Crews tackled a blaze at the Waitrose supermarket (b)")
-def joins(events: Sequence[EventView], people: frozenset[str]) -> list[tuple[int, int]]:
-    """The events to join as (kept, joined) group roots. Named people who differ keep two happenings apart
-    ("Lavrov called Rubio" / "Macron called Rubio"); organisations do not, as they act through their units
-    and members ("the Indian Navy thwarted" / "INS Sukanya thwarted"), which the actor rules do not join."""
+      "and no two named people, nor two named organisations, are their agents or their patients", "Eight crews "
+      "fought the blaze at the Waitrose supermarket (a) / Crews tackled a blaze at the Waitrose supermarket (b)")
+def joins(events: Sequence[EventView], kinds: dict[str, str]) -> list[tuple[int, int]]:
+    """The events to join as (kept, joined) group roots. ``kinds``: the named people and organisations, by
+    type. Two people, or two organisations, who differ keep two happenings apart ("Lavrov called Rubio" /
+    "Macron called Rubio", "the Angels made an offer" / "the Nationals made an offer"); a person and an
+    organisation, or a unit tagged as a place, do not, as organisations act through their units and members
+    ("the Indian Navy thwarted" / "INS Sukanya thwarted"), which the actor rules do not join."""
     model = learned.scorer("event_pairs", tuple(FEATURES))
 
     def apart(ours: set[int], theirs: set[int]) -> bool:
-        def of(group: set[int], role: str) -> frozenset[str]:
-            return frozenset().union(*(getattr(events[k], role) for k in group)) & people
-        return _clash(of(ours, "agents"), of(theirs, "agents")) or _clash(of(ours, "patients"), of(theirs, "patients"))
+        def of(group: set[int], role: str, kind: str) -> frozenset[str]:
+            return frozenset(k for v in group for k in getattr(events[v], role) if kinds.get(k) == kind)
+        return any(_clash(of(ours, role, kind), of(theirs, role, kind))
+                   for role in ("agents", "patients") for kind in sorted(CLASHING_TYPES))
 
     return learned.best_first(model, candidates(events), lambda i, j: features(events[i], events[j]),
                               [v.articles for v in events], apart)

@@ -244,8 +244,8 @@ def resolve_events(story: str, docs: dict[str, Extraction], actor_key: dict[Enti
             if obj:
                 target.objects.add(obj)
     if event_pairs.USE and len(clusters) > 1:
-        people = frozenset(k for k in named if actors[k].type == "PERSON")
-        clusters = _join_learned(clusters, docs, actor_key, people, rule_of)
+        kinds = {k: actors[k].type for k in named if actors[k].type in event_pairs.CLASHING_TYPES}
+        clusters = _join_learned(clusters, docs, actor_key, kinds, rule_of)
     built = [(predicate, _event_label(predicate, c, docs, actor_key, actors), c)
              for c in clusters for predicate in (_predicate(c, docs),)]
     keys = unique_keys([(slug(label), "-".join(sorted(c.agents)) or "x") for _p, label, c in built])
@@ -264,13 +264,13 @@ def resolve_events(story: str, docs: dict[str, Extraction], actor_key: dict[Enti
 
 
 def _join_learned(clusters: list[_EventCluster], docs: dict[str, Extraction], actor_key: dict[EntityRef, str],
-                  people: frozenset[str], rule_of: dict[tuple[str, int], str]) -> list[_EventCluster]:
+                  kinds: dict[str, str], rule_of: dict[tuple[str, int], str]) -> list[_EventCluster]:
     """The clusters after the learned step: each group's first cluster takes the others' mentions and
     participants; the first mention of each joined cluster records ``learned-pair``."""
     views = event_pairs.views([c.members for c in clusters], [(c.agents, c.patients, c.everyone) for c in clusters],
                               [c.keys for c in clusters], docs, actor_key)
     out = []
-    for group in learned.groups(len(clusters), event_pairs.joins(views, people)):
+    for group in learned.groups(len(clusters), event_pairs.joins(views, kinds)):
         kept = clusters[group[0]]
         for k in group[1:]:
             other = clusters[k]
