@@ -1,6 +1,6 @@
 """How true are newsgraph's "only one source" claims on real news? Scored on ECB+ (Cybulska & Vossen 2014).
 
-    python benchmarks/ecbplus.py [--topics test|dev|validation|36,37] [--json] [--errors]
+    python benchmarks/ecbplus.py [--topics test|dev|validation|36,37] [--json] [--errors] [--full-text]
 
 Builds a graph of ECB+ with newsgraph itself (one story per (topic, subtopic), the outlet from `source`,
 each `ecb:unknown` article its own outlet), reads back newsgraph's own actor and event mentions from the
@@ -14,6 +14,11 @@ and events (ACTION_*, NEG_ACTION_*):
 - shared claims: the precision of "two or more outlets mention X" (a false "shared" hides a real blind spot);
 - the same for two baselines on the same mentions (exact lower-cased text; head lemma), and, to check the
   scorer against published figures, for the baselines on the gold mentions.
+
+``--full-text`` builds the whole articles (``normalized_all_sentences.json``, about eight times as long) and
+scores only the mentions of the sentences the annotators checked (found in the article by their words):
+newsgraph then
+resolves stories of real length, with everything a full article says around the checked sentences.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ from newsgraph import Store, build  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "datasets" / "ecbplus" / "normalized_validated_sentences.json"
+FULL_TEXT = DATA.with_name("normalized_all_sentences.json")
 SPLITS = {
     "validation": [2, 5, 12, 18, 21, 23, 34, 35],
     "test": list(range(36, 46)),
@@ -53,6 +59,7 @@ class Gold:
     story_of: dict[str, str]  # doc -> story
     outlet_of: dict[str, str]  # doc -> outlet
     texts: dict[str, str]
+    checked: dict[str, list[tuple[int, int]]] | None = None  # full texts: doc -> the spans of its checked sentences
 
 
 def is_actor(kind: str, typ: str) -> bool:
@@ -63,18 +70,26 @@ def is_event(kind: str, typ: str) -> bool:
     return kind == "event" and (typ.startswith("ACTION_") or typ.startswith("NEG_ACTION_"))
 
 
-def load(topics: Iterable[int], path: Path = DATA) -> tuple[Gold, list[dict[str, str]]]:
-    """The gold mentions of ``topics`` and the articles to build, as JSONL records."""
-    if not path.exists():
-        raise SystemExit(f"ECB+ not found at {path} (expected ../shared/datasets/ecbplus beside the project)")
+def load(topics: Iterable[int], path: Path = DATA, full_text: bool = False) -> tuple[Gold, list[dict[str, str]]]:
+    """The gold mentions of ``topics`` and the articles to build, as JSONL records (``full_text``: the whole
+    articles, and the gold mentions of their checked sentences)."""
+    if not path.exists() or (full_text and not FULL_TEXT.exists()):
+        raise SystemExit(f"ECB+ not found at {path.parent} (expected ../shared/datasets/ecbplus beside the project)")
     data = json.loads(path.read_text(encoding="utf-8"))
+    checked: dict[str, list[tuple[int, int]]] | None = None
+    if full_text:
+        lines = {d["doc_id"]: [line for line in d["text"].split("\n") if line.strip()] for d in data["docs"]}
+        data = json.loads(FULL_TEXT.read_text(encoding="utf-8"))
+        data["docs"] = [d for d in data["docs"] if lines.get(d["doc_id"])]
+        checked = {d["doc_id"]: [(at, at + len(line)) for line in lines[d["doc_id"]] for at in (d["text"].find(line),)]
+                   for d in data["docs"]}
     wanted = {str(t) for t in topics}
     docs = [d for d in data["docs"] if d["topic"] in wanted and d["text"].strip()]
     story_of = {d["doc_id"]: f"{d['topic']}-{d['subtopic']}" for d in docs}
     outlet_of = {d["doc_id"]: (d["doc_id"] if d["source"] == "ecb:unknown" else d["source"]) for d in docs}
     gold: dict[str, list[tuple[Mention, str, str]]] = {"actors": [], "events": []}
     for m in data["mentions"]:
-        if m["doc_id"] not in story_of:
+        if m["doc_id"] not in story_of or not _scored(checked, m["doc_id"], m["start"]):
             continue
         kind = "actors" if is_actor(m["kind"], m["type"]) else "events" if is_event(m["kind"], m["type"]) else None
         if kind:
@@ -84,7 +99,17 @@ def load(topics: Iterable[int], path: Path = DATA) -> tuple[Gold, list[dict[str,
          **({"outlet": d["source"]} if d["source"] != "ecb:unknown" else {})}
         for d in docs
     ]
-    return Gold(gold, story_of, outlet_of, {d["doc_id"]: d["text"] for d in docs}), records
+    return Gold(gold, story_of, outlet_of, {d["doc_id"]: d["text"] for d in docs}, checked), records
+
+
+def _scored(checked: dict[str, list[tuple[int, int]]] | None, doc: str, start: int) -> bool:
+    """Whether a mention starting at ``start`` is in a checked sentence (every one is, without full texts)."""
+    return checked is None or any(a <= start < b for a, b in checked[doc])
+
+
+def scored_only(gold: Gold, pred: dict[str, list[tuple[Mention, str, str]]]) -> dict[str, list[tuple[Mention, str, str]]]:
+    """The predicted mentions of the checked sentences."""
+    return {kind: [p for p in rows if _scored(gold.checked, p[0][0], p[0][1])] for kind, rows in pred.items()}
 
 
 def predict(records: list[dict[str, str]], workers: int = 1) -> dict[str, list[tuple[Mention, str, str]]]:
@@ -293,9 +318,9 @@ def table(results: dict[str, dict[str, object]]) -> str:
     return "\n".join(lines)
 
 
-def run(topics: list[int], workers: int = 1) -> dict[str, dict[str, object]]:
-    gold, records = load(topics)
-    return evaluate(gold, predict(records, workers))
+def run(topics: list[int], workers: int = 1, full_text: bool = False) -> dict[str, dict[str, object]]:
+    gold, records = load(topics, full_text=full_text)
+    return evaluate(gold, scored_only(gold, predict(records, workers)))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -304,14 +329,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--json", action="store_true", help="print the raw figures as JSON")
     parser.add_argument("--errors", action="store_true", help="also count the false single-source claims by cause")
+    parser.add_argument("--full-text", action="store_true",
+                        help="build the whole articles and score the checked sentences only")
     args = parser.parse_args(argv)
     topics = SPLITS[args.topics] if args.topics in SPLITS else [int(t) for t in args.topics.split(",")]
     started = time.perf_counter()
-    results = run(topics, args.workers)
+    results = run(topics, args.workers, args.full_text)
     if args.json:
         print(json.dumps(results, indent=1, default=str))
     else:
-        print(f"ECB+ topics {args.topics} ({len(topics)} topics), built and scored in {time.perf_counter() - started:.0f} s\n")
+        texts = "whole articles, checked sentences scored" if args.full_text else "checked sentences"
+        print(f"ECB+ topics {args.topics} ({len(topics)} topics, {texts}), built and scored in "
+              f"{time.perf_counter() - started:.0f} s\n")
         print(table(results))
         if args.errors:
             for kind, row in results.items():

@@ -1,10 +1,10 @@
 """The learned ``actor-merge`` step: two actors of a story that the rules kept apart, joined when the pairwise
 scorer says they are one (``learned``; weights ``data/actor_pairs.json``).
 
-What the name rules cannot prove, the story often shows: "Mo Cheeks" and "Maurice Cheeks" both coaching the
-76ers, "the driver" of one outlet and "the man" of another both charged in the same crash, "New York Police"
-and "police" said by both in the lead. Two different full names of people never join ("Mark Vinar" /
-"Miles Vinar", brothers in one story), nor what ``apart`` finds other evidence against.
+What the name rules cannot prove, the story often shows: "the hit and run driver" of one outlet and
+"Anthony LaSalle" of another both fleeing the scene, "Indian Naval Ship Sukanya" and "Sukanya" both
+thwarting the attack in the lead. Two names that each have a word the other lacks never join ("Mark Vinar"
+/ "Miles Vinar", brothers in one story), nor anything else ``apart`` finds evidence against.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.fuzz import ratio
 
-from .. import names as name_words
+from .. import names
 from ..lexicon import FEATURE_WORDS, GENERIC_PEOPLE
 from ..model import Actor, ActorMention, Event, Extraction
 from ..rules import rule
@@ -92,11 +92,12 @@ def views(actors: Sequence[Actor], events: Sequence[Event], docs: dict[str, Extr
             names=frozenset(labels),
             words=frozenset(w for n in labels for w in n.split()),
             heads=frozenset(m.head for m in mentions if m.kind != "PRONOUN"),
-            name_words=frozenset(tuple(name_words.name_words(m.text)) for m in mentions if m.kind == "NAME"),
+            name_words=frozenset(tuple(names.name_words(m.text)) for m in mentions if m.kind == "NAME"),
             named=bool(proper),
             plural=not proper and any(map(_plural, mentions)) and all(map(_plural, _nominals(mentions))),
             genders=frozenset(genders(a, docs)),
-            singular=(a.type == "PERSON" and bool(proper)) or (bool(_nominals(mentions)) and not any(map(_plural, mentions))),
+            singular=(a.type == "PERSON" and bool(proper))
+            or (bool(_nominals(mentions)) and not any(map(_plural, mentions))),
             roles=frozenset(roles[a.key]),
             context=frozenset().union(*(in_sentence[s] for s in sentences)) - {a.key},
             main=any(per_article[d][a.key] == max(per_article[d].values()) for d in articles),
@@ -169,7 +170,8 @@ def candidates(actors: Sequence[ActorView]) -> list[tuple[int, int]]:
     """Pairs with an event, a name word, a head word or an actor of their sentences in common."""
     keys = [[f"e:{e}" for e, _r in v.roles] + [f"w:{w}" for w in v.words] + [f"h:{h}" for h in v.heads]
             + [f"c:{c}" for c in v.context] for v in actors]
-    return [(i, j) for i, j in learned.candidates(keys, [v.articles for v in actors]) if not apart(actors[i], actors[j])]
+    pairs = learned.candidates(keys, [v.articles for v in actors])
+    return [(i, j) for i, j in pairs if not apart(actors[i], actors[j])]
 
 
 @rule("actor-merge", "learned-pair", "across articles, two actors the rules kept apart are one when a pairwise scorer "

@@ -128,19 +128,25 @@ def candidates(events: Sequence[EventView]) -> list[tuple[int, int]]:
 @rule("event-merge", "learned-pair", "across articles, two events the rules kept apart are one happening when a "
       "pairwise scorer trained on ECB+ (data/event_pairs.json: WordNet relation, shared participants, places and "
       "sentence actors, the sentences' rare words, the leads) gives them a probability of at least its threshold, "
-      "and no two named people, nor two named organisations, are their agents or their patients", "Eight crews "
+      "and no two named people, nor two named organisations, are their agents or their patients, nor two speakers "
+      "of a speech act", "Eight crews "
       "fought the blaze at the Waitrose supermarket (a) / Crews tackled a blaze at the Waitrose supermarket (b)")
 def joins(events: Sequence[EventView], kinds: dict[str, str]) -> list[tuple[int, int]]:
     """The events to join as (kept, joined) group roots. ``kinds``: the named people and organisations, by
-    type. Two people, or two organisations, who differ keep two happenings apart ("Lavrov called Rubio" /
+    type. A speech act is its speaker's: two speakers keep two apart, whoever they are. Two people, or two
+    organisations, who differ keep two happenings apart ("Lavrov called Rubio" /
     "Macron called Rubio", "the Angels made an offer" / "the Nationals made an offer"); a person and an
     organisation, or a unit tagged as a place, do not, as organisations act through their units and members
     ("the Indian Navy thwarted" / "INS Sukanya thwarted"), which the actor rules do not join."""
     model = learned.scorer("event_pairs", tuple(FEATURES))
 
     def apart(ours: set[int], theirs: set[int]) -> bool:
-        def of(group: set[int], role: str, kind: str) -> frozenset[str]:
-            return frozenset(k for v in group for k in getattr(events[v], role) if kinds.get(k) == kind)
+        def of(group: set[int], role: str, kind: str | None) -> frozenset[str]:
+            return frozenset(k for v in group for k in getattr(events[v], role)
+                             if kind is None or kinds.get(k) == kind)
+        speech = any(events[v].reporting for v in ours | theirs)
+        if speech and _clash(of(ours, "agents", None), of(theirs, "agents", None)):
+            return True  # a speech act is its speaker's (speech-tie)
         return any(_clash(of(ours, role, kind), of(theirs, role, kind))
                    for role in ("agents", "patients") for kind in sorted(CLASHING_TYPES))
 

@@ -3,8 +3,9 @@
 Mentions are taken in article order (articles sorted by id); each joins the first compatible event of its
 class (its predicate's synonym class, lemma or nominalisation), events sharing one of its actors first; else,
 in an article's lead, the event of another lead with its agent and another participant (``same-participants``);
-else it starts a new one. Compatible: no clash of agents, patients or objects (``no-clash``). The rule recorded
-on each mention says how its predicate relates to the event's first mention.
+else it starts a new one. Compatible: no clash of agents, patients or objects (``no-clash``). Then the learned
+step (``event_pairs``) joins events of different articles the rules kept apart. The rule recorded on each
+mention says how its predicate relates to the event's first mention.
 """
 
 from __future__ import annotations
@@ -174,7 +175,9 @@ def _similar(a: str, b: str) -> bool:
     return a == b or SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
-def resolve_events(story: str, docs: dict[str, Extraction], actor_key: dict[EntityRef, str], actors: dict[str, Actor]) -> tuple[list[Event], dict[tuple[str, int], tuple[str, str]]]:
+def resolve_events(story: str, docs: dict[str, Extraction], actor_key: dict[EntityRef, str], actors: dict[str, Actor],
+                   with_learned: bool = True) -> tuple[list[Event], dict[tuple[str, int], tuple[str, str]]]:
+    """The story's events: the rules' clusters, then (``with_learned``) the learned step's joins."""
     clusters: list[_EventCluster] = []
     by_class_actor: dict[tuple[str, str], list[int]] = defaultdict(list)  # (key, actor) -> cluster indices
     by_class: dict[str, list[int]] = defaultdict(list)  # key -> cluster indices
@@ -243,7 +246,7 @@ def resolve_events(story: str, docs: dict[str, Extraction], actor_key: dict[Enti
             target.everyone |= everyone
             if obj:
                 target.objects.add(obj)
-    if event_pairs.USE and len(clusters) > 1:
+    if with_learned and len(clusters) > 1:
         kinds = {k: actors[k].type for k in named if actors[k].type in event_pairs.CLASHING_TYPES}
         clusters = _join_learned(clusters, docs, actor_key, kinds, rule_of)
     built = [(predicate, _event_label(predicate, c, docs, actor_key, actors), c)

@@ -116,7 +116,8 @@ def candidates(keys: Sequence[Iterable[str]], articles: Sequence[frozenset[str]]
     shared: Counter[tuple[int, int]] = Counter()
     for posting in index.values():
         if len(posting) <= MAX_BLOCK:
-            shared.update((i, j) for x, i in enumerate(posting) for j in posting[x + 1:] if not articles[i] & articles[j])
+            shared.update((i, j) for x, i in enumerate(posting) for j in posting[x + 1:]
+                          if not articles[i] & articles[j])
     ranked: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for (i, j), n in shared.items():
         ranked[i].append((-n, j))
