@@ -816,6 +816,8 @@ CALLED = told("c", "Firefighters were called to the town centre.", [], "called",
 
 @pytest.mark.parametrize(("second", "one"), [
     (TACKLED, True),  # the same people, place, object and words around two unrelated verbs
+    (dataclasses.replace(TACKLED, events=(dataclasses.replace(TACKLED.events[0], sentence=3),)), False),  # past the lead
+    (dataclasses.replace(TACKLED, events=(dataclasses.replace(TACKLED.events[0], polarity="negative"),)), False),  # denied
     (told("b", "The company thanked its staff in Wellington.", [("Wellington", "GPE")], "thanked", "thank"), False),
 ])
 def test_learned_pair_joins_one_happening_named_by_unrelated_verbs(second: Extraction, one: bool) -> None:
