@@ -849,6 +849,9 @@ def test_learned_pair_joins_one_actor_the_name_rules_keep_apart() -> None:
     (("American", "NORP"), ("American Pie", "ORG"), True),
     (("North Carolina", "GPE"), ("South Carolina", "GPE"), True),
     (("Michigan", "GPE"), ("Lake Michigan", "LOC"), True),
+    (("Birmingham", "GPE"), ("University of Alabama at Birmingham", "ORG"), True),  # what the head is at
+    (("University of Alabama", "ORG"), ("University of South Alabama", "ORG"), True),  # a word inside: another one
+    (("Security Council", "ORG"), ("U.N. Security Council", "ORG"), False),  # a modifier before the head
     (("Sukanya", "GPE"), ("Indian Naval Ship Sukanya", "LOC"), False),  # a name's type is the model's guess
     (("the driver", "PERSON", "NOMINAL"), ("Anthony LaSalle", "PERSON"), False),
 ])

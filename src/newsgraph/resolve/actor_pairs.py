@@ -43,6 +43,8 @@ FEATURES: dict[str, str] = {
 }
 
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+#: Prepositions after an organisation's head ("University of Alabama at Birmingham", "Council on Ethics").
+_PREPOSITIONS = frozenset({"of", "at", "for", "in", "on"})
 
 
 @dataclass(frozen=True)
@@ -122,28 +124,37 @@ def apart(a: ActorView, b: ActorView) -> bool:
     - two names of which each has a word the other lacks: "Mark Vinar" / "Miles Vinar" (brothers in one
       story), "North Carolina" / "South Carolina", "Interior Department" / "Commerce Department" (spelling
       variants and other word orders are the rules' to join);
-    - one name the start of the other: English names put their head last, so "Boston Herald", "Palmer
-      Police" and "Kansas City Chiefs" are named after "Boston", "Palmer" and "Kansas City", not them; and a
-      name that adds a natural feature ("Lake Michigan" is not Michigan);
+    - a name that is not the end of the other: English names put their head last, so "Boston Herald",
+      "Palmer Police" and "Kansas City Chiefs" are named after "Boston", "Palmer" and "Kansas City", not
+      them; nor the end after a preposition ("University of Alabama at Birmingham" is not Birmingham), nor
+      with a natural feature added ("Lake Michigan" is not Michigan) (``_two_names``);
     - a group known only by plural descriptions and one person or singular thing ("reporters" / "Bob
       Woodward"), or two genders ("Anthony LaSalle" / "a woman");
     - two types where one side is only described (a description's type comes from its noun, "the
       actress" / "the Betty Ford Center"), or a nationality or group word ("American", NORP).
     """
-    if any(_named_after(x, y) or _named_after(y, x) for x in a.name_words for y in b.name_words):
+    if any(_two_names(x, y) for x in a.name_words for y in b.name_words):
         return True
     if (a.plural and b.singular) or (b.plural and a.singular) or (a.genders and b.genders and a.genders != b.genders):
         return True
     return a.type != b.type and (not (a.named and b.named) or "NORP" in (a.type, b.type))
 
 
-def _named_after(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
-    """Whether name ``y`` is not name ``x`` but another word set, or a thing named after it."""
+def _two_names(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Whether two names (folded words) name two things: each has a word the other lacks, or the same words
+    in another order (the word-order rule's to join), or the shorter is not the end of the longer (English
+    names put their head last: "Boston" / "Boston Herald", "University of Alabama" / "University of South
+    Alabama"), or it ends the longer after a preposition ("Birmingham" / "University of Alabama at
+    Birmingham": what the head is of, or at), or the longer adds a natural feature ("Lake Michigan")."""
     if x == y:
         return False
-    if set(x) == set(y) or (set(x) - set(y) and set(y) - set(x)):  # another order is the word-order rule's
+    if set(x) == set(y) or (set(x) - set(y) and set(y) - set(x)):
         return True
-    return y[:len(x)] == x or bool(set(y) - set(x) & FEATURE_WORDS)
+    short, long = (x, y) if len(set(x)) < len(set(y)) else (y, x)
+    before = long[:len(long) - len(short)]
+    if long[len(before):] != short or any(w in _PREPOSITIONS for w in before):
+        return True
+    return bool(set(before) & FEATURE_WORDS)
 
 
 def features(a: ActorView, b: ActorView) -> tuple[float, ...]:
