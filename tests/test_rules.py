@@ -852,6 +852,8 @@ def test_learned_pair_joins_one_actor_the_name_rules_keep_apart() -> None:
     (("Birmingham", "GPE"), ("University of Alabama at Birmingham", "ORG"), True),  # what the head is at
     (("University of Alabama", "ORG"), ("University of South Alabama", "ORG"), True),  # a word inside: another one
     (("Security Council", "ORG"), ("U.N. Security Council", "ORG"), False),  # a modifier before the head
+    (("Iowa", "GPE"), ("Northern Iowa", "GPE"), True),  # another place
+    (("Orioles", "ORG"), ("Nationals and Orioles", "ORG"), True),  # one of two
     (("Sukanya", "GPE"), ("Indian Naval Ship Sukanya", "LOC"), False),  # a name's type is the model's guess
     (("the driver", "PERSON", "NOMINAL"), ("Anthony LaSalle", "PERSON"), False),
 ])

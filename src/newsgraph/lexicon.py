@@ -206,6 +206,10 @@ GROUP_SYNONYM_KEY: dict[str, str] = {word: row[0] for row in GROUP_SYNONYMS for 
 #: Kinds of natural feature a place's name may carry or drop ("Qeshm Island" / "Qeshm", "Lake Tahoe" / "Tahoe");
 #: not "county", "city" or "state", which name another place than the bare name ("Los Angeles County").
 FEATURE_WORDS = frozenset("island isle river lake mount mountain peninsula desert valley bay sea ocean".split())
+#: Words that make a place's name another place, a part of it or one named after it ("Southern California",
+#: "Northern Iowa", "South Sudan", "West Virginia", "New Mexico").
+PLACE_MODIFIERS = frozenset("north south east west northern southern eastern western northeast northwest southeast "
+                            "southwest central upper lower new".split())
 #: Plurals that end organisations' names but are no team's nickname ("Anchorage Daily News", "Kraft Foods").
 NOT_NICKNAMES = frozenset("news times sports services foods systems industries airlines holdings communications "
                           "networks motors products pictures studios records games arts sciences affairs".split())

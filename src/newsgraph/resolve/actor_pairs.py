@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz.fuzz import ratio
 
 from .. import names
-from ..lexicon import FEATURE_WORDS, GENERIC_PEOPLE
+from ..lexicon import FEATURE_WORDS, GENERIC_PEOPLE, PLACE_MODIFIERS
 from ..model import Actor, ActorMention, Event, Extraction
 from ..rules import rule
 from . import learned
@@ -43,8 +43,9 @@ FEATURES: dict[str, str] = {
 }
 
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-#: Prepositions after an organisation's head ("University of Alabama at Birmingham", "Council on Ethics").
-_PREPOSITIONS = frozenset({"of", "at", "for", "in", "on"})
+#: Words after which a name's end is not the thing it names: prepositions after an organisation's head
+#: ("University of Alabama at Birmingham") and coordinators ("Nationals and Orioles" are two teams).
+_LINKS = frozenset({"of", "at", "for", "in", "on", "and", "&"})
 
 
 @dataclass(frozen=True)
@@ -126,8 +127,10 @@ def apart(a: ActorView, b: ActorView) -> bool:
       variants and other word orders are the rules' to join);
     - a name that is not the end of the other: English names put their head last, so "Boston Herald",
       "Palmer Police" and "Kansas City Chiefs" are named after "Boston", "Palmer" and "Kansas City", not
-      them; nor the end after a preposition ("University of Alabama at Birmingham" is not Birmingham), nor
-      with a natural feature added ("Lake Michigan" is not Michigan) (``_two_names``);
+      them; nor the end after a preposition or "and" ("University of Alabama at Birmingham" is not
+      Birmingham, "Nationals and Orioles" not the Orioles), nor
+      with a natural feature or a compass word added ("Lake Michigan" is not Michigan, "Northern Iowa" not
+      Iowa) (``_two_names``);
     - a group known only by plural descriptions and one person or singular thing ("reporters" / "Bob
       Woodward"), or two genders ("Anthony LaSalle" / "a woman");
     - two types where one side is only described (a description's type comes from its noun, "the
@@ -144,17 +147,19 @@ def _two_names(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
     """Whether two names (folded words) name two things: each has a word the other lacks, or the same words
     in another order (the word-order rule's to join), or the shorter is not the end of the longer (English
     names put their head last: "Boston" / "Boston Herald", "University of Alabama" / "University of South
-    Alabama"), or it ends the longer after a preposition ("Birmingham" / "University of Alabama at
-    Birmingham": what the head is of, or at), or the longer adds a natural feature ("Lake Michigan")."""
+    Alabama"), or it ends the longer after a preposition or a coordinator ("Birmingham" / "University of
+    Alabama at Birmingham": what the head is of, or at; "Orioles" / "Nationals and Orioles"), or the longer
+    adds a natural feature ("Lake Michigan") or a word that makes another place ("Southern California",
+    "South Sudan", "New Mexico")."""
     if x == y:
         return False
     if set(x) == set(y) or (set(x) - set(y) and set(y) - set(x)):
         return True
     short, long = (x, y) if len(set(x)) < len(set(y)) else (y, x)
     before = long[:len(long) - len(short)]
-    if long[len(before):] != short or any(w in _PREPOSITIONS for w in before):
+    if long[len(before):] != short or any(w in _LINKS for w in before):
         return True
-    return bool(set(before) & FEATURE_WORDS)
+    return bool(set(before) & (FEATURE_WORDS | PLACE_MODIFIERS))
 
 
 def features(a: ActorView, b: ActorView) -> tuple[float, ...]:
