@@ -33,14 +33,9 @@ Quad = tuple[Node, Node, Node, URIRef]
 #: What an event mention without the term means: the usual case is not written (docs/vocabulary.md,
 #: "Defaults"); queries read ``COALESCE(?value, default)``.
 DEFAULTS = {"attribution": "author", "polarity": "positive", "certainty": "certain"}
-#: An actor mention without ``ng:mentionKind`` is a name; a mention without ``ng:resolvedBy`` is ``new``,
-#: but a pronoun's is ``pronoun`` (``DEFAULT_RESOLVED_BY_KIND``: the rule that joins every pronoun it can).
-DEFAULT_MENTION_KIND = "NAME"
-DEFAULT_RESOLVED_BY = "new"
-DEFAULT_RESOLVED_BY_KIND = {"PRONOUN": "pronoun"}
-#: A mention's rule when it has no ``ng:foundBy``: ``verb`` for an event mention (one an event denotes), and
-#: for an actor mention the rule of its kind (``ng:mentionKind``): a name's ``entity``, a description's
-#: ``described-actor``, a pronoun's ``pronoun``. A span that is both has both its rules written.
+#: An actor mention without ``ng:mentionKind`` is a name; without ``ng:resolvedBy``, ``new`` (a pronoun: ``pronoun``).
+DEFAULT_MENTION_KIND, DEFAULT_RESOLVED_BY, DEFAULT_RESOLVED_BY_KIND = "NAME", "new", {"PRONOUN": "pronoun"}
+#: A mention's rule without ``ng:foundBy``: an event mention's, an actor mention's by kind (a span of both: both).
 DEFAULT_FOUND_BY = {"event": "verb", "NAME": "entity", "NOMINAL": "described-actor", "PRONOUN": "pronoun"}
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -302,26 +297,17 @@ def topic_quads(topics: Sequence[tuple[str, str, str]]) -> list[Quad]:
     return quads
 
 
-def _denotations(
-    node: URIRef,
-    mentions: tuple[tuple[str, int], ...],
-    reasons: Mapping[tuple[str, int], tuple[str, str]],
-    extractions: Mapping[str, Extraction],
-    field: str,
-    g: URIRef,
-    predicate: str | None = None,
-) -> Iterator[Quad]:
-    """Which mentions denote ``node`` (one direction only: ``^gaf:denotedBy`` reads the other), and why
-    each joined it unless for the usual reason (``new``, the first of its article; a pronoun's, ``pronoun``);
-    for an event (``predicate`` given), each mention's ``nif:lemma`` where it is not the event's predicate
-    (nine in ten are: the rest were joined as synonyms or nominalisations)."""
+def _denotations(node: URIRef, mentions: tuple[tuple[str, int], ...], reasons: Mapping[tuple[str, int], tuple[str, str]],
+                 extractions: Mapping[str, Extraction], field: str, g: URIRef, predicate: str = "") -> Iterator[Quad]:
+    """Which mentions denote ``node`` (one direction only: ``^gaf:denotedBy`` reads the other), why each
+    joined it unless as usual (``new``; a pronoun, ``pronoun``), and an event mention's ``nif:lemma`` where
+    it is not its event's ``predicate`` (nine in ten are: the rest joined as synonyms or nominalisations)."""
     for doc_id, index in mentions:
         m = getattr(extractions[doc_id], field)[index]
         mention = _mention_iri(doc_id, m.start, m.end)
         yield (node, GAF.denotedBy, mention, g)
         reason = reasons[(doc_id, index)][1]
-        kind = m.kind if isinstance(m, ActorMention) else ""
-        if reason != DEFAULT_RESOLVED_BY_KIND.get(kind, DEFAULT_RESOLVED_BY):
+        if reason != DEFAULT_RESOLVED_BY_KIND.get(m.kind if isinstance(m, ActorMention) else "", DEFAULT_RESOLVED_BY):
             yield (mention, NG.resolvedBy, _value(reason), g)
         if isinstance(m, EventMention) and m.lemma != predicate:
             yield (mention, NIF.lemma, Literal(m.lemma), g)
@@ -362,11 +348,9 @@ def _report(doc_id: str, ev: EventMention, extractions: Mapping[str, Extraction]
 def _coverage(
     node: URIRef, seen: Sequence[tuple[URIRef, URIRef, str]], reports: Sequence[_Report], g: URIRef, *, events: bool
 ) -> list[Quad]:
-    """How many outlets, an event's first mention, and how each outlet covers ``node``: its first and most
-    factual mentions (an event's, when not its first), on an event whether it states it as fact and
-    ``ng:ownVoice false``. With several outlets, one ``ng:Coverage`` per outlet says so; a node with one
-    outlet is its own coverage (``?node ng:coverage ?node``, with its ``ng:outlet`` and the rest), so that
-    ``?node ng:coverage ?c . ?c ng:outlet ?o`` reads both shapes as one index lookup each.
+    """How many outlets, an event's first mention, one ``ng:Coverage`` per outlet: its first and most factual
+    mentions (an event's, when not its first), on an event whether it states it as fact, ``ng:ownVoice false``.
+    A node one outlet alone covers is its own (``?node ng:coverage ?node``): ``ng:coverage/ng:outlet`` reads both.
 
     ``seen``: (outlet, mention, order key) per mention of ``node``; ``reports``: the event mentions the most
     factual is chosen from (an actor's: of its events). All chosen by key: the same story, the same quads.
