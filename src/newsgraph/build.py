@@ -352,7 +352,7 @@ _BATCH_BYTES = 32_000_000
 #: The shape of the story graphs this code writes. Part of every story's hash, so a store whose story
 #: graphs were written by older code has them resolved again by the next build (no parsing needed).
 #: Raise it whenever story_quads or resolution changes what a story graph holds.
-STORY_FORMAT = "6"
+STORY_FORMAT = "7"
 
 
 def _story_digest(story: Story, stored: dict[str, tuple[str, str]], mode: str) -> str:

@@ -21,7 +21,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from . import iris
-from .model import Article, EventMention, Extraction, Quote, Resolution
+from .model import ActorMention, Article, EventMention, Extraction, Quote, Resolution
 from .salience import score
 from .stories import features, features_json
 from .stories import label as story_label
@@ -33,11 +33,10 @@ Quad = tuple[Node, Node, Node, URIRef]
 #: What an event mention without the term means: the usual case is not written (docs/vocabulary.md,
 #: "Defaults"); queries read ``COALESCE(?value, default)``.
 DEFAULTS = {"attribution": "author", "polarity": "positive", "certainty": "certain"}
-#: An actor mention without ``ng:mentionKind`` is a name; a mention without ``ng:resolvedBy`` is ``new``.
-DEFAULT_MENTION_KIND = "NAME"
-DEFAULT_RESOLVED_BY = "new"
-#: A mention's rule when it has no ``ng:foundBy`` (an event mention has ``nif:lemma``; a span of both, both).
-DEFAULT_FOUND_BY = {"actor": "entity", "event": "verb"}
+#: An actor mention without ``ng:mentionKind`` is a name; without ``ng:resolvedBy``, ``new`` (a pronoun: ``pronoun``).
+DEFAULT_MENTION_KIND, DEFAULT_RESOLVED_BY, DEFAULT_RESOLVED_BY_KIND = "NAME", "new", {"PRONOUN": "pronoun"}
+#: A mention's rule without ``ng:foundBy``: an event mention's, an actor mention's by kind (a span of both: both).
+DEFAULT_FOUND_BY = {"event": "verb", "NAME": "entity", "NOMINAL": "described-actor", "PRONOUN": "pronoun"}
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$")
@@ -107,14 +106,14 @@ def article_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
         quads.append((node, NIF.sentence, sentence_iris[m.sentence], g))
         if m.kind != DEFAULT_MENTION_KIND:
             quads.append((node, NG.mentionKind, _value(m.kind), g))
-        if m.found_by and (m.found_by != DEFAULT_FOUND_BY["actor"] or (m.start, m.end) in both):
+        if m.found_by and (m.found_by != DEFAULT_FOUND_BY.get(m.kind) or (m.start, m.end) in both):
             quads.append((node, NG.foundBy, _value(m.found_by), g))
         if m.ner:
             quads.append((node, NG.nerLabel, _value(m.ner), g))
     for ev in extraction.events:
         node = URIRef(iris.span_iri(art.id, ev.start, ev.end))
         quads += _offsets(node, ev.start, ev.end, art.text, g)
-        quads += [(node, NIF.sentence, sentence_iris[ev.sentence], g), (node, NIF.lemma, Literal(ev.lemma), g)]
+        quads.append((node, NIF.sentence, sentence_iris[ev.sentence], g))  # nif:lemma: in the story graph
         if ev.rule and (ev.rule != DEFAULT_FOUND_BY["event"] or (ev.start, ev.end) in both):  # "nominal": a noun
             quads.append((node, NG.foundBy, _value(ev.rule), g))
         quads += _perspective(node, ev, extraction, g)
@@ -269,7 +268,7 @@ def story_quads(resolution: Resolution, extractions: Mapping[str, Extraction], l
                 quads.append((e, SEM.hasActor, a, g))
                 if role is not None:
                     quads.append((e, role, a, g))
-        quads += _denotations(e, event.mentions, resolution.event_of, extractions, "events", g)
+        quads += _denotations(e, event.mentions, resolution.event_of, extractions, "events", g, event.predicate)
         reports = event_reports[event.key]
         quads += _coverage(e, [(r[0], r[1], r[2].partition("|")[2]) for r in reports], reports, g, events=True)
     return quads
@@ -298,23 +297,20 @@ def topic_quads(topics: Sequence[tuple[str, str, str]]) -> list[Quad]:
     return quads
 
 
-def _denotations(
-    node: URIRef,
-    mentions: tuple[tuple[str, int], ...],
-    reasons: Mapping[tuple[str, int], tuple[str, str]],
-    extractions: Mapping[str, Extraction],
-    field: str,
-    g: URIRef,
-) -> Iterator[Quad]:
-    """Which mentions denote ``node`` (one direction only: ``^gaf:denotedBy`` reads the other), and why
-    each joined it, unless it is the first of its article (``new``)."""
+def _denotations(node: URIRef, mentions: tuple[tuple[str, int], ...], reasons: Mapping[tuple[str, int], tuple[str, str]],
+                 extractions: Mapping[str, Extraction], field: str, g: URIRef, predicate: str = "") -> Iterator[Quad]:
+    """Which mentions denote ``node`` (one direction only: ``^gaf:denotedBy`` reads the other), why each
+    joined it unless as usual (``new``; a pronoun, ``pronoun``), and an event mention's ``nif:lemma`` where
+    it is not its event's ``predicate`` (nine in ten are: the rest joined as synonyms or nominalisations)."""
     for doc_id, index in mentions:
         m = getattr(extractions[doc_id], field)[index]
         mention = _mention_iri(doc_id, m.start, m.end)
         yield (node, GAF.denotedBy, mention, g)
         reason = reasons[(doc_id, index)][1]
-        if reason != DEFAULT_RESOLVED_BY:
+        if reason != DEFAULT_RESOLVED_BY_KIND.get(m.kind if isinstance(m, ActorMention) else "", DEFAULT_RESOLVED_BY):
             yield (mention, NG.resolvedBy, _value(reason), g)
+        if isinstance(m, EventMention) and m.lemma != predicate:
+            yield (mention, NIF.lemma, Literal(m.lemma), g)
 
 
 #: (outlet, event mention, factual key "ARANK PRANK CRANK|order key", the record)
@@ -354,6 +350,7 @@ def _coverage(
 ) -> list[Quad]:
     """How many outlets, an event's first mention, one ``ng:Coverage`` per outlet: its first and most factual
     mentions (an event's, when not its first), on an event whether it states it as fact, ``ng:ownVoice false``.
+    A node one outlet alone covers is its own (``?node ng:coverage ?node``): ``ng:coverage/ng:outlet`` reads both.
 
     ``seen``: (outlet, mention, order key) per mention of ``node``; ``reports``: the event mentions the most
     factual is chosen from (an actor's: of its events). All chosen by key: the same story, the same quads.
@@ -364,11 +361,14 @@ def _coverage(
     quads: list[Quad] = [(node, NG.outletCount, _int(len(by_outlet)), g)]
     if events and seen:  # an actor's is read by no query: the first of its coverages' (docs/vocabulary.md)
         quads.append((node, NG.firstMention, min(seen, key=lambda s: s[2])[1], g))
+    shared = len(by_outlet) > 1
     for outlet in sorted(by_outlet):
-        c = URIRef(f"{node}#outlet={outlet.rsplit('/', 1)[1]}")
+        c = URIRef(f"{node}#outlet={outlet.rsplit('/', 1)[1]}") if shared else node
         mentions = by_outlet[outlet]
         first = min(mentions, key=lambda m: mentions[m])
-        quads += [(node, NG.coverage, c, g), (c, NG.outlet, outlet, g), (c, NG.firstMention, first, g)]
+        quads += [(node, NG.coverage, c, g), (c, NG.outlet, outlet, g)]
+        if shared or not events:  # a single-source event's is its own first mention, written above
+            quads.append((c, NG.firstMention, first, g))
         own = [r for r in reports if r[0] == outlet]
         factual = min(own, key=lambda r: r[2])[1] if own else first  # an event's: written where not its first
         if factual != first or (own and not events):
