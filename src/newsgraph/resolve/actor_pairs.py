@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz.fuzz import ratio
 
 from .. import names
-from ..lexicon import FEATURE_WORDS, GENERIC_PEOPLE, PLACE_MODIFIERS
+from ..lexicon import FEATURE_WORDS, PLACE_MODIFIERS
 from ..model import Actor, ActorMention, Event, Extraction
 from ..rules import rule
 from . import learned
@@ -64,12 +64,13 @@ class ActorView:
     genders: frozenset[str]  # what its given names, pronouns and nouns say ("m", "f")
     roles: frozenset[tuple[str, str]]  # (event key, role)
     context: frozenset[str]  # the other actors its sentences name
-    main: bool
+    main: bool  # the most mentioned actor of one of its articles
     first_sentence: int
     vector: dict[str, float]  # its sentences' words (learned.StoryWords)
 
 
 def views(actors: Sequence[Actor], events: Sequence[Event], docs: dict[str, Extraction]) -> list[ActorView]:
+    """One view per actor of the story, its roles read off ``events``."""
     words = learned.StoryWords(docs)
     in_sentence: dict[learned.SentenceKey, set[str]] = defaultdict(set)
     per_article: dict[str, Counter[str]] = defaultdict(Counter)
@@ -115,9 +116,9 @@ def _nominals(mentions: list[ActorMention]) -> list[ActorMention]:
 
 
 def _plural(m: ActorMention) -> bool:
-    """A plural description: its last word is not its lemma ("workers"), or a word for people in general."""
+    """A plural description: its last word is not its lemma ("workers", "children"), or "people"."""
     last = m.text.split()[-1].lower() if m.text.split() else ""
-    return m.kind == "NOMINAL" and (last != m.head or m.head in GENERIC_PEOPLE)
+    return m.kind == "NOMINAL" and (last != m.head or last == "people")
 
 
 def apart(a: ActorView, b: ActorView) -> bool:
