@@ -89,6 +89,17 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
 EVENT_CLASS: dict[str, str] = {word: group[0] for group in SYNONYMS for word in group}
 
 
+def plural_noun(words: str, lemma: str) -> bool:
+    """Whether a noun phrase is plural: its last word is not its head's lemma ("two workers": "worker"), or it
+    is "people", whose lemma is itself.
+
+    >>> plural_noun("two workers", "worker"), plural_noun("the inmate", "inmate"), plural_noun("three people", "people")
+    (True, False, True)
+    """
+    last = words.split()[-1].lower() if words.split() else ""
+    return last != lemma or last == "people"
+
+
 def event_class(lemma: str) -> str:
     """The class of a predicate lemma: its synonym group's first word, else the lemma itself.
 

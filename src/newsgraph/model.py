@@ -122,6 +122,11 @@ class EventMention:
     time_value: str = ""  # ISO 8601 date, year-month or year, resolved against the publication date; "" if unknown
     place: int = -1  # ActorMention index of the place where it happens ("in Paris")
 
+    @property
+    def unreal(self) -> bool:
+        """It says the happening did not take place, or would only under a condition."""
+        return self.polarity == "negative" or self.certainty == "conditional"
+
 
 @dataclass(frozen=True)
 class Quote:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz.fuzz import ratio
 
 from .. import names
-from ..lexicon import FEATURE_WORDS, PLACE_MODIFIERS
+from ..lexicon import FEATURE_WORDS, PLACE_MODIFIERS, plural_noun
 from ..model import Actor, ActorMention, Event, Extraction
 from ..rules import rule
 from . import learned
@@ -78,6 +78,7 @@ def views(actors: Sequence[Actor], events: Sequence[Event], docs: dict[str, Extr
         for d, i in a.mentions:
             in_sentence[(d, docs[d].mentions[i].sentence)].add(a.key)
             per_article[d][a.key] += 1
+    most = {d: max(counts.values()) for d, counts in per_article.items()}  # the most mentions of an actor, per article
     roles: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for e in events:
         for role, keys in (("agent", e.agents), ("patient", e.patients), ("other", e.others)):
@@ -104,7 +105,7 @@ def views(actors: Sequence[Actor], events: Sequence[Event], docs: dict[str, Extr
             or (bool(_nominals(mentions)) and not any(map(_plural, mentions))),
             roles=frozenset(roles[a.key]),
             context=frozenset().union(*(in_sentence[s] for s in sentences)) - {a.key},
-            main=any(per_article[d][a.key] == max(per_article[d].values()) for d in articles),
+            main=any(per_article[d][a.key] == most[d] for d in articles),
             first_sentence=min((m.sentence for m in mentions), default=0),
             vector=words.vector(sentences),
         ))
@@ -116,9 +117,8 @@ def _nominals(mentions: list[ActorMention]) -> list[ActorMention]:
 
 
 def _plural(m: ActorMention) -> bool:
-    """A plural description: its last word is not its lemma ("workers", "children"), or "people"."""
-    last = m.text.split()[-1].lower() if m.text.split() else ""
-    return m.kind == "NOMINAL" and (last != m.head or last == "people")
+    """A plural description ("workers", "children", "people")."""
+    return m.kind == "NOMINAL" and plural_noun(m.text, m.head)
 
 
 def apart(a: ActorView, b: ActorView) -> bool:

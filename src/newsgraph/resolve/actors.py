@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from .. import names
 from ..iris import slug
-from ..lexicon import FEATURE_WORDS, GROUP_SYNONYM_KEY, LEADER_TITLES, ORG_FUNCTION_WORDS
+from ..lexicon import FEATURE_WORDS, GROUP_SYNONYM_KEY, LEADER_TITLES, ORG_FUNCTION_WORDS, plural_noun
 from ..model import Actor, Extraction, LocalEntity
 from ..rules import appending, rule
 from .places import attach_home_teams
@@ -76,7 +76,7 @@ def synonym_description(ent: LocalEntity) -> Iterable[str]:
     if ent.names or ent.owner >= 0:
         return ()
     lemma = names.fold(ent.name)
-    plural = any((last := names.fold(d).split()[-1:]) and last[0] != lemma for d in ent.descriptions) or lemma == "people"
+    plural = any(names.fold(d).split() and plural_noun(names.fold(d), lemma) for d in ent.descriptions) or lemma == "people"
     group = GROUP_SYNONYM_KEY.get(lemma)
     return (f"group of {group}",) if plural and group else ()
 

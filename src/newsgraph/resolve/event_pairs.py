@@ -10,7 +10,7 @@ is around the verb: the same people and places in the sentence, the same rare wo
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from .. import meaning
@@ -95,7 +95,7 @@ def views(members: Sequence[Sequence[tuple[str, int]]], roles: Sequence[tuple[se
             objects=frozenset(m.object.split()[-1].lower() for m in mentions if m.object),
             first_sentence=min(m.sentence for m in mentions),
             reporting=any(m.lemma in REPORTING_VERBS for m in mentions),
-            unreal=all(m.polarity == "negative" or m.certainty == "conditional" for m in mentions),
+            unreal=all(m.unreal for m in mentions),
             words=words.vector(sentences),
         ))
     return out
@@ -108,8 +108,8 @@ def features(a: EventView, b: EventView) -> tuple[float, ...]:
         max((meaning.similarity(x, y) for x in sorted(a.lemmas) for y in sorted(b.lemmas)), default=0.0),
         float(bool(a.classes & b.classes)),
         float(bool(a.everyone & b.everyone)),
-        float(_clash(a.agents, b.agents)),
-        float(_clash(a.patients, b.patients)),
+        float(clash(a.agents, b.agents)),
+        float(clash(a.patients, b.patients)),
         learned.jaccard(a.context, b.context),
         learned.cosine(a.words, b.words),
         float(a.first_sentence < lead and b.first_sentence < lead),
@@ -121,7 +121,8 @@ def features(a: EventView, b: EventView) -> tuple[float, ...]:
     )
 
 
-def _clash(ours: frozenset[str], theirs: frozenset[str]) -> bool:
+def clash(ours: Set[str], theirs: Set[str]) -> bool:
+    """Two sets of participants clash when each names someone and they share no one."""
     return bool(ours and theirs and not ours & theirs)
 
 
@@ -153,12 +154,12 @@ def joins(events: Sequence[EventView], kinds: dict[str, str]) -> list[tuple[int,
             return frozenset(k for v in group for k in getattr(events[v], role)
                              if kind is None or kinds.get(k) == kind)
         speech = any(events[v].reporting for v in ours | theirs)
-        if speech and _clash(of(ours, "agents", None), of(theirs, "agents", None)):
+        if speech and clash(of(ours, "agents", None), of(theirs, "agents", None)):
             return True  # a speech act is its speaker's (speech-tie)
         if len({events[v].unreal for v in ours | theirs}) > 1:
             return True  # one side says it did not (or would only) happen: a guess never makes that contested
 
-        return any(_clash(of(ours, role, kind), of(theirs, role, kind))
+        return any(clash(of(ours, role, kind), of(theirs, role, kind))
                    for role in ("agents", "patients") for kind in sorted(CLASHING_TYPES))
 
     return learned.best_first(model, candidates(events), lambda i, j: features(events[i], events[j]),

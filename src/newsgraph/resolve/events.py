@@ -20,6 +20,7 @@ from ..lexicon import REPORTING_VERBS, event_class
 from ..model import Actor, Event, EventMention, Extraction
 from ..rules import named, rule
 from . import event_pairs, learned
+from .learned import LEAD_SENTENCES
 from .actors import EntityRef, unique_keys
 
 SAME_PARTICIPANTS = "same-participants"  # the rule below, recorded on the mentions it joins
@@ -110,9 +111,6 @@ def same_participants(c: _EventCluster, doc_id: str, agents: set[str], everyone:
     return doc_id not in c.articles and bool(agents & c.lead_agents) and bool((everyone - agents) & c.lead_others)
 
 
-#: An article's lead: the sentences where its main happening is stated.
-LEAD_SENTENCES = 2
-
 #: Whether event meaning comes from WordNet as well as from the synonym list (measured on ECB+ dev).
 USE_WORDNET = True
 
@@ -165,9 +163,7 @@ def _specific(actor: Actor, docs: dict[str, Extraction]) -> bool:
 def _clash(ours: set[str], theirs: set[str], named: frozenset[str] | None) -> bool:
     """Two sets of participants clash when they share no one and each side names someone (``named``: the
     actors that count as named; None: every actor does)."""
-    if not (ours and theirs) or ours & theirs:
-        return False
-    return named is None or bool(ours & named and theirs & named)
+    return event_pairs.clash(ours, theirs) and (named is None or bool(ours & named and theirs & named))
 
 
 def _similar(a: str, b: str) -> bool:
@@ -199,7 +195,7 @@ def resolve_events(story: str, docs: dict[str, Extraction], actor_key: dict[Enti
             # clusters of the same meaning, those sharing an actor first, then the oldest
             shared_set = {k for key in blocking for a in everyone for k in by_class_actor[(key, a)]}
             candidates = sorted(shared_set) + sorted({k for key in blocking for k in by_class[key]} - shared_set)
-            unreal = ev.polarity == "negative" or ev.certainty == "conditional"
+            unreal = ev.unreal
             target = next((clusters[k] for k in candidates if same_kind(clusters[k], ev.lemma, everyone)
                            and compatible(clusters[k], agents, patients, everyone, obj, named, doc_id)
                            and speech_tie(clusters[k], doc_id, everyone, context, reporting)

@@ -19,6 +19,7 @@ from ..lexicon import (
     MALE_PRONOUNS,
     PLURAL_PRONOUNS,
     RELATIVE_PRONOUNS,
+    plural_noun,
 )
 from ..model import Actor, Event, Extraction
 from ..rules import rule
@@ -37,7 +38,7 @@ def _singular(actor: Actor, docs: dict[str, Extraction]) -> bool:
         last = m.text.split()[-1].lower() if m.text.split() else ""
         if m.kind == "PRONOUN" and last in PLURAL_PRONOUNS | RELATIVE_PRONOUNS | {"whose"}:
             return False
-        if m.kind == "NOMINAL" and (last != m.head or m.head in GENERIC_PEOPLE):
+        if m.kind == "NOMINAL" and (plural_noun(m.text, m.head) or m.head in GENERIC_PEOPLE):
             return False
     return True
 

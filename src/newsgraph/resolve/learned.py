@@ -34,7 +34,8 @@ _WORD = re.compile(r"[a-z][a-z'-]+")
 MAX_BLOCK = 200
 #: How many partners, those with the most keys in common, each item is scored against.
 PER_ITEM = 10
-#: An article's lead, as the rules count it.
+#: An article's lead: the sentences where its main happening is stated (the rules' same-participants, and the
+#: learned steps' lead features).
 LEAD_SENTENCES = 2
 
 SentenceKey = tuple[str, int]  # (article id, sentence index)
