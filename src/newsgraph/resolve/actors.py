@@ -20,6 +20,7 @@ from ..lexicon import FEATURE_WORDS, GROUP_SYNONYM_KEY, LEADER_TITLES, ORG_FUNCT
 from ..model import Actor, Extraction, LocalEntity
 from ..rules import appending, rule
 from .places import attach_home_teams
+from .unionfind import UnionFind
 from .variants import attach_clipped_names, attach_given_name_variants, attach_name_tails, attach_spelling_variants
 
 EntityRef = tuple[str, int]  # (article id, local entity index)
@@ -126,29 +127,10 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
-class _UnionFind:
-    def __init__(self, items: Iterable[EntityRef]) -> None:
-        self.parent = {i: i for i in items}
-
-    def find(self, x: EntityRef) -> EntityRef:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: EntityRef, b: EntityRef) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return False
-        lo, hi = sorted((ra, rb))
-        self.parent[hi] = lo
-        return True
-
-
 def cluster_actors(docs: dict[str, Extraction]) -> tuple[list[list[EntityRef]], dict[EntityRef, str]]:
     """The story's actors as clusters of article-level entities, and the rule that attached each entity."""
     entities = {(d, e.index): e for d, ex in docs.items() for e in ex.entities}
-    uf = _UnionFind(sorted(entities))
+    uf = UnionFind(sorted(entities))
     merged_by: dict[EntityRef, str] = {}
 
     def join(base: EntityRef, attached: EntityRef, name: str) -> None:
@@ -269,7 +251,7 @@ def _leader_state(ents: Iterable[LocalEntity]) -> str | None:
     return None
 
 
-def _attach_leader_governments(entities: dict[EntityRef, LocalEntity], uf: _UnionFind, join: Callable[[EntityRef, EntityRef, str], None]) -> None:
+def _attach_leader_governments(entities: dict[EntityRef, LocalEntity], uf: UnionFind[EntityRef], join: Callable[[EntityRef, EntityRef, str], None]) -> None:
     members: dict[EntityRef, list[LocalEntity]] = defaultdict(list)
     for ref, ent in entities.items():
         members[uf.find(ref)].append(ent)
@@ -297,7 +279,7 @@ def _role_of(description: str) -> str:
     return words[-1] if words else ""
 
 
-def _attach_roles(entities: dict[EntityRef, LocalEntity], uf: _UnionFind, join: Callable[[EntityRef, EntityRef, str], None]) -> None:
+def _attach_roles(entities: dict[EntityRef, LocalEntity], uf: UnionFind[EntityRef], join: Callable[[EntityRef, EntityRef, str], None]) -> None:
     holders: dict[tuple[str, bool], set[EntityRef]] = defaultdict(set)  # (role, person) -> roots given it
     for ref, ent in entities.items():
         if ent.names:
@@ -322,7 +304,7 @@ def _org_words(ent: LocalEntity) -> tuple[str, ...]:
     return tuple(names.fold(ent.name).split())
 
 
-def _attach_org_heads(entities: dict[EntityRef, LocalEntity], uf: _UnionFind, join: Callable[[EntityRef, EntityRef, str], None]) -> None:
+def _attach_org_heads(entities: dict[EntityRef, LocalEntity], uf: UnionFind[EntityRef], join: Callable[[EntityRef, EntityRef, str], None]) -> None:
     by_head: dict[str, set[EntityRef]] = defaultdict(set)  # the last word of an organisation's name -> its entities
     words_of: dict[EntityRef, set[str]] = defaultdict(set)  # a named organisation -> the words of its names
     for ref, ent in entities.items():

@@ -24,6 +24,7 @@ from ..lexicon import (
 from ..model import Actor, Event, Extraction
 from ..rules import rule
 from .actors import EntityRef
+from .unionfind import UnionFind
 
 
 def _named(actor: Actor, docs: dict[str, Extraction]) -> bool:
@@ -114,20 +115,9 @@ def merge_clusters(clusters: list[list[EntityRef]], actor_key: dict[EntityRef, s
     by_key: dict[str, list[EntityRef]] = defaultdict(list)
     for refs in clusters:
         by_key[actor_key[refs[0]]].extend(refs)
-    parent = {k: k for k in by_key}
-
-    def find(k: str) -> str:
-        while parent[k] != k:
-            k = parent[k]
-        return k
-
+    uf = UnionFind(sorted(by_key))
     for named, described in pairs:
-        a, b = find(named), find(described)
-        if a != b:
-            parent[b] = a
+        if uf.union(named, described):
             merged_by.setdefault(min(by_key[described]), name)
-    out: dict[str, list[EntityRef]] = defaultdict(list)
-    for k, refs in by_key.items():
-        out[find(k)].extend(refs)
-    return sorted(sorted(refs) for refs in out.values())
+    return sorted(sorted(r for k in keys for r in by_key[k]) for keys in uf.groups())
 

@@ -26,6 +26,7 @@ from importlib.resources import files
 
 from ..errors import DataError
 from ..model import Extraction
+from .unionfind import UnionFind
 
 #: A word of a sentence, for the sentences' word overlap.
 _WORD = re.compile(r"[a-z][a-z'-]+")
@@ -143,22 +144,15 @@ def best_first(model: Scorer, pairs: Iterable[tuple[int, int]], features: Callab
     torn = {k for k, ps in partners.items() if one_candidate
             and any(articles[x] & articles[y] or apart({x}, {y}) for n, x in enumerate(ps) for y in ps[n + 1:])}
     scored = [(p, i, j) for p, i, j in scored if i not in torn and j not in torn]
-    parent = list(range(len(articles)))
+    uf = UnionFind(range(len(articles)))
     seen = [set(a) for a in articles]
     members = [{k} for k in range(len(articles))]
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     out = []
     for _p, i, j in scored:
-        a, b = sorted((find(i), find(j)))
+        a, b = sorted((uf.find(i), uf.find(j)))
         if a == b or seen[a] & seen[b] or apart(members[a], members[b]):
             continue
-        parent[b] = a
+        uf.union(a, b)  # a, the smaller, stays the root
         seen[a] |= seen[b]
         members[a] |= members[b]
         out.append((a, b))
@@ -167,16 +161,7 @@ def best_first(model: Scorer, pairs: Iterable[tuple[int, int]], features: Callab
 
 def groups(n: int, joined: Iterable[tuple[int, int]]) -> list[list[int]]:
     """The items ``best_first`` makes one, each group sorted, the groups in order of their first item."""
-    parent = list(range(n))
+    uf = UnionFind(range(n))
     for a, b in joined:
-        parent[b] = a
-
-    def root(x: int) -> int:
-        while parent[x] != x:
-            x = parent[x]
-        return x
-
-    out: dict[int, list[int]] = defaultdict(list)
-    for k in range(n):
-        out[root(k)].append(k)
-    return sorted(out.values())
+        uf.union(a, b)
+    return uf.groups()

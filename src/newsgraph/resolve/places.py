@@ -13,7 +13,8 @@ from .. import names
 from ..lexicon import ACTOR_NOUNS, LEGAL_FORMS, NOT_NICKNAMES, ORG_FUNCTION_WORDS
 from ..model import Extraction, LocalEntity
 from ..rules import rule
-from .variants import EntityRef, UnionFind
+from .unionfind import UnionFind
+from .variants import EntityRef
 
 
 @rule("actor-merge", "home-team", "a place that acts (an event's agent or patient) is the one team of the story named "
@@ -37,7 +38,7 @@ def acting(docs: dict[str, Extraction]) -> set[EntityRef]:
     return {(d, i) for d, ex in docs.items() for ev in ex.events for i in (*ev.agents, *ev.patients)}
 
 
-def attach_home_teams(entities: dict[EntityRef, LocalEntity], docs: dict[str, Extraction], uf: UnionFind,
+def attach_home_teams(entities: dict[EntityRef, LocalEntity], docs: dict[str, Extraction], uf: UnionFind[EntityRef],
                       join: Callable[[EntityRef, EntityRef, str], None]) -> None:
     orgs: dict[str, dict[str, set[EntityRef]]] = defaultdict(lambda: defaultdict(set))  # first word -> name -> entities
     alone = {names.key(n) for ent in entities.values() for n in ent.names}

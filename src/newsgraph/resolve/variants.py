@@ -11,7 +11,6 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from difflib import SequenceMatcher
-from typing import Protocol
 
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import cdist
@@ -19,12 +18,9 @@ from rapidfuzz.process import cdist
 from .. import names
 from ..model import LocalEntity
 from ..rules import rule
+from .unionfind import UnionFind
 
 EntityRef = tuple[str, int]  # (article id, local entity index)
-
-
-class UnionFind(Protocol):
-    def find(self, x: EntityRef) -> EntityRef: ...
 
 
 @rule("actor-merge", "name-tail", "a person's name of two or more words joins the one longer name of the story it ends",
@@ -35,7 +31,7 @@ def _tail_of(short: str, long: str) -> bool:
     return 1 < len(s) < len(l) and l[-len(s):] == s
 
 
-def attach_name_tails(entities: dict[EntityRef, LocalEntity], by_full: dict[str, list[EntityRef]], uf: UnionFind,
+def attach_name_tails(entities: dict[EntityRef, LocalEntity], by_full: dict[str, list[EntityRef]], uf: UnionFind[EntityRef],
                        join: Callable[[EntityRef, EntityRef, str], None]) -> None:
     """Compound surnames ("Lo Presti") and a middle name used as the given name: the surname rule reads one word."""
     people = {k for k, group in by_full.items() if any(entities[r].type == "PERSON" for r in group)}
@@ -64,7 +60,7 @@ def _variant(a: str, b: str) -> bool:
     return prefix >= 4 or SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
-def attach_given_name_variants(entities: dict[EntityRef, LocalEntity], by_full: dict[str, list[EntityRef]], uf: UnionFind,
+def attach_given_name_variants(entities: dict[EntityRef, LocalEntity], by_full: dict[str, list[EntityRef]], uf: UnionFind[EntityRef],
                                 join: Callable[[EntityRef, EntityRef, str], None]) -> None:
     by_surname: dict[str, set[EntityRef]] = defaultdict(set)  # surname -> roots of the people bearing it
     given: dict[EntityRef, set[str]] = defaultdict(set)
@@ -107,7 +103,7 @@ def _spelt_alike(a: str, b: str, person: bool) -> bool:
     return 0 < slips <= 1 or (slips == 2 and initials and min(len(a), len(b)) >= _TWO_SLIPS_LENGTH)
 
 
-def attach_spelling_variants(entities: dict[EntityRef, LocalEntity], uf: UnionFind,
+def attach_spelling_variants(entities: dict[EntityRef, LocalEntity], uf: UnionFind[EntityRef],
                              join: Callable[[EntityRef, EntityRef, str], None]) -> None:
     """Names a letter or two apart: one actor, unless a name has two such variants (then neither joins)."""
     by_key: dict[tuple[str, bool], set[EntityRef]] = defaultdict(set)
@@ -170,7 +166,7 @@ def _clipped(word: str, given: str, surname: str) -> bool:
             and given.lower().startswith(parts[0].lower()) and surname.lower().startswith(parts[1].lower()))
 
 
-def attach_clipped_names(entities: dict[EntityRef, LocalEntity], by_full: dict[str, list[EntityRef]], uf: UnionFind,
+def attach_clipped_names(entities: dict[EntityRef, LocalEntity], by_full: dict[str, list[EntityRef]], uf: UnionFind[EntityRef],
                          join: Callable[[EntityRef, EntityRef, str], None]) -> None:
     by_initial: dict[str, list[tuple[str, str, EntityRef]]] = defaultdict(list)  # given name's initial -> people
     written: set[str] = set()  # every given name and surname of the story, lower-cased
