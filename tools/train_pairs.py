@@ -48,6 +48,7 @@ def _event_views(res: Resolution, docs: dict[str, Extraction], actor_key: dict[t
 
 def rows(kind: str, stories: dict[str, list[Extraction]], gold: ecbplus.Gold) -> tuple[list[Sequence[float]], list[int]]:
     """Features and labels of every labelled candidate pair of one kind."""
+    features: Callable[[Any, Any], Sequence[float]] = event_pairs.features if kind == "events" else actor_pairs.features
     per_story = []
     predicted: list[tuple[ecbplus.Mention, tuple[str, int], str]] = []
     for story in sorted(stories):
@@ -57,12 +58,12 @@ def rows(kind: str, stories: dict[str, list[Extraction]], gold: ecbplus.Gold) ->
         if kind == "events":
             nodes = [[(d, docs[d].events[i]) for d, i in e.mentions] for e in res.events]
             views: list[Any] = _event_views(res, docs, actor_key)
-            pairs, features = event_pairs.candidates(views), event_pairs.features
+            pairs = event_pairs.candidates(views)
         else:
             nodes = [[(d, docs[d].mentions[i]) for d, i in a.mentions] for a in res.actors]
             views = actor_pairs.views(res.actors, res.events, docs)
-            pairs, features = actor_pairs.candidates(views), actor_pairs.features
-        per_story.append((story, views, pairs, features))
+            pairs = actor_pairs.candidates(views)
+        per_story.append((story, views, pairs))
         for k, mentions in enumerate(nodes):
             predicted += [((d, m.start, m.end), (story, k), m.text) for d, m in mentions]
     gold_mentions = gold.mentions[kind]
@@ -71,12 +72,11 @@ def rows(kind: str, stories: dict[str, list[Extraction]], gold: ecbplus.Gold) ->
         votes[predicted[pj][1]][gold_mentions[gi][1]] += 1
     X: list[Sequence[float]] = []
     y: list[int] = []
-    for story, views, pairs, features in per_story:
-        feature_of: Callable[[Any, Any], Sequence[float]] = features
+    for story, views, pairs in per_story:
         for i, j in pairs:
             a, b = votes.get((story, i)), votes.get((story, j))
             if a and b:
-                X.append(feature_of(views[i], views[j]))
+                X.append(features(views[i], views[j]))
                 y.append(int(a.most_common(1)[0][0] == b.most_common(1)[0][0]))
     return X, y
 
