@@ -52,13 +52,22 @@ def test_two_unrelated_stories_are_told_apart_in_any_order() -> None:
     assert [s.label for s in stories] == ["Oaxaca · Reyes · 2025-09-05", "Paris · Macron, Witkoff · 2025-09-04"]  # equals: alphabetical
 
 
+#: Among the nearest neighbours of both sides: a Paris article that cites p0's and q0's details.
+BRIDGE = rec("b", "Witkoff", "Reyes", place="Paris", terms=("summit", "earthquake", "magnitude", "y0", "x0"))
+
+
 def test_a_slug_stays_while_articles_join_and_a_bridge_merges_two_stories() -> None:
     before = {s.articles[0]: s.slug for s in group(PARIS[:2] + QUAKE)}
     after = {s.articles[0]: s.slug for s in group(PARIS + QUAKE)}
     assert before == after  # the anchor (first id) names the story
-    # among the nearest neighbours of both sides: a Paris article that cites p0's and q0's details
-    bridge = rec("b", "Witkoff", "Reyes", place="Paris", terms=("summit", "earthquake", "magnitude", "y0", "x0"))
-    assert len(group(PARIS + QUAKE + [bridge])) == 1
+    assert [s.articles for s in group(PARIS[:3] + QUAKE[:3] + [BRIDGE])] == [("b", "p0", "p1", "p2", "q0", "q1", "q2")]
+
+
+def test_one_article_does_not_chain_two_stories_it_is_loosely_linked_to() -> None:
+    """Four articles a side: the bridge's links are few beside each story's own, so the linked component is
+    cut into its two communities (the bridge goes with one of them) instead of one chained story."""
+    assert sorted(s.articles for s in group(PARIS + QUAKE + [BRIDGE])) == [
+        ("b", "q0", "q1", "q2", "q3"), ("p0", "p1", "p2", "p3")]
 
 
 @pytest.mark.parametrize("mode, expected", [

@@ -4,8 +4,9 @@ Each article is reduced to a small record (``StoryFeatures``: its named actors, 
 date) from its extraction record, so grouping never parses again. Grouping (``group``) weighs the features
 by TF-IDF into sparse vectors, finds each article's nearest neighbours by cosine (sparse products, a few
 hundred rows at a time: never an n x n matrix), links two articles when they are close enough and their
-dates are near, and takes the linked components as stories. The result depends only on the set of
-articles: any order or batching gives the same stories, so an incremental build equals a clean one.
+dates are near, and takes the linked components as stories, each cut into its communities where it is
+two stories joined by a few links. The result depends only on the set of articles: any order or batching
+gives the same stories, so an incremental build equals a clean one.
 
 Names: a story's slug comes from its *anchor* (the article with the smallest id), so it stays put while
 articles join; its label ("Paris · Witkoff, Macron, Zelenskyy · 2025-09-04") is read from all its articles.
@@ -22,11 +23,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .iris import slug as _slug
 from .model import DEFAULT_STORY, Extraction
 from .topics import TopicSettings, with_topics
+
+if TYPE_CHECKING:  # imported where used: networkx loads in ~0.3 s
+    import networkx as nx
 
 Mode = Literal["auto", "field", "one"]
 MODES: tuple[Mode, ...] = ("auto", "field", "one")
@@ -108,15 +112,15 @@ class Story:
 class Settings:
     """The grouping's knobs, tuned on ECB+'s development and validation topics (docs/stories.md)."""
 
-    threshold: float = 0.2  # cosine similarity at which two articles are linked
-    neighbours: int = 2  # links looked for per article
+    threshold: float = 0.15  # cosine similarity at which two articles are linked
+    neighbours: int = 3  # links looked for per article
+    resolution: float = 0.15  # modularity resolution: a component is cut where under ~half this share of its links cross
     window: int = 31  # days: two dated articles further apart are never linked
     name_weight: float = 2.0
     place_weight: float = 1.0
     max_df: float = 0.01  # features in more than this share of articles (and > 50 of them) are dropped
     terms: int = 40  # key terms kept per article
     chunk: int = 256  # rows per sparse product
-    mutual: bool = False  # link only articles that are each among the other's nearest neighbours
 
 
 def features(extraction: Extraction, *, terms: int = 40) -> StoryFeatures:
@@ -232,28 +236,54 @@ def group(records: Sequence[StoryFeatures], mode: Mode = "auto", settings: Setti
 
 
 def cluster(records: Sequence[StoryFeatures], settings: Settings | None = None) -> list[list[StoryFeatures]]:
-    """Linked components of the nearest-neighbour graph: lists of records (sorted by id) in order of their
-    first id."""
-    from scipy.sparse.csgraph import connected_components
+    """The stories of ``records``: lists of records (sorted by id) in order of their first id.
 
+    Each linked component of the nearest-neighbour graph is one story, unless it is two or more stories
+    joined by a few links (single links chain: one article near two stories would otherwise merge them):
+    such a component is cut into its communities (Louvain, maximising modularity at ``resolution``). The
+    cut is computed on the component alone, so a story depends only on the articles it is linked with,
+    never on how large the rest of the collection is."""
     settings = settings or Settings()
     records = sorted(records, key=lambda r: r.id)
-    n = len(records)
-    if n == 0:
+    if not records:
         return []
-    rows, cols = neighbour_links(records, settings)
-    if settings.mutual:
-        pairs = set(zip(rows, cols))
-        kept = [(i, j) for i, j in zip(rows, cols) if (j, i) in pairs]
-        rows, cols = [i for i, _ in kept], [j for _, j in kept]
-    from scipy.sparse import coo_matrix
+    groups = [[records[i] for i in part] for component in _components(records, settings)
+              for part in _communities(component, settings.resolution)]
+    return sorted(groups, key=lambda g: g[0].id)
 
-    graph = coo_matrix(([1] * len(rows), (rows, cols)), shape=(n, n))
-    _count, labels = connected_components(graph, directed=False)
-    groups: dict[int, list[StoryFeatures]] = {}
-    for record, label in zip(records, labels):
-        groups.setdefault(int(label), []).append(record)
-    return sorted(groups.values(), key=lambda g: g[0].id)
+
+def _components(records: Sequence[StoryFeatures], settings: Settings) -> list[nx.Graph[int]]:
+    """The linked components of the nearest-neighbour graph (networkx graphs of record indices, each built
+    in index order, so what comes next depends only on the records)."""
+    import networkx as nx
+
+    weights: dict[tuple[int, int], float] = {}
+    for i, j, sim in zip(*neighbour_links(records, settings)):
+        weights[(min(i, j), max(i, j))] = sim
+    graph: nx.Graph[int] = nx.Graph()
+    graph.add_nodes_from(range(len(records)))
+    graph.add_weighted_edges_from((a, b, w) for (a, b), w in sorted(weights.items()))
+    components: list[nx.Graph[int]] = []
+    of: dict[int, int] = {}
+    for nodes in sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: c[0]):
+        of.update(dict.fromkeys(nodes, len(components)))
+        components.append(nx.Graph())
+        components[-1].add_nodes_from(nodes)
+    for (a, b), w in sorted(weights.items()):
+        components[of[a]].add_edge(a, b, weight=w)
+    return components
+
+
+def _communities(component: nx.Graph[int], resolution: float) -> list[list[int]]:
+    """A linked component cut where few of its links (by similarity) cross: its Louvain communities at
+    ``resolution``, with a fixed seed; a component of up to three articles is never cut."""
+    import networkx as nx
+
+    nodes = sorted(component)
+    if len(nodes) < 4:
+        return [nodes]
+    parts = nx.community.louvain_communities(component, weight="weight", resolution=resolution, seed=0)
+    return sorted((sorted(p) for p in parts), key=lambda p: p[0])
 
 
 def vectors(records: Sequence[StoryFeatures], settings: Settings) -> Any:
@@ -292,8 +322,8 @@ def _sublinear(count: int) -> float:
     return 1 + math.log(max(count, 1))
 
 
-def neighbour_links(records: Sequence[StoryFeatures], settings: Settings) -> tuple[list[int], list[int]]:
-    """(i, j) pairs: j among i's ``neighbours`` most similar articles, similar enough and near in time.
+def neighbour_links(records: Sequence[StoryFeatures], settings: Settings) -> tuple[list[int], list[int], list[float]]:
+    """(i, j, similarity): j among i's ``neighbours`` most similar articles, similar enough and near in time.
 
     Similarities are sparse products of a few hundred rows with every row, kept only where they reach the
     threshold, so memory grows with the links, never with n x n."""
@@ -304,6 +334,7 @@ def neighbour_links(records: Sequence[StoryFeatures], settings: Settings) -> tup
     transposed = matrix.T.tocsr()
     out_rows: list[int] = []
     out_cols: list[int] = []
+    out_sims: list[float] = []
     k = settings.neighbours
     for start in range(0, matrix.shape[0], settings.chunk):
         block = (matrix[start:start + settings.chunk] @ transposed).tocoo()
@@ -312,17 +343,14 @@ def neighbour_links(records: Sequence[StoryFeatures], settings: Settings) -> tup
         ok = (i != j) & (sim >= settings.threshold) & ~(gap > settings.window)  # NaN (no date) is near
         i, j, sim = i[ok], j[ok], sim[ok]
         order = np.lexsort((j, -sim, i))  # by row, most similar first, ties by column: k per row
-        i, j = i[order], j[order]
+        i, j, sim = i[order], j[order], sim[order]
         first = np.searchsorted(i, i, side="left")
         rank = np.arange(len(i)) - first
         top = rank < k
         out_rows += i[top].tolist()
         out_cols += j[top].tolist()
-    return out_rows, out_cols
-
-
-def _near(a: int | None, b: int | None, window: int) -> bool:
-    return a is None or b is None or abs(a - b) <= window
+        out_sims += sim[top].tolist()
+    return out_rows, out_cols, out_sims
 
 
 def anchor_slug(anchor: StoryFeatures) -> str:

@@ -45,7 +45,7 @@ def topic_iri(topic: str) -> str:
 class TopicSettings:
     """The topic level's knobs, tuned on ECB+'s development and validation topics (docs/stories.md)."""
 
-    threshold: float = 0.08  # average cosine similarity between two groups' stories at which they merge
+    threshold: float = 0.10  # average cosine similarity between two groups' stories at which they merge
     neighbours: int = 20  # stories compared with each story: its most similar ones ...
     floor: float = 0.02  # ... at least this similar (the others count as 0 in an average)
     name_weight: float = 1.0  # names and places weigh as much as words: the kind of event matters here
