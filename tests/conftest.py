@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,16 @@ from . import fixture_graph
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
+
+
+def shared(path: Path) -> Path:
+    """``path`` under ../shared (ECB+, the GEXF schema): a test that needs it skips, with the reason, where
+    the shared folder is absent, and fails under CI=true, where it must be there."""
+    if not path.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{path} is missing although CI=true")
+        pytest.skip(f"{path} is missing (the shared folder beside the project is absent)")
+    return path
 
 
 def write_article(store: Store, ex: Extraction, content_hash: str, quads: list | None = None) -> None:  # type: ignore[type-arg]

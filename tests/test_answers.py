@@ -22,7 +22,7 @@ from newsgraph import build, query
 from newsgraph.cli import main
 from newsgraph.stores import open_store
 
-from .conftest import SEEDS, SHARED
+from .conftest import SEEDS, SHARED, shared
 from .test_queries import PARAMS, normalise
 
 GOLDEN = Path(__file__).parent / "data" / "golden" / "answers"
@@ -34,11 +34,7 @@ EXPORTS = [("csv", "actors", "csv"), ("gexf", "actors", "actors.gexf"), ("gexf",
 def ecbplus_articles(path: Path, n: int = 100) -> Path:
     """The first ``n`` ECB+ articles by id (whole subtopics of a few topics, so stories have several
     outlets), as a JSONL file with their topic and subtopic as the story and their source as the outlet."""
-    if not ECBPLUS.is_file():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"ECB+ is not at {ECBPLUS} although CI=true")
-        pytest.skip(f"ECB+ is not at {ECBPLUS} (../shared absent)")
-    docs = sorted(json.loads(ECBPLUS.read_text(encoding="utf-8"))["docs"], key=lambda d: d["doc_id"])[:n]
+    docs = sorted(json.loads(shared(ECBPLUS).read_text(encoding="utf-8"))["docs"], key=lambda d: d["doc_id"])[:n]
     with path.open("w", encoding="utf-8") as f:
         for d in docs:
             record = {"id": d["doc_id"], "text": d["text"], "story": f"{d['topic']}{d['subtopic']}"}

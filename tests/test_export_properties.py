@@ -40,6 +40,7 @@ from newsgraph.model import (
 )
 from newsgraph.store import Store
 
+from .conftest import shared
 from .test_export_support import GEXF_SCHEMA, fill
 
 FRAGMENTS = [
@@ -109,9 +110,7 @@ def story_store(names: list[str], event: str, outlets: tuple[str, str], story: s
 def gexf_schema() -> object:
     from lxml import etree
 
-    if not GEXF_SCHEMA.is_file():
-        pytest.skip(f"the GEXF 1.3 schema is not at {GEXF_SCHEMA} (the shared folder beside the project is absent)")
-    return etree.RelaxNG(etree.parse(str(GEXF_SCHEMA)))
+    return etree.RelaxNG(etree.parse(str(shared(GEXF_SCHEMA))))
 
 
 PROPERTY = settings(

@@ -31,7 +31,7 @@ from newsgraph.rdf import article_graph, article_quads, outlet_quads, story_grap
 from newsgraph.store import Store
 
 from . import fixture_graph
-from .conftest import SHARED
+from .conftest import SHARED, shared
 
 GEXF_SCHEMA = SHARED / "gexf" / "1.3" / "gexf.rng"
 SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
@@ -184,12 +184,9 @@ def xmllint() -> str:
 def assert_valid_gexf(paths: Iterable[Path]) -> None:
     """Validate against the official GEXF 1.3 RELAX NG schema from ../shared."""
     tool = xmllint()
-    if not GEXF_SCHEMA.is_file():
-        pytest.skip(
-            f"the GEXF 1.3 schema is not at {GEXF_SCHEMA} (the shared folder beside the project is absent)"
-        )
+    schema = shared(GEXF_SCHEMA)
     for path in paths:
         run = subprocess.run(
-            [tool, "--noout", "--relaxng", str(GEXF_SCHEMA), str(path)], capture_output=True, text=True
+            [tool, "--noout", "--relaxng", str(schema), str(path)], capture_output=True, text=True
         )
         assert run.returncode == 0, f"{path} fails the GEXF 1.3 schema:\n{run.stderr}"

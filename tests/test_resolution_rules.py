@@ -14,7 +14,7 @@ from newsgraph.extract import extract_doc, load
 from newsgraph.model import Actor, ActorMention, Article, Extraction, Resolution
 from newsgraph.resolve import resolve_story
 
-from .conftest import ROOT, SEEDS, SHARED
+from .conftest import ROOT, SEEDS, SHARED, shared
 from .docs import LAVROV_WHO_CALLED_RUBIO, extract
 from .test_resolve import actor_groups, article
 
@@ -210,9 +210,7 @@ def test_rules_on_the_seeds(seeds: dict[str, Extraction], doc: str, text: str, n
 @pytest.mark.model
 def test_rules_on_ecbplus_news(seeds: dict[str, Extraction]) -> None:
     """Real wire copy from ECB+ (read at run time, never copied here): the actress and the company."""
-    path = SHARED / "datasets" / "ecbplus" / "normalized_all_sentences.json"
-    if not path.exists():
-        pytest.skip(f"ECB+ is not at {path}")
+    path = shared(SHARED / "datasets" / "ecbplus" / "normalized_all_sentences.json")
     docs = {d["doc_id"]: d for d in json.loads(path.read_text(encoding="utf-8"))["docs"]}
     nlp = load()
     reid = docs["1_14ecb"]
@@ -225,9 +223,7 @@ def test_rules_on_ecbplus_news(seeds: dict[str, Extraction]) -> None:
 def test_event_role_on_ecbplus_news() -> None:
     """ECB+ topic 3 (read at run time, never copied here): "a man" who escaped in one article is the inmate
     another article names, Arcade Joseph Comeaux Jr., found through the escape both report."""
-    path = SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json"
-    if not path.exists():
-        pytest.skip(f"ECB+ is not at {path}")
+    path = shared(SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json")
     docs = [d for d in json.loads(path.read_text(encoding="utf-8"))["docs"] if d["topic"] == "3" and d["subtopic"] == "ecbplus"]
     nlp = load()
     exs = [extract_doc(nlp(d["text"]), Article(d["doc_id"], d["text"], "ecb+", outlet=d["source"])) for d in docs]
@@ -244,9 +240,7 @@ def test_event_role_on_ecbplus_news() -> None:
 @pytest.mark.model
 def test_org_head_on_ecbplus_news() -> None:
     """ECB+ topic 8 (read at run time): "state police" of one article is the Oregon State Police of others."""
-    path = SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json"
-    if not path.exists():
-        pytest.skip(f"ECB+ is not at {path}")
+    path = shared(SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json")
     docs = [d for d in json.loads(path.read_text(encoding="utf-8"))["docs"] if d["topic"] == "8" and d["subtopic"] == "ecb"]
     nlp = load()
     exs = [extract_doc(nlp(d["text"]), Article(d["doc_id"], d["text"], "ecb+")) for d in docs]
@@ -260,9 +254,7 @@ def test_org_head_on_ecbplus_news() -> None:
 @pytest.mark.model
 def test_name_tail_on_ecbplus_news() -> None:
     """ECB+ topic 26 (read at run time): "Lo Presti" of one article is Gaetano Lo Presti of another."""
-    path = SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json"
-    if not path.exists():
-        pytest.skip(f"ECB+ is not at {path}")
+    path = shared(SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json")
     docs = [d for d in json.loads(path.read_text(encoding="utf-8"))["docs"] if d["topic"] == "26" and d["subtopic"] == "ecb"]
     nlp = load()
     exs = [extract_doc(nlp(d["text"]), Article(d["doc_id"], d["text"], "ecb+")) for d in docs]
@@ -278,9 +270,7 @@ def test_name_tail_on_ecbplus_news() -> None:
 def test_word_order_on_ecbplus_news() -> None:
     """ECB+ topic 11 (read at run time): the "Central Commission for Elections" of one article is the "Central
     Elections Commission" of others."""
-    path = SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json"
-    if not path.exists():
-        pytest.skip(f"ECB+ is not at {path}")
+    path = shared(SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json")
     docs = [d for d in json.loads(path.read_text(encoding="utf-8"))["docs"] if d["topic"] == "11" and d["subtopic"] == "ecbplus"]
     nlp = load()
     exs = [extract_doc(nlp(d["text"]), Article(d["doc_id"], d["text"], "ecb+")) for d in docs]
@@ -294,9 +284,7 @@ def test_word_order_on_ecbplus_news() -> None:
 @pytest.mark.model
 def test_given_name_variant_on_ecbplus_news() -> None:
     """ECB+ topic 19 (read at run time): "Alexis Grigoropoulos" and "Alexandros Grigoropoulos" are one boy."""
-    path = SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json"
-    if not path.exists():
-        pytest.skip(f"ECB+ is not at {path}")
+    path = shared(SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json")
     docs = [d for d in json.loads(path.read_text(encoding="utf-8"))["docs"] if d["topic"] == "19" and d["subtopic"] == "ecb"]
     nlp = load()
     exs = [extract_doc(nlp(d["text"]), Article(d["doc_id"], d["text"], "ecb+")) for d in docs]
@@ -332,9 +320,7 @@ def test_apposition_binds_a_role_to_its_name() -> None:
 # --- on ECB+ news (read at run time, never copied here) -----------------------
 def _ecbplus(topic: str, subtopic: str, ids: tuple[str, ...] = ()) -> list[Extraction]:
     """The validated ECB+ articles of one topic half (only ``ids`` when given), extracted by the real model."""
-    path = SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json"
-    if not path.exists():
-        pytest.skip(f"ECB+ is not at {path}")
+    path = shared(SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json")
     docs = [d for d in json.loads(path.read_text(encoding="utf-8"))["docs"] if (d["topic"], d["subtopic"]) == (topic, subtopic) and (not ids or d["doc_id"] in ids)]
     nlp = load()
     return [extract_doc(nlp(d["text"]), Article(d["doc_id"], d["text"], "ecb+", outlet=d["source"])) for d in docs]
@@ -487,8 +473,7 @@ def test_the_pair_weights_are_the_training_commands(tmp_path: Path) -> None:
     """data/event_pairs.json and data/actor_pairs.json are what tools/train_pairs.py writes from ECB+ (to
     rounding): the shipped weights are reproducible, and a change to the rules or features that moves them
     shows here (retrain with the command)."""
-    if not (SHARED / "datasets" / "ecbplus").exists():
-        pytest.skip(f"ECB+ is not at {SHARED / 'datasets' / 'ecbplus'}")
+    shared(SHARED / "datasets" / "ecbplus")
     subprocess.run([sys.executable, str(ROOT / "tools" / "train_pairs.py"), "-o", str(tmp_path)], check=True,
                    capture_output=True)
     for name in ("event_pairs.json", "actor_pairs.json"):

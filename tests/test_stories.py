@@ -4,7 +4,6 @@ ECB+ articles (the same stories in any order, a bridging article merging two, th
 from __future__ import annotations
 
 import json
-import os
 import random
 import re
 from pathlib import Path
@@ -18,7 +17,7 @@ from newsgraph.stories import StoryFeatures, find_dates, group
 from newsgraph.storylist import list_stories
 
 from .build_support import assert_same_graphs, snapshot
-from .conftest import SEEDS, SHARED
+from .conftest import SEEDS, SHARED, shared
 
 
 def rec(id: str, *names: str, place: str = "", date: str = "", terms: tuple[str, ...] = (), story: str | None = None) -> StoryFeatures:
@@ -95,11 +94,7 @@ B_IDS = ("3_3ecbplus", "3_5ecbplus", "3_7ecbplus")  # a prisoner's escape
 
 
 def _ecb(tmp_path: Path) -> tuple[Path, Path, Path]:
-    if not ECB.is_file():
-        if os.environ.get("CI") == "true":
-            raise AssertionError(f"ECB+ missing at {ECB}")
-        pytest.skip(f"ECB+ not found at {ECB}")
-    docs = {d["doc_id"]: d for d in json.loads(ECB.read_text(encoding="utf-8"))["docs"]}
+    docs = {d["doc_id"]: d for d in json.loads(shared(ECB).read_text(encoding="utf-8"))["docs"]}
 
     def write(name: str, ids: tuple[str, ...]) -> Path:
         path = tmp_path / f"{name}.jsonl"
