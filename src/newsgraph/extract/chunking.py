@@ -22,8 +22,6 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import truecase
-
 #: The longest piece of a text parsed at once (characters). Texts up to this length are parsed whole.
 PIECE_CHARS = 100_000
 #: The most tokens a sentence may have when the parser sees it.
@@ -66,15 +64,15 @@ def pipe(nlp: Language, texts: Iterable[str], *, batch_size: int = 16) -> Iterat
     (``pieces``) joined back into one Doc.
     """
     texts = list(texts)
-    read = [truecase.truecase(text) for text in texts]  # title-case headlines in the body's case (same offsets)
     size = min(PIECE_CHARS, nlp.max_length)
-    spans = [pieces(text, size) for text in read]
-    flat = (text[a:b] for text, parts in zip(read, spans) for a, b in parts)
+    spans = [pieces(text, size) for text in texts]
+    flat = (text[a:b] for text, parts in zip(texts, spans) for a, b in parts)
     docs = nlp.pipe(flat, batch_size=batch_size)
-    for text, cased, parts in zip(texts, read, spans):
-        doc = next(docs) if len(parts) == 1 else Doc.from_docs([next(docs) for _ in parts], ensure_whitespace=False)
-        if cased != text:
-            doc = truecase.restore(doc, text)
+    for text, parts in zip(texts, spans):
+        if len(parts) == 1:
+            yield next(docs)
+            continue
+        doc = Doc.from_docs([next(docs) for _ in parts], ensure_whitespace=False)
         assert doc.text == text  # every offset must index the stored text
         yield doc
 
