@@ -42,7 +42,7 @@ def _event_views(res: Resolution, docs: dict[str, Extraction], actor_key: dict[t
     return event_pairs.views(
         [e.mentions for e in res.events],
         [(set(e.agents), set(e.patients), set(e.agents + e.patients + e.others)) for e in res.events],
-        [set().union(*(events._keys(docs[d].events[i].lemma) for d, i in e.mentions)) for e in res.events],
+        [set().union(*(events.blocking_keys(docs[d].events[i].lemma) for d, i in e.mentions)) for e in res.events],
         docs, actor_key)
 
 

@@ -44,7 +44,7 @@ class _EventCluster:
     objects: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
     lemmas: set[str] = field(default_factory=set)  # its mentions' predicates
-    keys: set[str] = field(default_factory=set)  # their blocking keys (_keys)
+    keys: set[str] = field(default_factory=set)  # their blocking keys (blocking_keys)
     context: set[str] = field(default_factory=set)  # the actors its mentions' sentences name
     reporting: bool = False  # one of its mentions is a speech act ("said", "suggestion")
     lead_agents: set[str] = field(default_factory=set)  # the agents of its mentions in a lead, speech acts aside
@@ -115,7 +115,7 @@ def same_participants(c: _EventCluster, doc_id: str, agents: set[str], everyone:
 USE_WORDNET = True
 
 
-def _keys(lemma: str) -> set[str]:
+def blocking_keys(lemma: str) -> set[str]:
     """Blocking keys of a predicate: its synonym class, and its WordNet keys (any two predicates WordNet
     relates share one)."""
     keys = {f"class:{event_class(lemma)}"}
@@ -190,7 +190,7 @@ def resolve_events(story: str, docs: dict[str, Extraction], actor_key: dict[Enti
             reporting = ev.lemma in REPORTING_VERBS
             everyone = agents | patients | others
             cls = event_class(ev.lemma)
-            blocking = _keys(ev.lemma)
+            blocking = blocking_keys(ev.lemma)
             obj = _object_word(ev)
             # clusters of the same meaning, those sharing an actor first, then the oldest
             shared_set = {k for key in blocking for a in everyone for k in by_class_actor[(key, a)]}
