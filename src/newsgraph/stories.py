@@ -243,35 +243,31 @@ def cluster(records: Sequence[StoryFeatures], settings: Settings | None = None) 
     such a component is cut into its communities (Louvain, maximising modularity at ``resolution``). The
     cut is computed on the component alone, so a story depends only on the articles it is linked with,
     never on how large the rest of the collection is."""
+    if not records:
+        return []  # every article has its story: networkx is not even loaded
+    import networkx as nx
+
     settings = settings or Settings()
     records = sorted(records, key=lambda r: r.id)
-    if not records:
-        return []
-    groups = [[records[i] for i in part] for component in _components(records, settings)
-              for part in _communities(component, settings.resolution)]
+    graph = _links(records, settings)
+    groups = [[records[i] for i in part] for nodes in sorted(map(sorted, nx.connected_components(graph)))
+              for part in _communities(graph.subgraph(nodes), settings.resolution)]
     return sorted(groups, key=lambda g: g[0].id)
 
 
-def _components(records: Sequence[StoryFeatures], settings: Settings) -> list[nx.Graph[int]]:
-    """The linked components of the nearest-neighbour graph (networkx graphs of record indices, each built
-    in index order, so what comes next depends only on the records)."""
+def _links(records: Sequence[StoryFeatures], settings: Settings) -> nx.Graph[int]:
+    """The nearest-neighbour graph of record indices, similarities as weights, built in index order (so
+    what is computed on it depends only on the records, not on the order they came in)."""
     import networkx as nx
 
     weights: dict[tuple[int, int], float] = {}
     for i, j, sim in zip(*neighbour_links(records, settings)):
-        weights[(min(i, j), max(i, j))] = sim
+        pair = (min(i, j), max(i, j))
+        weights[pair] = max(sim, weights.get(pair, 0.0))
     graph: nx.Graph[int] = nx.Graph()
     graph.add_nodes_from(range(len(records)))
     graph.add_weighted_edges_from((a, b, w) for (a, b), w in sorted(weights.items()))
-    components: list[nx.Graph[int]] = []
-    of: dict[int, int] = {}
-    for nodes in sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: c[0]):
-        of.update(dict.fromkeys(nodes, len(components)))
-        components.append(nx.Graph())
-        components[-1].add_nodes_from(nodes)
-    for (a, b), w in sorted(weights.items()):
-        components[of[a]].add_edge(a, b, weight=w)
-    return components
+    return graph
 
 
 def _communities(component: nx.Graph[int], resolution: float) -> list[list[int]]:
@@ -283,7 +279,7 @@ def _communities(component: nx.Graph[int], resolution: float) -> list[list[int]]
     if len(nodes) < 4:
         return [nodes]
     parts = nx.community.louvain_communities(component, weight="weight", resolution=resolution, seed=0)
-    return sorted((sorted(p) for p in parts), key=lambda p: p[0])
+    return sorted(sorted(p) for p in parts)
 
 
 def vectors(records: Sequence[StoryFeatures], settings: Settings) -> Any:
