@@ -34,8 +34,8 @@ import scipy.sparse  # noqa: F401  (imported before any timing)
 from corpus import docs
 from ecbplus import SPLITS
 
-from newsgraph.model import Article, Extraction
-from newsgraph.stories import Settings, StoryFeatures, features, group
+from newsgraph.model import Article, Extraction, StoryFeatures
+from newsgraph.stories import Settings, features, group
 
 
 def extractions(workers: int, cache: Path | None) -> list[Extraction]:

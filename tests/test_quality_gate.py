@@ -88,8 +88,8 @@ def story_scores() -> dict[str, float]:
     from stories import b_cubed
 
     from newsgraph.extract import extract_articles, load
-    from newsgraph.model import Article, Extraction
-    from newsgraph.stories import StoryFeatures, features, group
+    from newsgraph.model import Article, Extraction, StoryFeatures
+    from newsgraph.stories import features, group
 
     chosen = [d for d in docs() if int(d["topic"]) in DEV_TOPICS]
     arts = [Article(id=d["doc_id"], text=d["text"], source=d["doc_id"]) for d in chosen]

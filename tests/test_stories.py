@@ -13,7 +13,8 @@ import pytest
 from newsgraph.build import build, remove
 from newsgraph.cli import main
 from newsgraph.store import Store
-from newsgraph.stories import StoryFeatures, find_dates, group
+from newsgraph.model import StoryFeatures
+from newsgraph.stories import find_dates, group
 from newsgraph.storylist import list_stories
 
 from .build_support import assert_same_graphs, snapshot

@@ -14,7 +14,8 @@ import pytest
 from newsgraph.build import build
 from newsgraph.cli import main
 from newsgraph.store import Store
-from newsgraph.stories import Story, StoryFeatures, group
+from newsgraph.model import Story, StoryFeatures
+from newsgraph.stories import group
 from newsgraph.storylist import list_stories
 from newsgraph.topics import TopicSettings, merge
 

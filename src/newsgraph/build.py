@@ -21,13 +21,13 @@ from . import iris
 from .engines import Engine, extract, map_ordered
 from .errors import InputError, RuleError
 from .ingest import content_hash, read
-from .model import Article, Extraction
+from .model import Article, Extraction, Story, StoryFeatures
 from .progress import Progress, estimate
 from .query import internal
 from .rdf import article_graph, article_quads, outlet_quads, story_graph, story_quads, topic_quads
 from .resolve import resolve_story
 from .store import Store
-from .stories import MODES, Mode, Story, StoryFeatures, features_json, group
+from .stories import MODES, Mode, features_json, group
 from .terms import to_ntriples
 from .topics import TOPICS_GRAPH
 from .vocab import NG, XSD

@@ -1,7 +1,8 @@
 """Plain records passed between the pipeline stages.
 
 ingest -> Article; extract -> Extraction (per article: mentions, local entities, event mentions);
-resolve -> Resolution (per story: canonical actors and events). No spaCy and no rdflib here, so every
+resolve -> Resolution (per story: canonical actors and events); stories -> StoryFeatures (per article)
+and Story (a group of articles). No spaCy and no rdflib here, so every
 stage can be tested, pickled to worker processes and serialised to JSON on its own.
 """
 
@@ -253,6 +254,45 @@ class Resolution:
     # (article id, mention index) -> (node key, rule that attached it)
     actor_of: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)
     event_of: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class StoryFeatures:
+    """What grouping into stories (stories.py) needs of one article: counts of its named actors, places and
+    key terms, and a date."""
+
+    id: str
+    outlet: str
+    story: str | None = None  # the story the input gave, if any
+    date: str = ""  # ISO date: the publication date, else the first full date written in the text
+    names: tuple[tuple[str, int], ...] = ()  # (name as shown, mentions); people by surname
+    places: tuple[tuple[str, int], ...] = ()
+    terms: tuple[tuple[str, int], ...] = ()  # the article's most frequent content words and numbers
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "outlet": self.outlet, "story": self.story, "date": self.date,
+                "names": [list(n) for n in self.names], "places": [list(p) for p in self.places],
+                "terms": [list(t) for t in self.terms]}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> StoryFeatures:
+        def pairs(key: str) -> tuple[tuple[str, int], ...]:
+            return tuple((str(k), int(v)) for k, v in data.get(key, ()))
+        return cls(id=data["id"], outlet=data["outlet"], story=data.get("story"), date=data.get("date", ""),
+                   names=pairs("names"), places=pairs("places"), terms=pairs("terms"))
+
+
+@dataclass(frozen=True)
+class Story:
+    """One story (stories.py): its slug (``ng:story``), readable label, articles (sorted) and date range."""
+
+    slug: str
+    label: str
+    articles: tuple[str, ...]
+    first: str = ""  # earliest and latest article date ("" when none has one)
+    last: str = ""
+    topic: str = ""  # the slug of its topic: related stories (topics.py); its own slug when alone
+    topic_label: str = ""
 
 
 #: The record kind of each list in an extraction record.

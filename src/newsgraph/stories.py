@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from .iris import slug as _slug
-from .model import DEFAULT_STORY, Extraction
+from .model import DEFAULT_STORY, Extraction, Story, StoryFeatures
 from .topics import TopicSettings, with_topics
 
 if TYPE_CHECKING:  # imported where used: networkx loads in ~0.3 s
@@ -68,44 +68,6 @@ known left many month months part people reported reports second show shows sinc
 monday tuesday wednesday thursday friday saturday sunday january february march april june july august
 september october november december mr mrs ms dr st inc ltd com www http https html
 """.split())  # noqa: SIM905 (a word list reads better as text)
-
-
-@dataclass(frozen=True)
-class StoryFeatures:
-    """What grouping needs of one article: counts of its named actors, places and key terms, and a date."""
-
-    id: str
-    outlet: str
-    story: str | None = None  # the story the input gave, if any
-    date: str = ""  # ISO date: the publication date, else the first full date written in the text
-    names: tuple[tuple[str, int], ...] = ()  # (name as shown, mentions); people by surname
-    places: tuple[tuple[str, int], ...] = ()
-    terms: tuple[tuple[str, int], ...] = ()  # the article's most frequent content words and numbers
-
-    def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "outlet": self.outlet, "story": self.story, "date": self.date,
-                "names": [list(n) for n in self.names], "places": [list(p) for p in self.places],
-                "terms": [list(t) for t in self.terms]}
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> StoryFeatures:
-        def pairs(key: str) -> tuple[tuple[str, int], ...]:
-            return tuple((str(k), int(v)) for k, v in data.get(key, ()))
-        return cls(id=data["id"], outlet=data["outlet"], story=data.get("story"), date=data.get("date", ""),
-                   names=pairs("names"), places=pairs("places"), terms=pairs("terms"))
-
-
-@dataclass(frozen=True)
-class Story:
-    """One story: its slug (``ng:story``), readable label, articles (sorted) and date range."""
-
-    slug: str
-    label: str
-    articles: tuple[str, ...]
-    first: str = ""  # earliest and latest article date ("" when none has one)
-    last: str = ""
-    topic: str = ""  # the slug of its topic: related stories (topics.py); its own slug when alone
-    topic_label: str = ""
 
 
 @dataclass(frozen=True)

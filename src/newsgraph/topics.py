@@ -17,18 +17,16 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .iris import slug as _slug
+from .model import Story, StoryFeatures
 from .vocab import BASE
 
-if TYPE_CHECKING:  # stories.py calls this module with its records, vectors and labels
-    from .stories import Story, StoryFeatures
-
 #: Records -> their TF-IDF rows (a CSR matrix, one L2-normalised row per record, in the order given).
-Vectorise = Callable[[Sequence["StoryFeatures"]], Any]
+Vectorise = Callable[[Sequence[StoryFeatures]], Any]
 #: Articles -> a topic's label.
-Name = Callable[[Sequence["StoryFeatures"]], str]
+Name = Callable[[Sequence[StoryFeatures]], str]
 
 #: Every topic's IRI starts so.
 TOPICS = f"{BASE}topic/"
