@@ -51,6 +51,12 @@ def test_how_says_only_what_differs_from_the_plain_case(row: dict[str, str], exp
      {"label": "cite concern"}, "NATO cites concerns"),
     ({"predicate": "speak", "mention": "spoke", "agents": "Emmanuel Macron"},
      {"label": "speak with Zelenskyy"}, "Emmanuel Macron spoke with Zelenskyy"),
+    ({"predicate": "work", "mention": "working", "object": "with Europeans", "agents": "Americans"},
+     {"label": "work with Europeans"}, "Americans work with Europeans"),
+    ({"predicate": "push", "mention": "pushing", "object": "peace", "agents": "Emmanuel Macron;Marco Rubio"},
+     {"label": "push peace"}, "Emmanuel Macron and Marco Rubio push peace"),
+    ({"predicate": "convene", "mention": "convened", "patients": "Marco Rubio;Emmanuel Macron;Steve Witkoff", "agents": "NATO"},
+     {"label": "convene Emmanuel Macron"}, "NATO convened Emmanuel Macron, Marco Rubio and Steve Witkoff"),
     ({"predicate": "depart", "mention": "departure", "nominal": True, "agents": "Steve Witkoff"},
      {"label": "depart"}, "Steve Witkoff: departure"),
 ])

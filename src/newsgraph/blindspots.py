@@ -16,7 +16,7 @@ import textwrap
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
-from . import query
+from . import names, query
 from .errors import QueryError
 from .store import Store
 
@@ -107,8 +107,9 @@ def sentence(words: dict[str, Any], row: dict[str, Any]) -> str:
     """"Who did what" from an event's agents, predicate as written and object: "Steve Witkoff left the
     meeting". A denied event says so ("Emmanuel Macron did not disclose details"); one stated only as
     future or condition takes "will" / "would"; a noun naming the event keeps the label's words."""
-    agents = " and ".join(_split(words.get("agents") or row.get("agents")))
-    patients = " and ".join(_split(words.get("patients") or row.get("patients")))
+    doers = _split(words.get("agents") or row.get("agents"))
+    agents = _listed(doers)
+    patients = _listed(_split(words.get("patients") or row.get("patients")))
     label = str(row.get("label") or "")
     predicate = words.get("predicate") or label.split(" ")[0]
     # the patients by name, else the object as written, else what the label says after the predicate
@@ -126,7 +127,7 @@ def sentence(words: dict[str, Any], row: dict[str, Any]) -> str:
     elif _finite(mention, predicate):
         verb = mention
     else:
-        verb = _present(predicate) if agents else predicate
+        verb = _present(predicate) if agents and not _plural(doers) else predicate
     return _cap(" ".join(w for w in (agents, verb, obj) if w))
 
 
@@ -179,6 +180,26 @@ def _finite(mention: str, predicate: str) -> bool:
     infinitive, a gerund or the bare lemma ("to disclose", "citing", "go")."""
     word = mention.lower()
     return " " not in word and word != predicate and not word.endswith("ing")
+
+
+def _listed(items: list[str]) -> str:
+    """Names as a sentence lists them: "A", "A and B", "A, B and C"."""
+    return " and ".join(items) if len(items) < 3 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _plural(agents: list[str]) -> bool:
+    """Whether the agents take a plural verb ("Macron and Rubio meet", "Ukrainian officials say", "Americans
+    work"): two or more, or one whose last word is a plural common noun or a demonym's plural.
+
+    >>> _plural(["NATO"]), _plural(["Ukrainian officials"]), _plural(["Americans"]), _plural(["Paris"])
+    (False, True, True, False)
+    """
+    if len(agents) != 1:
+        return len(agents) > 1
+    last = agents[0].split()[-1] if agents[0].split() else ""
+    if not last.endswith("s") or last.endswith(("ss", "us", "is")):
+        return False
+    return last.islower() or names.demonym(last[:-1]) is not None
 
 
 def _present(lemma: str) -> str:
