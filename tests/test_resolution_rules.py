@@ -483,3 +483,19 @@ def test_the_pair_weights_are_the_training_commands(tmp_path: Path) -> None:
         assert {k: v for k, v in trained.items() if k not in numbers} == {k: v for k, v in shipped.items() if k not in numbers}
         for key in numbers:
             assert trained[key] == pytest.approx(shipped[key], abs=1e-3), (name, key)
+
+
+@pytest.mark.model
+def test_same_age_on_ecbplus_news() -> None:
+    """ECB+ topic 21 (read at run time): "a 66-year-old woman" of one article is LuAnn Marie Johnson, whom
+    others name with her age, 66."""
+    path = shared(SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json")
+    docs = [d for d in json.loads(path.read_text(encoding="utf-8"))["docs"] if d["topic"] == "21" and d["subtopic"] == "ecb"]
+    nlp = load()
+    exs = [extract_doc(nlp(d["text"]), Article(d["doc_id"], d["text"], "ecb+")) for d in docs]
+    res = resolve_story("21", exs)
+    ex = next(e for e in exs if e.article.id == "21_12ecb")
+    woman = next(i for i, m in enumerate(ex.mentions) if m.text.endswith("year-old woman") or m.text == "old woman")
+    key, rule = res.actor_of[("21_12ecb", woman)]
+    assert next(a for a in res.actors if a.key == key).label == "LuAnn Marie Johnson"
+    assert rule == "same-age"

@@ -123,6 +123,19 @@ Zelenskyy NNP PROPN nsubj 6
 left VBD VERB ROOT 6 leave
 . . PUNCT punct 6
 """, {"Zelenskyy": "PERSON", "the Macron": "PERSON"})
+#: "35 - year - old Gomes faces charges ." -- an age given with a name the model tagged ORG
+AGED = ("""
+35 CD NUM nummod 2
+- HYPH PUNCT punct 2
+year NN NOUN npadvmod 4
+- HYPH PUNCT punct 4
+old JJ ADJ amod 5
+Gomes NNP PROPN nsubj 6
+faces VBZ VERB ROOT 6 face
+charges NNS NOUN dobj 6 charge
+. . PUNCT punct 6
+""", {"Gomes": "ORG"})
+
 HEADLINE = ("""
 HP NNP PROPN nsubj 2
 To TO PART aux 2
@@ -476,6 +489,7 @@ EXTRACTION_CASES: list[tuple[str, str, str, dict[str, str], str | None]] = [
     ("mention", "repeated-name", *REPEATED, None),
     ("mention", "trim", *REPEATED, None),
     ("mention", "headline-name", *HEADLINE, None),
+    ("mention", "age", *AGED, None),
     ("mention", "demonym-adjective", *DEMONYM, None),
     ("mention", "title-word", *TITLE_WORD, None),
     ("mention", "common-noun", *EYEWITNESSES, None),
@@ -699,6 +713,57 @@ def test_a_role_alone_is_the_one_actor_another_article_gives_that_role() -> None
     assert len(resolve_story("s", [a, b, c]).actors) == 3
 
 
+def test_an_age_makes_a_named_person_of_the_model_s_organisation() -> None:
+    """ "35-year-old Gomes": the age is recorded, and a name given an age is a person."""
+    doc = make_doc(*AGED)
+    ex = extract_doc(doc, Article("t", doc.text, "test"))
+    [gomes] = ex.entities
+    assert (gomes.name, gomes.type, gomes.age) == ("Gomes", "PERSON", 35)
+
+
+def test_an_age_set_off_after_a_name_is_recorded() -> None:
+    # "Mary Johnson , 66 , was killed ." / "Smith , age 61 , was arrested ."
+    ex = extract_doc(doc := make_doc("""
+        Mary NNP PROPN compound 1
+        Johnson NNP PROPN nsubjpass 6
+        , , PUNCT punct 1
+        66 CD NUM appos 1
+        , , PUNCT punct 1
+        was VBD AUX auxpass 6 be
+        killed VBN VERB ROOT 6 kill
+        . . PUNCT punct 6
+        Smith NNP PROPN nsubjpass 14
+        , , PUNCT punct 8
+        age NN NOUN appos 8
+        61 CD NUM nummod 10
+        , , PUNCT punct 8
+        was VBD AUX auxpass 14 be
+        arrested VBN VERB ROOT 14 arrest
+        . . PUNCT punct 14
+        """, {"Mary Johnson": "PERSON", "Smith": "PERSON"}), Article("t", doc.text, "test"))
+    assert {(e.name, e.age) for e in ex.entities} == {("Mary Johnson", 66), ("Smith", 61)}
+
+
+def _aged(doc_id: str, name: str, typ: str, age: int, description: str = "") -> Extraction:
+    """An article naming one person, or describing one, with an age."""
+    ex = article(doc_id, [(name, typ, [name])])
+    entity = dataclasses.replace(ex.entities[0], age=age, names=() if description else ex.entities[0].names,
+                                 descriptions=(description,) if description else ())
+    return dataclasses.replace(ex, entities=(entity,))
+
+
+def test_a_described_person_is_the_one_named_person_of_the_story_with_that_age() -> None:
+    """ "a 66-year-old woman" (b) is "Mary Johnson, 66" (a); not with a second named 66-year-old, nor a man."""
+    a = _aged("a", "Mary Johnson", "PERSON", 66)
+    b = _aged("b", "woman", "PERSON", 66, "old woman")
+    fired, merged = _resolution(a, b)
+    assert "actor-merge/same-age" in merged
+    assert len(resolve_story("s", [a, b]).actors) == 1
+    assert len(resolve_story("s", [a, b, _aged("c", "Bob Smith", "PERSON", 66)]).actors) == 3
+    assert len(resolve_story("s", [a, _aged("b", "man", "PERSON", 66, "old man")]).actors) == 2
+    assert len(resolve_story("s", [a, _aged("b", "woman", "PERSON", 67, "old woman")]).actors) == 2
+
+
 @pytest.mark.parametrize(("lemma", "b_agents", "events"), [("argue", [], 2), ("leave", [], 1), ("argue", [0], 2), ("leave", [0], 1)])
 def test_speech_tie_keeps_speech_acts_of_other_articles_apart(lemma: str, b_agents: list[int], events: int) -> None:
     """ "Analysts argue that ..." (a) / "He argues that ..." (b, unresolved) or "Witkoff argues" (b): two speech
@@ -872,7 +937,7 @@ def test_every_rule_has_a_row() -> None:
     covered = {(s, n) for s, n, *_ in EXTRACTION_CASES} | {(s, n) for s, n, _ in RESOLUTION_CASES}
     covered |= {("event-merge", n) for n, *_ in EVENT_CASES} | {("event-merge", "nominalisation")}
     covered |= {("event-merge", "speech-tie"), ("event-merge", "denial-tie"), ("actor-merge", "leader-government"), ("actor-merge", "role-title")}
-    covered |= {("actor-merge", "event-role"), ("actor-merge", "org-head"), ("actor-merge", "home-team")}
+    covered |= {("actor-merge", "event-role"), ("actor-merge", "org-head"), ("actor-merge", "home-team"), ("actor-merge", "same-age")}
     covered |= {("actor-merge", "synonym-description"), ("event-merge", "learned-pair"), ("actor-merge", "learned-pair")}
     assert {(r.stage, r.name) for r in rules.all_rules()} == covered
 

@@ -83,6 +83,7 @@ class LocalEntity:
     names: tuple[str, ...]  # every proper name used for it, sorted
     descriptions: tuple[str, ...] = ()  # titles and descriptions bound to it ("the U.S. envoy")
     owner: int = -1  # a government named by its leader ("Zelenskiy's government"): the leader's local entity
+    age: int = -1  # the one age the article gives a person ("66-year-old", "Johnson, 66,"); -1: none or several
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,10 @@ def find_actors(doc: Doc, *, index: DocIndex | None = None) -> tuple[list[ActorM
     found += [Found(span, "NOMINAL", "", chain, chain_rule, "described-actor")
               for span, chain, chain_rule in described_mentions(doc, chains, found, index)]
     found.sort(key=lambda f: f.span.start)
+    for f in found:
+        if (age := age_of(f.span, index)) is not None:
+            chains[f.chain].ages.add(age)
+            chains[f.chain].person_evidence = chains[f.chain].person_evidence or f.kind == "NAME"
     pronoun_mentions(doc, chains, found, index)
 
     mentions = [
@@ -77,6 +81,34 @@ def find_actors(doc: Doc, *, index: DocIndex | None = None) -> tuple[list[ActorM
     ]
     token_mention = {t: i for i, f in enumerate(found) for t in range(f.span.start, f.span.end) if t not in settings}
     return mentions, entities(chains), token_mention
+
+
+@rule("mention", "age", "an age given with one person, by \"N-year-old\" or set off after the name or noun (\"Johnson, 66,\", "
+      "\"Smith, age 61\"), is recorded on the person's actor", "Police say 66-year-old LuAnn Marie Johnson was killed. "
+      "-> 66; A man, 35, was charged. -> 35")
+def age_of(span: Span, index: DocIndex) -> int | None:
+    """The age a mention's phrase gives a singular person, else None. News gives the ages of the people in
+    it everywhere, and one age in a story tells "a 66-year-old woman" of one outlet is the "LuAnn Marie
+    Johnson, 66" of another (``same-age``)."""
+    root = span.root
+    person = span.label_ == "PERSON" or (not span.label_ and ACTOR_NOUNS.get(root.lemma_.lower()) == "PERSON")
+    # any name may be given an age ("35-year-old Gomes" is a person, whatever the model tagged him)
+    if not (person or span.label_) or root.tag_ in {"NNS", "NNPS"}:
+        return None
+    for child in index.children(root):
+        if child.dep_ == "amod" and child.lower_ == "old" and any(t.lemma_ == "year" for t in child.subtree):
+            numbers = [t for t in child.subtree if t.like_num]
+        elif not person:
+            continue  # a number set off after a place or an organisation is no age ("Flight 447")
+        elif child.dep_ == "appos" and child.lower_ in {"age", "aged"}:
+            numbers = [t for t in index.children(child) if t.like_num]
+        elif child.dep_ == "appos" and child.like_num:
+            numbers = [child]
+        else:
+            continue
+        if len(numbers) == 1 and numbers[0].text.isdigit() and 0 < int(numbers[0].text) < 120:
+            return int(numbers[0].text)
+    return None
 
 
 @rule("mention", "repeated-name", "a proper noun the model left untagged that spells a name (or surname) already "

@@ -56,6 +56,7 @@ class Chain:
     gender: str = ""
     person_evidence: bool = False
     plural: bool = False
+    ages: set[int] = field(default_factory=set)  # the ages given with its mentions
 
     @property
     def surnames(self) -> set[str]:
@@ -192,6 +193,7 @@ def entities(chains: list[Chain]) -> list[LocalEntity]:
             names=tuple(sorted(c.names)),
             descriptions=tuple(sorted(c.descriptions)),
             owner=c.owner,
+            age=next(iter(c.ages)) if len(c.ages) == 1 else -1,
         )
         for c in chains
     ]

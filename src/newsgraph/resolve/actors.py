@@ -16,7 +16,15 @@ from typing import TypeVar
 
 from .. import names
 from ..iris import slug
-from ..lexicon import FEATURE_WORDS, GROUP_SYNONYM_KEY, LEADER_TITLES, ORG_FUNCTION_WORDS, plural_noun
+from ..lexicon import (
+    FEATURE_WORDS,
+    FEMALE_NOUNS,
+    GROUP_SYNONYM_KEY,
+    LEADER_TITLES,
+    MALE_NOUNS,
+    ORG_FUNCTION_WORDS,
+    plural_noun,
+)
 from ..model import Actor, Extraction, LocalEntity
 from ..rules import appending, rule
 from .places import attach_home_teams
@@ -156,6 +164,7 @@ def cluster_actors(docs: dict[str, Extraction]) -> tuple[list[list[EntityRef]], 
     attach_home_teams(entities, docs, uf, join)
     _attach_leader_governments(entities, uf, join)
     _attach_roles(entities, uf, join)
+    _attach_ages(entities, uf, join)
     _attach_org_heads(entities, uf, join)
     clusters: dict[EntityRef, list[EntityRef]] = defaultdict(list)
     for ref in sorted(entities):
@@ -294,6 +303,35 @@ def _attach_roles(entities: dict[EntityRef, LocalEntity], uf: UnionFind[EntityRe
         fits = {uf.find(r) for r in holders.get((role, ent.type == "PERSON"), set())} - {uf.find(ref)}
         if singular and len(fits) == 1 and " " not in role:
             join(next(iter(fits)), ref, _role_of.rule.name)  # type: ignore[attr-defined]
+
+
+@rule("actor-merge", "same-age", "a person known only by a description with an age (\"a 66-year-old woman\") is the one "
+      "named person of the story given that age, when their genders do not differ", "LuAnn Marie Johnson, 66 (a) / a "
+      "66-year-old woman (b)")
+def _gender(ent: LocalEntity) -> str:
+    """What a person's given name or description says of its gender: "m", "f" or ""."""
+    if ent.names:
+        words = names.name_words(names.preferred_name(ent.names))
+        return (names.gender(words[0]) or "") if len(words) > 1 else ""
+    heads = {names.fold(d).split()[-1] for d in ent.descriptions if d.split()}
+    return "f" if heads & FEMALE_NOUNS else "m" if heads & MALE_NOUNS else ""
+
+
+def _attach_ages(entities: dict[EntityRef, LocalEntity], uf: UnionFind[EntityRef], join: Callable[[EntityRef, EntityRef, str], None]) -> None:
+    holders: dict[int, set[EntityRef]] = defaultdict(set)  # age -> the named people given it
+    for ref, ent in entities.items():
+        if ent.names and ent.type == "PERSON" and ent.age >= 0:
+            holders[ent.age].add(ref)
+    for ref, ent in sorted(entities.items()):
+        if ent.names or ent.owner >= 0 or ent.type != "PERSON" or ent.age < 0:
+            continue
+        fits = {uf.find(r) for r in holders.get(ent.age, set())} - {uf.find(ref)}
+        if len(fits) != 1:
+            continue
+        named = next(iter(fits))
+        genders = {_gender(entities[r]) for r in holders[ent.age] if uf.find(r) == named} | {_gender(ent)}
+        if len(genders - {""}) < 2:
+            join(named, ref, _gender.rule.name)  # type: ignore[attr-defined]
 
 
 @rule("actor-merge", "org-head", "an organisation known only by a singular common noun (\"the department\", \"state "
