@@ -30,12 +30,16 @@ DEV_TOPICS = [1, 3, 4, 6, 7]
 # 0.816 -> 0.851 on these topics (2026-12-07). Issue 12's fourth round (the learned merge steps, trained on the
 # dev topics, these five among them): actors 0.640 / 0.804 / 0.893 / 0.870 / 0.812, events 0.789 / 0.762 /
 # 0.820 / 0.754 / 0.744; actors' CoNLL and single-source precision, events' CoNLL and single-source precision
-# raised (2026-12-07).
+# raised (2026-12-07). Issue 12's sixth round (same-age) lowered actors' single-source precision on purpose:
+# "The American Pie actress" and "the actress" of topic 1 now join Tara Reid (one outlet's "actress" is "Tara
+# Reid, 33"), right, and "the notorious party girl", which the learned step had joined to the described
+# actress, stays apart from the name: 0.870 -> 0.851 here, CoNLL 0.893 -> 0.895, and on all dev topics 106 ->
+# 104 false actor claims.
 FLOORS = {
     ("actors", "mention precision"): 0.63,
     ("actors", "mention recall"): 0.78,
     ("actors", "conll"): 0.88,
-    ("actors", "single-source precision"): 0.86,
+    ("actors", "single-source precision"): 0.84,
     ("actors", "single-source recall"): 0.78,
     ("events", "mention precision"): 0.76,
     ("events", "mention recall"): 0.74,

@@ -16,17 +16,10 @@ from typing import TypeVar
 
 from .. import names
 from ..iris import slug
-from ..lexicon import (
-    FEATURE_WORDS,
-    FEMALE_NOUNS,
-    GROUP_SYNONYM_KEY,
-    LEADER_TITLES,
-    MALE_NOUNS,
-    ORG_FUNCTION_WORDS,
-    plural_noun,
-)
+from ..lexicon import FEATURE_WORDS, GROUP_SYNONYM_KEY, LEADER_TITLES, ORG_FUNCTION_WORDS, plural_noun
 from ..model import Actor, Extraction, LocalEntity
 from ..rules import appending, rule
+from .described import attach_ages, attach_org_heads, attach_roles
 from .places import attach_home_teams
 from .unionfind import UnionFind
 from .variants import attach_clipped_names, attach_given_name_variants, attach_name_tails, attach_spelling_variants
@@ -163,9 +156,9 @@ def cluster_actors(docs: dict[str, Extraction]) -> tuple[list[list[EntityRef]], 
     _attach_one_word_names(entities, groups["full-name"], groups["same-name"], uf, join)
     attach_home_teams(entities, docs, uf, join)
     _attach_leader_governments(entities, uf, join)
-    _attach_roles(entities, uf, join)
-    _attach_ages(entities, uf, join)
-    _attach_org_heads(entities, uf, join)
+    attach_roles(entities, uf, join)
+    attach_ages(entities, uf, join)
+    attach_org_heads(entities, uf, join)
     clusters: dict[EntityRef, list[EntityRef]] = defaultdict(list)
     for ref in sorted(entities):
         clusters[uf.find(ref)].append(ref)
@@ -277,90 +270,6 @@ def _attach_leader_governments(entities: dict[EntityRef, LocalEntity], uf: Union
         if any(entities[r].owner >= 0 for r in group):  # described governments alone are same-description's
             for ref in group[1:]:
                 join(group[0], ref, _government_key.rule.name)  # type: ignore[attr-defined]
-
-
-@rule("actor-merge", "role-title", "an actor known only by a singular role noun (\"the envoy\", \"the biggest star\") is the "
-      "one named person or organisation of the story that an article gives that role", "US envoy Steve Witkoff (003) / "
-      "the envoy (000)")
-def _role_of(description: str) -> str:
-    """The role noun a description or title ends with ("U.S. special presidential envoy" -> "envoy")."""
-    words = names.fold(description).split()
-    return words[-1] if words else ""
-
-
-def _attach_roles(entities: dict[EntityRef, LocalEntity], uf: UnionFind[EntityRef], join: Callable[[EntityRef, EntityRef, str], None]) -> None:
-    holders: dict[tuple[str, bool], set[EntityRef]] = defaultdict(set)  # (role, person) -> roots given it
-    for ref, ent in entities.items():
-        if ent.names:
-            for description in ent.descriptions:
-                holders[_role_of(description), ent.type == "PERSON"].add(uf.find(ref))
-    for ref, ent in sorted(entities.items()):
-        if ent.names or ent.owner >= 0:
-            continue
-        role = names.fold(ent.name)
-        singular = any(_role_of(d) == role for d in ent.descriptions)  # "the envoy", not "analysts"
-        # roots as they are now: earlier role joins may have merged two holders
-        fits = {uf.find(r) for r in holders.get((role, ent.type == "PERSON"), set())} - {uf.find(ref)}
-        if singular and len(fits) == 1 and " " not in role:
-            join(next(iter(fits)), ref, _role_of.rule.name)  # type: ignore[attr-defined]
-
-
-@rule("actor-merge", "same-age", "a person known only by a description with an age (\"a 66-year-old woman\") is the one "
-      "named person of the story given that age, when their genders do not differ", "LuAnn Marie Johnson, 66 (a) / a "
-      "66-year-old woman (b)")
-def _gender(ent: LocalEntity) -> str:
-    """What a person's given name or description says of its gender: "m", "f" or ""."""
-    if ent.names:
-        words = names.name_words(names.preferred_name(ent.names))
-        return (names.gender(words[0]) or "") if len(words) > 1 else ""
-    heads = {names.fold(d).split()[-1] for d in ent.descriptions if d.split()}
-    return "f" if heads & FEMALE_NOUNS else "m" if heads & MALE_NOUNS else ""
-
-
-def _attach_ages(entities: dict[EntityRef, LocalEntity], uf: UnionFind[EntityRef], join: Callable[[EntityRef, EntityRef, str], None]) -> None:
-    holders: dict[int, set[EntityRef]] = defaultdict(set)  # age -> the named people given it
-    for ref, ent in entities.items():
-        if ent.names and ent.type == "PERSON" and ent.age >= 0:
-            holders[ent.age].add(ref)
-    for ref, ent in sorted(entities.items()):
-        if ent.names or ent.owner >= 0 or ent.type != "PERSON" or ent.age < 0:
-            continue
-        fits = {uf.find(r) for r in holders.get(ent.age, set())} - {uf.find(ref)}
-        if len(fits) != 1:
-            continue
-        named = next(iter(fits))
-        genders = {_gender(entities[r]) for r in holders[ent.age] if uf.find(r) == named} | {_gender(ent)}
-        if len(genders - {""}) < 2:
-            join(named, ref, _gender.rule.name)  # type: ignore[attr-defined]
-
-
-@rule("actor-merge", "org-head", "an organisation known only by a singular common noun (\"the department\", \"state "
-      "police\") is the one named organisation of the story whose name ends with that noun and holds its other words",
-      "Interior Department (a) / the department (b); Oregon State Police (a) / state police (b)")
-def _org_words(ent: LocalEntity) -> tuple[str, ...]:
-    """The folded words of a described organisation ("state police" -> ("state", "police"))."""
-    return tuple(names.fold(ent.name).split())
-
-
-def _attach_org_heads(entities: dict[EntityRef, LocalEntity], uf: UnionFind[EntityRef], join: Callable[[EntityRef, EntityRef, str], None]) -> None:
-    by_head: dict[str, set[EntityRef]] = defaultdict(set)  # the last word of an organisation's name -> its entities
-    words_of: dict[EntityRef, set[str]] = defaultdict(set)  # a named organisation -> the words of its names
-    for ref, ent in entities.items():
-        if ent.names and ent.type == "ORG":
-            for n in ent.names:
-                name_words = names.fold(n.replace("-", " ")).split()
-                if len(name_words) > 1:
-                    by_head[name_words[-1]].add(ref)
-                    words_of[ref].update(name_words)
-    for ref, ent in sorted(entities.items()):
-        if ent.names or ent.owner >= 0 or ent.type != "ORG":
-            continue
-        words = _org_words(ent)
-        if not words or not any(d.split()[-1:] == [words[-1]] for d in map(names.fold, ent.descriptions)):
-            continue  # a plural ("departments") is no one organisation
-        fits = {uf.find(r) for r in by_head.get(words[-1], set()) if set(words) <= words_of[r]}
-        if len(fits) == 1 and uf.find(ref) not in fits:
-            join(next(iter(fits)), ref, _org_words.rule.name)  # type: ignore[attr-defined]
 
 
 def build_actors(story: str, docs: dict[str, Extraction], clusters: list[list[EntityRef]]) -> tuple[list[Actor], dict[EntityRef, str]]:
