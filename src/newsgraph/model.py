@@ -73,6 +73,10 @@ class ActorMention:
     found_by: str = ""  # the mention rule that found it, or the clean-up rule that last changed its span or type
 
 
+#: One article's local entity, as resolution refers to it: (article id, ``LocalEntity.index``).
+EntityRef = tuple[str, int]
+
+
 @dataclass(frozen=True)
 class LocalEntity:
     """An actor as one article knows it: its mentions' chain, with the best name and a corrected type."""

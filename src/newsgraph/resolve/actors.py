@@ -17,14 +17,13 @@ from typing import TypeVar
 from .. import names
 from ..iris import slug
 from ..lexicon import FEATURE_WORDS, GROUP_SYNONYM_KEY, LEADER_TITLES, ORG_FUNCTION_WORDS, plural_noun
-from ..model import Actor, Extraction, LocalEntity
+from ..model import Actor, EntityRef, Extraction, LocalEntity
 from ..rules import appending, rule
 from .described import attach_ages, attach_org_heads, attach_roles
 from .places import attach_home_teams
 from .unionfind import UnionFind
 from .variants import attach_clipped_names, attach_given_name_variants, attach_name_tails, attach_spelling_variants
 
-EntityRef = tuple[str, int]  # (article id, local entity index)
 T = TypeVar("T")
 
 KeyRule = Callable[[LocalEntity], Iterable[str]]

@@ -11,11 +11,10 @@ from collections.abc import Callable
 
 from .. import names
 from ..lexicon import FEMALE_NOUNS, MALE_NOUNS
-from ..model import LocalEntity
+from ..model import EntityRef, LocalEntity
 from ..rules import rule
 from .unionfind import UnionFind
 
-EntityRef = tuple[str, int]  # (article id, local entity index)
 Join = Callable[[EntityRef, EntityRef, str], None]
 
 

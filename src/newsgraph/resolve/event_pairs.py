@@ -15,10 +15,9 @@ from dataclasses import dataclass
 
 from .. import meaning
 from ..lexicon import REPORTING_VERBS, event_class
-from ..model import Extraction
+from ..model import EntityRef, Extraction
 from ..rules import rule
 from . import learned
-from .actors import EntityRef
 
 #: Whether the step runs (off while its weights are trained).
 USE = True

@@ -17,11 +17,11 @@ from difflib import SequenceMatcher
 from .. import meaning
 from ..iris import slug
 from ..lexicon import REPORTING_VERBS, event_class
-from ..model import Actor, Event, EventMention, Extraction
+from ..model import Actor, EntityRef, Event, EventMention, Extraction
 from ..rules import named, rule
 from . import event_pairs, learned
 from .learned import LEAD_SENTENCES
-from .actors import EntityRef, unique_keys
+from .actors import unique_keys
 
 SAME_PARTICIPANTS = "same-participants"  # the rule below, recorded on the mentions it joins
 NEW = named("event-merge", "new", "no earlier event of its story fits: the first mention of a happening",

@@ -21,9 +21,8 @@ from ..lexicon import (
     RELATIVE_PRONOUNS,
     plural_noun,
 )
-from ..model import Actor, Event, Extraction
+from ..model import Actor, EntityRef, Event, Extraction
 from ..rules import rule
-from .actors import EntityRef
 from .unionfind import UnionFind
 
 

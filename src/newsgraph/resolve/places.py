@@ -11,10 +11,9 @@ from collections.abc import Callable
 
 from .. import names
 from ..lexicon import ACTOR_NOUNS, LEGAL_FORMS, NOT_NICKNAMES, ORG_FUNCTION_WORDS
-from ..model import Extraction, LocalEntity
+from ..model import EntityRef, Extraction, LocalEntity
 from ..rules import rule
 from .unionfind import UnionFind
-from .variants import EntityRef
 
 
 @rule("actor-merge", "home-team", "a place that acts (an event's agent or patient) is the one team of the story named "

@@ -16,11 +16,10 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import cdist
 
 from .. import names
-from ..model import LocalEntity
+from ..model import EntityRef, LocalEntity
 from ..rules import rule
 from .unionfind import UnionFind
 
-EntityRef = tuple[str, int]  # (article id, local entity index)
 
 
 @rule("actor-merge", "name-tail", "a person's name of two or more words joins the one longer name of the story it ends",
