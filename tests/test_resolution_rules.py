@@ -489,10 +489,7 @@ def test_the_pair_weights_are_the_training_commands(tmp_path: Path) -> None:
 def test_same_age_on_ecbplus_news() -> None:
     """ECB+ topic 21 (read at run time): "a 66-year-old woman" of one article is LuAnn Marie Johnson, whom
     others name with her age, 66."""
-    path = shared(SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json")
-    docs = [d for d in json.loads(path.read_text(encoding="utf-8"))["docs"] if d["topic"] == "21" and d["subtopic"] == "ecb"]
-    nlp = load()
-    exs = [extract_doc(nlp(d["text"]), Article(d["doc_id"], d["text"], "ecb+")) for d in docs]
+    exs = _ecbplus("21", "ecb")
     res = resolve_story("21", exs)
     ex = next(e for e in exs if e.article.id == "21_12ecb")
     woman = next(i for i, m in enumerate(ex.mentions) if m.text.endswith("year-old woman") or m.text == "old woman")
