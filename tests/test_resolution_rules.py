@@ -223,10 +223,7 @@ def test_rules_on_ecbplus_news(seeds: dict[str, Extraction]) -> None:
 def test_event_role_on_ecbplus_news() -> None:
     """ECB+ topic 3 (read at run time, never copied here): "a man" who escaped in one article is the inmate
     another article names, Arcade Joseph Comeaux Jr., found through the escape both report."""
-    path = shared(SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json")
-    docs = [d for d in json.loads(path.read_text(encoding="utf-8"))["docs"] if d["topic"] == "3" and d["subtopic"] == "ecbplus"]
-    nlp = load()
-    exs = [extract_doc(nlp(d["text"]), Article(d["doc_id"], d["text"], "ecb+", outlet=d["source"])) for d in docs]
+    exs = _ecbplus("3", "ecbplus")
     res = resolve_story("3", exs)
     ex = next(e for e in exs if e.article.id == "3_4ecbplus")
     man = next(i for i, m in enumerate(ex.mentions) if m.text == "a man")
@@ -240,10 +237,7 @@ def test_event_role_on_ecbplus_news() -> None:
 @pytest.mark.model
 def test_org_head_on_ecbplus_news() -> None:
     """ECB+ topic 8 (read at run time): "state police" of one article is the Oregon State Police of others."""
-    path = shared(SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json")
-    docs = [d for d in json.loads(path.read_text(encoding="utf-8"))["docs"] if d["topic"] == "8" and d["subtopic"] == "ecb"]
-    nlp = load()
-    exs = [extract_doc(nlp(d["text"]), Article(d["doc_id"], d["text"], "ecb+")) for d in docs]
+    exs = _ecbplus("8", "ecb")
     res = resolve_story("8", exs)
     police = next(a for a in res.actors if a.label == "Oregon State Police")
     texts = {e.article.id: e for e in exs}
@@ -254,10 +248,7 @@ def test_org_head_on_ecbplus_news() -> None:
 @pytest.mark.model
 def test_name_tail_on_ecbplus_news() -> None:
     """ECB+ topic 26 (read at run time): "Lo Presti" of one article is Gaetano Lo Presti of another."""
-    path = shared(SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json")
-    docs = [d for d in json.loads(path.read_text(encoding="utf-8"))["docs"] if d["topic"] == "26" and d["subtopic"] == "ecb"]
-    nlp = load()
-    exs = [extract_doc(nlp(d["text"]), Article(d["doc_id"], d["text"], "ecb+")) for d in docs]
+    exs = _ecbplus("26", "ecb")
     res = resolve_story("26", exs)
     texts = {e.article.id: e for e in exs}
     (presti,) = [a for a in res.actors if "Lo Presti" in a.label]
@@ -270,10 +261,7 @@ def test_name_tail_on_ecbplus_news() -> None:
 def test_word_order_on_ecbplus_news() -> None:
     """ECB+ topic 11 (read at run time): the "Central Commission for Elections" of one article is the "Central
     Elections Commission" of others."""
-    path = shared(SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json")
-    docs = [d for d in json.loads(path.read_text(encoding="utf-8"))["docs"] if d["topic"] == "11" and d["subtopic"] == "ecbplus"]
-    nlp = load()
-    exs = [extract_doc(nlp(d["text"]), Article(d["doc_id"], d["text"], "ecb+")) for d in docs]
+    exs = _ecbplus("11", "ecbplus")
     res = resolve_story("11", exs)
     texts = {e.article.id: e for e in exs}
     (cec,) = [a for a in res.actors if "Central Elections Commission" in {texts[d].mentions[i].text for d, i in a.mentions}]
@@ -284,10 +272,7 @@ def test_word_order_on_ecbplus_news() -> None:
 @pytest.mark.model
 def test_given_name_variant_on_ecbplus_news() -> None:
     """ECB+ topic 19 (read at run time): "Alexis Grigoropoulos" and "Alexandros Grigoropoulos" are one boy."""
-    path = shared(SHARED / "datasets" / "ecbplus" / "normalized_validated_sentences.json")
-    docs = [d for d in json.loads(path.read_text(encoding="utf-8"))["docs"] if d["topic"] == "19" and d["subtopic"] == "ecb"]
-    nlp = load()
-    exs = [extract_doc(nlp(d["text"]), Article(d["doc_id"], d["text"], "ecb+")) for d in docs]
+    exs = _ecbplus("19", "ecb")
     res = resolve_story("19", exs)
     texts = {e.article.id: e for e in exs}
     boys = [a for a in res.actors if "Grigoropoulos" in a.label]
