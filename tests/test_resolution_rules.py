@@ -354,6 +354,19 @@ def test_same_participants_on_ecbplus_news() -> None:
 
 
 @pytest.mark.model
+def test_same_report_on_ecbplus_news() -> None:
+    """ECB+ topic 12 (read at run time, never copied here): "The Indian Navy said Saturday it had captured 23
+    pirates" (12_18ecb) and "the Indian Navy claims they have captured 23 pirates" (12_15ecb) are one
+    statement of the navy, relayed by two outlets."""
+    exs = _ecbplus("12", "ecb", ("12_15ecb", "12_18ecb"))
+    res = resolve_story("12", exs)
+    claims = next(k for k, e in enumerate(exs[0].events) if e.text == "claims")
+    said = next(k for k, e in enumerate(exs[1].events) if e.text == "said")
+    assert res.event_of[("12_15ecb", claims)][0] == res.event_of[("12_18ecb", said)][0]
+    assert "same-report" in {res.event_of[("12_15ecb", claims)][1], res.event_of[("12_18ecb", said)][1]}
+
+
+@pytest.mark.model
 def test_mention_clean_up_on_ecbplus_news() -> None:
     """ "Lopez and Carrasquillo" (tagged as one organisation) are two names; "A Brooklyn jury" is the jury, and
     Brooklyn no actor there (ECB+ 33_6ecbplus)."""

@@ -936,7 +936,7 @@ def test_learned_pair_keeps_apart_what_other_evidence_separates(first: tuple[str
 def test_every_rule_has_a_row() -> None:
     covered = {(s, n) for s, n, *_ in EXTRACTION_CASES} | {(s, n) for s, n, _ in RESOLUTION_CASES}
     covered |= {("event-merge", n) for n, *_ in EVENT_CASES} | {("event-merge", "nominalisation")}
-    covered |= {("event-merge", "speech-tie"), ("event-merge", "denial-tie"), ("actor-merge", "leader-government"), ("actor-merge", "role-title")}
+    covered |= {("event-merge", "speech-tie"), ("event-merge", "denial-tie"), ("event-merge", "same-report"), ("actor-merge", "leader-government"), ("actor-merge", "role-title")}
     covered |= {("actor-merge", "event-role"), ("actor-merge", "org-head"), ("actor-merge", "home-team"), ("actor-merge", "same-age")}
     covered |= {("actor-merge", "synonym-description"), ("event-merge", "learned-pair"), ("actor-merge", "learned-pair")}
     assert {(r.stage, r.name) for r in rules.all_rules()} == covered
@@ -1017,6 +1017,31 @@ def test_same_participants_ties_a_lead_happening_named_by_another_verb(second: t
     b = article("b", people, [second])
     b = dataclasses.replace(b, events=(dataclasses.replace(b.events[0], sentence=sentence),))
     assert len(resolve_story("s", [a, b]).events) == events
+
+
+def _relayed(doc_id: str, speech: str, speaker: list[int]) -> Extraction:
+    """ "The Indian Navy <speech> it captured the pirates": a speech act (agents ``speaker``) and the capture
+    it attributes to the navy (its cue the speech act's word, its source the navy's mention)."""
+    ex = article(doc_id, [("Indian Navy", "ORG", ["Indian Navy"]), ("Somalia", "GPE", ["Somalia"])],
+                 [(speech, speaker, []), ("capture", [0], [])])
+    said, capture = ex.events
+    return dataclasses.replace(ex, events=(
+        dataclasses.replace(said, start=0, end=4),
+        dataclasses.replace(capture, start=10, end=18, cue_start=0, source=0, attribution="named-source")))
+
+
+@pytest.mark.parametrize(("first", "second", "statements"), [
+    (("say", [0]), ("accord", []), 1),  # "the navy said" / "according to the navy": one statement relayed twice
+    (("say", [0]), ("claim", [1]), 2),  # another speaker: another statement
+])
+def test_same_report_joins_one_statement_relayed_by_two_outlets(first: tuple[str, list[int]],
+                                                               second: tuple[str, list[int]], statements: int) -> None:
+    res = resolve_story("s", [_relayed("a", *first), _relayed("b", *second)])
+    speech = {res.event_of[(d, 0)][0] for d in ("a", "b")}
+    assert len(speech) == statements
+    assert res.event_of[("a", 1)][0] == res.event_of[("b", 1)][0]  # one capture either way
+    if statements == 1:
+        assert res.event_of[("b", 0)][1] == "same-report"
 
 
 def test_the_source_of_an_attribution_is_no_event() -> None:

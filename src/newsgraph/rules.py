@@ -44,8 +44,9 @@ _RULE_MODULES = (
     "newsgraph.extract.actors", "newsgraph.extract.chains", "newsgraph.extract.nominals",
     "newsgraph.extract.pronouns", "newsgraph.extract.events", "newsgraph.extract.quotes",
     "newsgraph.extract.attribution", "newsgraph.extract.modality", "newsgraph.extract.timeplace",
-    "newsgraph.resolve.actors", "newsgraph.resolve.events", "newsgraph.resolve.event_pairs",
-    "newsgraph.resolve.actor_pairs", "newsgraph.resolve.places", "newsgraph.resolve.variants",
+    "newsgraph.resolve.actors", "newsgraph.resolve.variants", "newsgraph.resolve.places",
+    "newsgraph.resolve.described", "newsgraph.resolve.fillers", "newsgraph.resolve.actor_pairs",
+    "newsgraph.resolve.events", "newsgraph.resolve.reports", "newsgraph.resolve.event_pairs",
 )
 
 

@@ -3,8 +3,9 @@
 Mentions are taken in article order (articles sorted by id); each joins the first compatible event of its
 class (its predicate's synonym class, lemma or nominalisation), events sharing one of its actors first; else,
 in an article's lead, the event of another lead with its agent and another participant (``same-participants``);
-else it starts a new one. Compatible: no clash of agents, patients or objects (``no-clash``). Then the learned
-step (``event_pairs``) joins events of different articles the rules kept apart. The rule recorded on each
+else it starts a new one. Compatible: no clash of agents, patients or objects (``no-clash``). Then speech acts
+of different articles that relay one statement join (``reports``), and the learned step (``event_pairs``)
+joins events of different articles the rules kept apart. The rule recorded on each
 mention says how its predicate relates to the event's first mention.
 """
 
@@ -19,7 +20,7 @@ from ..iris import slug
 from ..lexicon import REPORTING_VERBS, event_class
 from ..model import Actor, EntityRef, Event, EventMention, Extraction
 from ..rules import named, rule
-from . import event_pairs, learned
+from . import event_pairs, learned, reports
 from .learned import LEAD_SENTENCES
 from .actors import unique_keys
 
@@ -242,6 +243,9 @@ def resolve_events(story: str, docs: dict[str, Extraction], actor_key: dict[Enti
             target.everyone |= everyone
             if obj:
                 target.objects.add(obj)
+    if len(clusters) > 1:
+        clusters = _join(clusters, reports.statements([c.members for c in clusters], docs, actor_key),
+                         reports.SAME_REPORT, rule_of)
     if with_learned and len(clusters) > 1:
         kinds = {k: actors[k].type for k in named if actors[k].type in event_pairs.CLASHING_TYPES}
         clusters = _join_learned(clusters, docs, actor_key, kinds, rule_of)
@@ -262,23 +266,33 @@ def resolve_events(story: str, docs: dict[str, Extraction], actor_key: dict[Enti
     return sorted(events, key=lambda e: e.key), event_of
 
 
-def _join_learned(clusters: list[_EventCluster], docs: dict[str, Extraction], actor_key: dict[EntityRef, str],
-                  kinds: dict[str, str], rule_of: dict[tuple[str, int], str]) -> list[_EventCluster]:
-    """The clusters after the learned step: each group's first cluster takes the others' mentions and
-    participants; the first mention of each joined cluster records ``learned-pair``."""
-    views = event_pairs.views([c.members for c in clusters], [(c.agents, c.patients, c.everyone) for c in clusters],
-                              [c.keys for c in clusters], docs, actor_key)
+def _join(clusters: list[_EventCluster], groups: list[list[int]], name: str,
+          rule_of: dict[tuple[str, int], str]) -> list[_EventCluster]:
+    """The clusters after a joining step: each group's first cluster takes the others' mentions and
+    participants; the first mention of each joined cluster records the step's rule ``name``."""
     out = []
-    for group in learned.groups(len(clusters), event_pairs.joins(views, kinds)):
+    for group in groups:
         kept = clusters[group[0]]
         for k in group[1:]:
             other = clusters[k]
-            rule_of[other.members[0]] = event_pairs.joins.rule.name  # type: ignore[attr-defined]
+            rule_of[other.members[0]] = name
             kept.members.extend(other.members)
             kept.agents |= other.agents
             kept.patients |= other.patients
+            kept.everyone |= other.everyone
+            kept.keys |= other.keys
+            kept.articles |= other.articles
         out.append(kept)
     return out
+
+
+def _join_learned(clusters: list[_EventCluster], docs: dict[str, Extraction], actor_key: dict[EntityRef, str],
+                  kinds: dict[str, str], rule_of: dict[tuple[str, int], str]) -> list[_EventCluster]:
+    """The clusters after the learned step (``event_pairs.joins``)."""
+    views = event_pairs.views([c.members for c in clusters], [(c.agents, c.patients, c.everyone) for c in clusters],
+                              [c.keys for c in clusters], docs, actor_key)
+    groups = learned.groups(len(clusters), event_pairs.joins(views, kinds))
+    return _join(clusters, groups, event_pairs.joins.rule.name, rule_of)  # type: ignore[attr-defined]
 
 
 def _event_label(predicate: str, c: _EventCluster, docs: dict[str, Extraction], actor_key: dict[EntityRef, str], actors: dict[str, Actor]) -> str:
