@@ -367,6 +367,18 @@ def test_same_report_on_ecbplus_news() -> None:
 
 
 @pytest.mark.model
+def test_shell_noun_on_ecbplus_news() -> None:
+    """ECB+ 5_2ecbplus (read at run time, never copied here): "In a surprising move nearly three weeks
+    following the end of their season, the Sixers fired Jim O'Brien on Monday": the move is the firing."""
+    (ex,) = _ecbplus("5", "ecbplus", ("5_2ecbplus",))
+    res = resolve_story("5", [ex])
+    move = next(k for k, e in enumerate(ex.events) if e.text == "move")
+    fired = next(k for k, e in enumerate(ex.events) if e.text == "fired")
+    assert ex.events[move].renames == ex.events[fired].start
+    assert res.event_of[("5_2ecbplus", move)][0] == res.event_of[("5_2ecbplus", fired)][0]
+
+
+@pytest.mark.model
 def test_mention_clean_up_on_ecbplus_news() -> None:
     """ "Lopez and Carrasquillo" (tagged as one organisation) are two names; "A Brooklyn jury" is the jury, and
     Brooklyn no actor there (ECB+ 33_6ecbplus)."""

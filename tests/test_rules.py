@@ -136,6 +136,20 @@ charges NNS NOUN dobj 6 charge
 . . PUNCT punct 6
 """, {"Gomes": "ORG"})
 
+#: "In a surprising move, the Sixers fired O'Brien." (ECB+ 5_2ecbplus, shortened)
+SURPRISING_MOVE = ("""
+In IN ADP prep 7
+a DT DET det 3
+surprising JJ ADJ amod 3
+move NN NOUN pobj 0
+, , PUNCT punct 7
+the DT DET det 6
+Sixers NNPS PROPN nsubj 7
+fired VBD VERB ROOT 7 fire
+O'Brien NNP PROPN dobj 7
+. . PUNCT punct 7
+""", {"Sixers": "ORG", "O'Brien": "PERSON"})
+
 HEADLINE = ("""
 HP NNP PROPN nsubj 2
 To TO PART aux 2
@@ -532,6 +546,7 @@ EXTRACTION_CASES: list[tuple[str, str, str, dict[str, str], str | None]] = [
     ("event", "phrasal-predicate", *CAUGHT_FIRE, None),
     ("event", "predicative-noun", *IMPORTANT_STEP, None),
     ("event", "heading", *SEEKING_COOPERATION, None),
+    ("event", "shell-noun", *SURPRISING_MOVE, None),
     ("event", "source-noun", *REPORTS_INDICATED, None),
     ("quote", "framing-verb", *CALLING, None),
     ("quote", "nearest-reporting-verb", *WE_WON, None),
@@ -936,7 +951,7 @@ def test_learned_pair_keeps_apart_what_other_evidence_separates(first: tuple[str
 def test_every_rule_has_a_row() -> None:
     covered = {(s, n) for s, n, *_ in EXTRACTION_CASES} | {(s, n) for s, n, _ in RESOLUTION_CASES}
     covered |= {("event-merge", n) for n, *_ in EVENT_CASES} | {("event-merge", "nominalisation")}
-    covered |= {("event-merge", "speech-tie"), ("event-merge", "denial-tie"), ("event-merge", "same-report"), ("actor-merge", "leader-government"), ("actor-merge", "role-title")}
+    covered |= {("event-merge", "speech-tie"), ("event-merge", "denial-tie"), ("event-merge", "same-report"), ("event-merge", "shell-noun"), ("actor-merge", "leader-government"), ("actor-merge", "role-title")}
     covered |= {("actor-merge", "event-role"), ("actor-merge", "org-head"), ("actor-merge", "home-team"), ("actor-merge", "same-age")}
     covered |= {("actor-merge", "synonym-description"), ("event-merge", "learned-pair"), ("actor-merge", "learned-pair")}
     assert {(r.stage, r.name) for r in rules.all_rules()} == covered
@@ -1042,6 +1057,17 @@ def test_same_report_joins_one_statement_relayed_by_two_outlets(first: tuple[str
     assert res.event_of[("a", 1)][0] == res.event_of[("b", 1)][0]  # one capture either way
     if statements == 1:
         assert res.event_of[("b", 0)][1] == "same-report"
+
+
+def test_a_general_noun_names_the_happening_of_its_clause_again() -> None:
+    """ "In a surprising move, the Sixers fired O'Brien": the move is the firing, one event."""
+    doc = make_doc(*SURPRISING_MOVE)
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    move, fired = (next(k for k, e in enumerate(ex.events) if e.text == w) for w in ("move", "fired"))
+    assert ex.events[move].renames == ex.events[fired].start
+    res = resolve_story("s", [ex])
+    assert res.event_of[("t", move)][0] == res.event_of[("t", fired)][0]
+    assert "shell-noun" in {res.event_of[("t", move)][1], res.event_of[("t", fired)][1]}
 
 
 def test_the_source_of_an_attribution_is_no_event() -> None:

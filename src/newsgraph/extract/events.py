@@ -23,6 +23,8 @@ from ..lexicon import (
     PARTICIPANT_PREPS,
     REFLEXIVE_PRONOUNS,
     RELATIVE_PRONOUNS,
+    REPORTING_VERBS,
+    SHELL_NOUNS,
 )
 from .. import meaning
 from ..model import ActorMention, EventMention
@@ -63,14 +65,39 @@ def find_events(
         else:
             continue
         lemma, agents, patients, others, obj, label, nominal = ev
+        told = renamed_happening(token, index) if nominal else None
         events.append(
             EventMention(
                 start=token.idx, end=token.idx + len(token.text), text=token.text, lemma=lemma, label=label,
                 sentence=index.sentence_of[token.i], nominal=nominal, agents=agents, patients=patients,
                 others=others, object=obj, local=len(events), rule="nominal" if nominal else _rule(token, index),
+                renames=told.idx if told is not None else -1,
             )
         )
     return events
+
+
+@rule("event", "shell-noun", "a general noun (\"move\") set beside a clause, or heading \"in a ...\" phrase of its verb, "
+      "names that clause's happening again", "In a surprising move, the Sixers fired Jim O'Brien on Monday.")
+def renamed_happening(noun: Token, index: DocIndex) -> Token | None:
+    """The verb whose happening ``noun`` names again, or None. Outlets comment on what they tell with a
+    general noun: "in a surprising move, the Sixers fired O'Brien", "Microsoft released a patch, a move that
+    comes amid attacks". As an event of its own, "move" would be reported by one outlet alone, or join
+    every other "move" of the story."""
+    if noun.lemma_.lower() not in SHELL_NOUNS:
+        return None
+    head = index.head(noun)
+    if noun.dep_ == "pobj" and head.lower_ == "in":
+        verb = index.head(head)
+    elif noun.dep_ in {"appos", "npadvmod"}:  # set off after the clause, whatever the parser hung it on
+        verb = noun.sent.root
+    else:
+        return None
+    if verb.pos_ == "VERB" and verb.lemma_.lower() in REPORTING_VERBS:  # "..., police said, in a move": what they said
+        verb = next((c for c in index.children(verb) if c.dep_ == "ccomp" and c.pos_ == "VERB"), verb)
+    if not is_verbal_event(verb) or verb.lemma_.lower() in REPORTING_VERBS:
+        return None
+    return verb
 
 
 _Found = tuple[str, tuple[int, ...], tuple[int, ...], tuple[int, ...], str, str, bool]

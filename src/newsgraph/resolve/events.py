@@ -3,8 +3,9 @@
 Mentions are taken in article order (articles sorted by id); each joins the first compatible event of its
 class (its predicate's synonym class, lemma or nominalisation), events sharing one of its actors first; else,
 in an article's lead, the event of another lead with its agent and another participant (``same-participants``);
-else it starts a new one. Compatible: no clash of agents, patients or objects (``no-clash``). Then speech acts
-of different articles that relay one statement join (``reports``), and the learned step (``event_pairs``)
+else it starts a new one. Compatible: no clash of agents, patients or objects (``no-clash``). Then a general
+noun joins the happening it names again ("in a surprising move, the Sixers fired ..."), speech acts of
+different articles that relay one statement join (``reports``), and the learned step (``event_pairs``)
 joins events of different articles the rules kept apart. The rule recorded on each
 mention says how its predicate relates to the event's first mention.
 """
@@ -23,6 +24,7 @@ from ..rules import named, rule
 from . import event_pairs, learned, reports
 from .learned import LEAD_SENTENCES
 from .actors import unique_keys
+from .unionfind import UnionFind
 
 SAME_PARTICIPANTS = "same-participants"  # the rule below, recorded on the mentions it joins
 NEW = named("event-merge", "new", "no earlier event of its story fits: the first mention of a happening",
@@ -30,6 +32,8 @@ NEW = named("event-merge", "new", "no earlier event of its story fits: the first
 SAME_PREDICATE = named("event-merge", "same-predicate", "the same predicate lemma as the event's first mention",
                        "Witkoff left (000) / Witkoff left (003)")
 SYNONYM = named("event-merge", "synonym", "a predicate of the same synonym class", "Witkoff left / Witkoff walked out")
+SHELL_NOUN = named("event-merge", "shell-noun", "a general noun joins the happening its sentence tells, as "
+                   "extraction's shell-noun rule found it", "In a surprising move, the Sixers fired Jim O'Brien.")
 NOMINALISATION = named("event-merge", "nominalisation", "a verb and a noun of one predicate",
                        "Witkoff left / Witkoff's departure")
 
@@ -244,6 +248,8 @@ def resolve_events(story: str, docs: dict[str, Extraction], actor_key: dict[Enti
             if obj:
                 target.objects.add(obj)
     if len(clusters) > 1:
+        clusters = _join(clusters, _renamed(clusters, docs), SHELL_NOUN.name, rule_of)
+    if len(clusters) > 1:
         clusters = _join(clusters, reports.statements([c.members for c in clusters], docs, actor_key),
                          reports.SAME_REPORT, rule_of)
     if with_learned and len(clusters) > 1:
@@ -264,6 +270,18 @@ def resolve_events(story: str, docs: dict[str, Extraction], actor_key: dict[Enti
         ))
         event_of.update({m: (key, rule_of[m]) for m in c.members})
     return sorted(events, key=lambda e: e.key), event_of
+
+
+def _renamed(clusters: list[_EventCluster], docs: dict[str, Extraction]) -> list[list[int]]:
+    """The clusters grouped with the happening a general noun of theirs names again (``renames``)."""
+    cluster_of = {m: k for k, c in enumerate(clusters) for m in c.members}
+    uf: UnionFind[int] = UnionFind(range(len(clusters)))
+    for d, ex in docs.items():
+        at = {ev.start: i for i, ev in enumerate(ex.events)}
+        for i, ev in enumerate(ex.events):
+            if ev.renames in at:
+                uf.union(cluster_of[(d, i)], cluster_of[(d, at[ev.renames])])
+    return uf.groups()
 
 
 def _join(clusters: list[_EventCluster], groups: list[list[int]], name: str,
