@@ -59,6 +59,16 @@ def test_how_says_only_what_differs_from_the_plain_case(row: dict[str, str], exp
      {"label": "convene Emmanuel Macron"}, "NATO convened Emmanuel Macron, Marco Rubio and Steve Witkoff"),
     ({"predicate": "depart", "mention": "departure", "nominal": True, "agents": "Steve Witkoff"},
      {"label": "depart"}, "Steve Witkoff: departure"),
+    # a described patient goes by its lemma: the object as written reads better, a pronoun does not
+    ({"predicate": "commit", "mention": "commit", "object": "troops", "patients": "troop"},
+     {"label": "commit troop", "polarity": "negative"}, "Did not commit troops"),
+    ({"predicate": "vote", "mention": "votes", "object": "who", "patients": "citizen", "agents": "Turkmenistan"},
+     {"label": "vote citizen"}, "Turkmenistan votes citizen"),
+    # no agent and no object: the words around the mention, quoted
+    ({"predicate": "consider", "mention": "considered"},
+     {"label": "consider", "mention": "considered",
+      "evidence": "Gates said he expected military action against pirate bases to be considered."},
+     "“…against pirate bases to be considered.”"),
 ])
 def test_sentences(words: dict[str, object], row: dict[str, str], expected: str) -> None:
     assert blindspots.sentence(words, row) == expected

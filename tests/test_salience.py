@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from newsgraph import salience
-from newsgraph.model import Actor, ActorMention, Article, Extraction, LocalEntity, Resolution, Sentence
+from newsgraph.model import Actor, ActorMention, Article, Event, EventMention, Extraction, LocalEntity, Resolution, Sentence
 
 from . import fixture_graph
 
@@ -87,3 +87,23 @@ def test_the_headline_raises_an_actor() -> None:
     after, _ = salience.score(resolution, titled)
     assert after["macron"].importance == before["macron"].importance + 3 * salience.HEADLINE_WEIGHT
     assert after["steve-witkoff"] == before["steve-witkoff"]
+
+
+@pytest.mark.parametrize(("label", "patients", "light"), [
+    ("say", (), True),  # "Shaikin says the team believed ...": the belief is listed, per Shaikin
+    ("accuse Witkoff", ("witkoff",), False),  # an act aimed at someone is news of its own
+])
+def test_a_bare_speech_act_whose_content_is_listed_is_light(label: str, patients: tuple[str, ...], light: bool) -> None:
+    text = "Shaikin says the team believed it."
+    said = EventMention(8, 12, "says", label.split()[0], label, 0, False, (0,))
+    believed = EventMention(22, 30, "believed", "believe", "believe", 0, False, attribution="named-source",
+                            source=0, cue=said.text, cue_start=said.start)
+    shaikin = ActorMention(0, 7, "Shaikin", "NAME", "PERSON", 0, "shaikin", 0, "new")
+    ex = Extraction(Article("d", text, "d.txt"), (Sentence(0, len(text)),), (LocalEntity(0, "Shaikin", "PERSON", ("Shaikin",)),),
+                    (shaikin,), (said, believed))
+    events = (Event("say", "s", label, label.split()[0], ("shaikin",), patients, (), (("d", 0),)),
+              Event("believe", "s", "believe", "believe", (), (), (), (("d", 1),)))
+    actors = (Actor("shaikin", "s", "Shaikin", "PERSON", (), (("d", 0),)),)
+    _, kinds = salience.score(Resolution("s", actors, events), {"d": ex})
+    assert (kinds["say"].kind == "light") is light
+    assert kinds["believe"].kind == "attributed"

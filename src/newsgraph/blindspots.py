@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from . import names, query
 from .errors import QueryError
+from .lexicon import EXPLETIVES, FIRST_PERSON, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS
 from .store import Store
 
 Format = Literal["text", "markdown", "json"]
@@ -109,13 +110,20 @@ def sentence(words: dict[str, Any], row: dict[str, Any]) -> str:
     future or condition takes "will" / "would"; a noun naming the event keeps the label's words."""
     doers = _split(words.get("agents") or row.get("agents"))
     agents = _listed(doers)
-    patients = _listed(_split(words.get("patients") or row.get("patients")))
+    patient_labels = _split(words.get("patients") or row.get("patients"))
+    patients = _listed(patient_labels)
     label = str(row.get("label") or "")
     predicate = words.get("predicate") or label.split(" ")[0]
     # the patients by name, else the object as written, else what the label says after the predicate
     rest = label[len(predicate):].strip() if label.startswith(predicate) else ""
-    obj = patients or words.get("object") or rest
+    # a described patient goes by its lemma ("troop"): the object as written reads better ("troops")
+    written = str(words.get("object") or "")
+    described = patient_labels and not any(p[:1].isupper() for p in patient_labels) and written.lower() not in _PRONOUNS
+    obj = (written if described else "") or patients or written or rest
     mention = " ".join((words.get("mention") or "").split())
+    if not doers and not obj and row.get("evidence"):
+        # "Considered", "Expired": a verb alone tells a reader nothing; the words around it do
+        return _snippet(str(row["evidence"]), str(row.get("mention") or mention))
     if words.get("nominal") or not mention:
         return _cap(f"{agents}: {mention or label}" if agents else label)
     if row.get("polarity") == "negative":
@@ -129,6 +137,29 @@ def sentence(words: dict[str, Any], row: dict[str, Any]) -> str:
     else:
         verb = _present(predicate) if agents and not _plural(doers) else predicate
     return _cap(" ".join(w for w in (agents, verb, obj) if w))
+
+
+#: Words of the evidence sentence kept on each side of an event's mention when its sentence has no agent
+#: and no object to write.
+SNIPPET_WORDS = 5
+
+
+def _snippet(evidence: str, mention: str) -> str:
+    """The evidence's words around the mention, quoted, "…" where cut.
+
+    >>> _snippet("Gates said military action against pirate bases on land could be considered later this year.", "considered")
+    '“…bases on land could be considered later this year.”'
+    """
+    words = evidence.split()
+    first = (mention.split() or [""])[0].lower()
+    at = next((k for k, w in enumerate(words) if w.lower().strip(_PUNCT) == first), 0)
+    lo, hi = max(0, at - SNIPPET_WORDS), min(len(words), at + SNIPPET_WORDS + 1)
+    text = " ".join(words[lo:hi])
+    return f"“{'…' if lo > 0 else ''}{text}{'…' if hi < len(words) else ''}”"
+
+
+_PRONOUNS = PLURAL_PRONOUNS | PERSONAL_PRONOUNS | RELATIVE_PRONOUNS | EXPLETIVES | FIRST_PERSON | {"what", "whose"}
+_PUNCT = ".,;:!?\"'“”‘’()[]—–-"
 
 
 def how(row: dict[str, Any]) -> str:

@@ -13,7 +13,10 @@ Actor kinds:
 
 Event kinds, the first that holds:
 - ``light``: its predicate says little on its own: an aspectual, modal-like or relational verb ("aim",
-  "continue", "include"), or a light verb ("make", "take", "go") with no object naming what is done;
+  "continue", "include"), or a light verb ("make", "take", "go") with no object naming what is done; or
+  a bare speech act (no one it is addressed to or aimed at) whose content the article gives as events of
+  their own: "Bill Shaikin says" the team believed ...: the belief is listed, "per Bill Shaikin"; "Zelenskyy
+  accused Witkoff of ..." is not bare;
 - ``named``: at least one named actor takes part;
 - ``attributed``: one of its mentions rests on someone else's word (a named or unnamed source);
 - ``other``: the rest (no named participant, in the outlet's own voice).
@@ -26,7 +29,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from .model import Extraction, Resolution
+from .model import Event, EventMention, Extraction, Resolution
 
 ActorKind = Literal["named", "described", "generic"]
 EventKind = Literal["light", "named", "attributed", "other"]
@@ -82,6 +85,14 @@ def is_light(predicate: str, label: str) -> bool:
     return predicate in LIGHT_VERBS and label.strip() == predicate
 
 
+def _speech_only(event: Event, reports: list[EventMention], cues: set[tuple[str, int]]) -> bool:
+    """Whether every mention of ``event`` attributes another event of its article (it is the ``cue`` of
+    one) and the event has no patient or object: "X said", "as X confirmed", whose content is listed with
+    "per X"."""
+    return not event.patients and event.label == event.predicate and all(
+        (d, m.start) in cues for (d, _), m in zip(event.mentions, reports))
+
+
 def _position(extraction: Extraction, sentence: int) -> int:
     """A mention's weight by where it is: the lede counts more."""
     return LEDE_WEIGHT if sentence < LEDE_SENTENCES else 1
@@ -121,9 +132,10 @@ def score(resolution: Resolution, extractions: Mapping[str, Extraction]) -> tupl
 
     events: dict[str, Salience] = {}
     agent_of: dict[str, int] = {}
+    cues = {(d, m.cue_start) for d, ex in extractions.items() for m in ex.events if m.cue_start >= 0}
     for event in resolution.events:
-        light = is_light(event.predicate, event.label)
         reports = [extractions[d].events[i] for d, i in event.mentions]
+        light = is_light(event.predicate, event.label) or _speech_only(event, reports, cues)
         participants = list(dict.fromkeys((*event.agents, *event.patients, *event.others)))
         named = sum(1 for p in participants if actor_kinds.get(p) == "named")
         attributed = any(m.attribution != "author" for m in reports)
