@@ -379,6 +379,18 @@ def test_shell_noun_on_ecbplus_news() -> None:
 
 
 @pytest.mark.model
+def test_hometown_on_ecbplus_news() -> None:
+    """ECB+ 21_12ecbplus (read at run time, never copied here): "Vishwanand Subryan, 23, of Schenectady, N. Y.,
+    allegedly mowed into the older woman with his gray 2013 Toyota Camry": the model tags the town and the
+    state PERSON; they are places, and "his" is Subryan's."""
+    (ex,) = _ecbplus("21", "ecbplus", ("21_12ecbplus",))
+    types = {ex.entities[m.local].name: ex.entities[m.local].type for m in ex.mentions}
+    assert types["Schenectady"] == types["N. Y."] == "GPE"
+    (his,) = [m for m in ex.mentions if m.text == "his"]
+    assert ex.entities[his.local].name == "Vishwanand Subryan"
+
+
+@pytest.mark.model
 def test_mention_clean_up_on_ecbplus_news() -> None:
     """ "Lopez and Carrasquillo" (tagged as one organisation) are two names; "A Brooklyn jury" is the jury, and
     Brooklyn no actor there (ECB+ 33_6ecbplus)."""

@@ -136,6 +136,20 @@ charges NNS NOUN dobj 6 charge
 . . PUNCT punct 6
 """, {"Gomes": "ORG"})
 
+#: "Subryan, 23, of Schenectady, was charged." (ECB+ 21_12ecbplus, shortened; the model tags the town PERSON)
+HOMETOWN = ("""
+Subryan NNP PROPN nsubjpass 8
+, , PUNCT punct 0
+23 CD NUM appos 0
+, , PUNCT punct 0
+of IN ADP prep 0
+Schenectady NNP PROPN pobj 4
+, , PUNCT punct 0
+was VBD AUX auxpass 8
+charged VBN VERB ROOT 8 charge
+. . PUNCT punct 8
+""", {"Subryan": "PERSON", "Schenectady": "PERSON"})
+
 #: "In a surprising move, the Sixers fired O'Brien." (ECB+ 5_2ecbplus, shortened)
 SURPRISING_MOVE = ("""
 In IN ADP prep 7
@@ -512,6 +526,7 @@ EXTRACTION_CASES: list[tuple[str, str, str, dict[str, str], str | None]] = [
     ("mention", "capitalised-description", *CAPITALISED, None),
     ("mention", "no-name-word", *TITLE_WORD, None),
     ("mention", "known-place-type", *DATELINE, None),
+    ("mention", "hometown", *HOMETOWN, None),
     ("mention", "dateline", *DATELINE, None),
     ("mention", "locative-place", *DATELINE, None),
     ("mention", "role-noun", *ENVOY, None),
@@ -1057,6 +1072,13 @@ def test_same_report_joins_one_statement_relayed_by_two_outlets(first: tuple[str
     assert res.event_of[("a", 1)][0] == res.event_of[("b", 1)][0]  # one capture either way
     if statements == 1:
         assert res.event_of[("b", 0)][1] == "same-report"
+
+
+def test_a_persons_home_town_is_a_place() -> None:
+    """ "Subryan, 23, of Schenectady": the town the model tagged PERSON is a place, not a second person."""
+    doc = make_doc(*HOMETOWN)
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    assert [(e.name, e.type) for e in ex.entities] == [("Subryan", "PERSON"), ("Schenectady", "GPE")]
 
 
 def test_a_general_noun_names_the_happening_of_its_clause_again() -> None:

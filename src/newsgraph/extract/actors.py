@@ -314,6 +314,28 @@ def known_place_type(span: Span, context: _Context) -> Span | None:
     return Span(span.doc, span.start, span.end, label=known[0]) if known and known[0] != span.label_ else span
 
 
+@_cleanup("hometown", "a name tagged PERSON that follows a person's name (or the age set off after it) as the "
+          "object of \"of\", or is set off after such a name, is where that person is from: a place",
+          "Vishwanand Subryan, 23, of Schenectady, N. Y. (both tagged PERSON) -> GPE")
+def hometown(span: Span, context: _Context) -> Span | None:
+    """News names a private person with age and home town ("LuAnn Johnson, of Burnsville"); the model often
+    takes a town it does not know for a person, who then draws the article's "the woman" and "his"."""
+    root = span.root
+    for _ in range(2):  # "of Schenectady, N. Y.": the state set off after the town
+        if root.dep_ != "appos" or root.head.i >= span.start:
+            break
+        root = root.head
+    if span.label_ != "PERSON" or root.dep_ != "pobj" or root.head.lower_ != "of" or any(
+            t.dep_ == "det" for t in root.children):  # "Hamp Pool of the Rams": a team, not a town
+        return span
+    owner = root.head.head
+    if owner.like_num and owner.dep_ == "appos":  # "Subryan, 23, of ..."
+        owner = owner.head
+    if owner.ent_type_ != "PERSON" or span.start <= owner.i < span.end:
+        return span
+    return Span(span.doc, span.start, span.end, label="GPE")
+
+
 #: Words title case leaves lower-case: articles, prepositions, conjunctions, the infinitive "to".
 _MINOR_TAGS = frozenset({"DT", "IN", "TO", "CC"})
 
