@@ -391,6 +391,17 @@ def test_hometown_on_ecbplus_news() -> None:
 
 
 @pytest.mark.model
+def test_mountain_name_on_ecbplus_news() -> None:
+    """ECB+ 23_1ecbplus (read at run time, never copied here): the headline "Climber dead after Aoraki Mount
+    Cook fall", the mountain tagged PERSON, and "The man, from Hampton East, fell ...": the mountain is a
+    place, and the man no part of it."""
+    (ex,) = _ecbplus("23", "ecbplus", ("23_1ecbplus",))
+    mountain = next(e for e in ex.entities if e.name == "Aoraki Mount Cook")
+    assert mountain.type == "LOC"
+    assert all(m.local != mountain.index for m in ex.mentions if m.text == "The man")
+
+
+@pytest.mark.model
 def test_mention_clean_up_on_ecbplus_news() -> None:
     """ "Lopez and Carrasquillo" (tagged as one organisation) are two names; "A Brooklyn jury" is the jury, and
     Brooklyn no actor there (ECB+ 33_6ecbplus)."""

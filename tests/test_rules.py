@@ -150,6 +150,16 @@ charged VBN VERB ROOT 8 charge
 . . PUNCT punct 8
 """, {"Subryan": "PERSON", "Schenectady": "PERSON"})
 
+#: "He fell on Mt Cook." (ECB+ 23_2ecbplus, shortened; the model tags the mountain ORG)
+MOUNTAIN = ("""
+He PRP PRON nsubj 1
+fell VBD VERB ROOT 1 fall
+on IN ADP prep 1
+Mt NNP PROPN compound 4
+Cook NNP PROPN pobj 2
+. . PUNCT punct 1
+""", {"Mt Cook": "ORG"})
+
 #: "In a surprising move, the Sixers fired O'Brien." (ECB+ 5_2ecbplus, shortened)
 SURPRISING_MOVE = ("""
 In IN ADP prep 7
@@ -527,6 +537,7 @@ EXTRACTION_CASES: list[tuple[str, str, str, dict[str, str], str | None]] = [
     ("mention", "no-name-word", *TITLE_WORD, None),
     ("mention", "known-place-type", *DATELINE, None),
     ("mention", "hometown", *HOMETOWN, None),
+    ("mention", "mountain-name", *MOUNTAIN, None),
     ("mention", "dateline", *DATELINE, None),
     ("mention", "locative-place", *DATELINE, None),
     ("mention", "role-noun", *ENVOY, None),
@@ -1079,6 +1090,12 @@ def test_a_persons_home_town_is_a_place() -> None:
     doc = make_doc(*HOMETOWN)
     ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
     assert [(e.name, e.type) for e in ex.entities] == [("Subryan", "PERSON"), ("Schenectady", "GPE")]
+
+
+def test_a_mountain_is_a_place() -> None:
+    doc = make_doc(*MOUNTAIN)
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    assert [(e.name, e.type) for e in ex.entities if e.names] == [("Mt Cook", "LOC")]
 
 
 def test_a_general_noun_names_the_happening_of_its_clause_again() -> None:

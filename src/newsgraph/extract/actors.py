@@ -336,6 +336,20 @@ def hometown(span: Span, context: _Context) -> Span | None:
     return Span(span.doc, span.start, span.end, label="GPE")
 
 
+@_cleanup("mountain-name", "a name with \"Mount\" or \"Mt\" before its last word names a mountain (or a place "
+          "on one), whatever the model tagged it, unless an organisation's noun ends it", "Aoraki Mount Cook (tagged "
+          "PERSON) -> LOC; Mt Cook (tagged ORG) -> LOC; not the Mount Sinai Hospital")
+def mountain_name(span: Span, context: _Context) -> Span | None:
+    """The model takes mountains it does not know ("Mt Cook", "Mount Sefton") for organisations or people; a
+    person then draws "the man" of the article, an organisation "the company"."""
+    words = [t.lower_.rstrip(".") for t in span]
+    if span.label_ not in {"PERSON", "ORG"} or "mount" not in words[:-1] and "mt" not in words[:-1]:
+        return span
+    if ACTOR_NOUNS.get(words[-1]) == "ORG":
+        return span
+    return Span(span.doc, span.start, span.end, label="LOC")
+
+
 #: Words title case leaves lower-case: articles, prepositions, conjunctions, the infinitive "to".
 _MINOR_TAGS = frozenset({"DT", "IN", "TO", "CC"})
 
