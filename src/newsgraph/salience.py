@@ -25,11 +25,12 @@ Event kinds, the first that holds:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from .model import Event, EventMention, Extraction, Resolution
+from .model import Event, Extraction, Resolution
+from .resolve.reports import reported
 
 ActorKind = Literal["named", "described", "generic"]
 EventKind = Literal["light", "named", "attributed", "other"]
@@ -85,12 +86,11 @@ def is_light(predicate: str, label: str) -> bool:
     return predicate in LIGHT_VERBS and label.strip() == predicate
 
 
-def _speech_only(event: Event, reports: list[EventMention], cues: set[tuple[str, int]]) -> bool:
-    """Whether every mention of ``event`` attributes another event of its article (it is the ``cue`` of
-    one) and the event has no patient or object: "X said", "as X confirmed", whose content is listed with
-    "per X"."""
-    return not event.patients and event.label == event.predicate and all(
-        (d, m.start) in cues for (d, _), m in zip(event.mentions, reports))
+def _speech_only(event: Event, speech: Collection[tuple[str, int]]) -> bool:
+    """Whether every mention of ``event`` is a speech act that attributes another event of its article
+    (``speech``: ``reports.reported``) and the event has no patient or object: "X said", "as X confirmed",
+    whose content is listed with "per X"."""
+    return not event.patients and event.label == event.predicate and all(m in speech for m in event.mentions)
 
 
 def _position(extraction: Extraction, sentence: int) -> int:
@@ -132,10 +132,10 @@ def score(resolution: Resolution, extractions: Mapping[str, Extraction]) -> tupl
 
     events: dict[str, Salience] = {}
     agent_of: dict[str, int] = {}
-    cues = {(d, m.cue_start) for d, ex in extractions.items() for m in ex.events if m.cue_start >= 0}
+    speech = reported(extractions)
     for event in resolution.events:
         reports = [extractions[d].events[i] for d, i in event.mentions]
-        light = is_light(event.predicate, event.label) or _speech_only(event, reports, cues)
+        light = is_light(event.predicate, event.label) or _speech_only(event, speech)
         participants = list(dict.fromkeys((*event.agents, *event.patients, *event.others)))
         named = sum(1 for p in participants if actor_kinds.get(p) == "named")
         attributed = any(m.attribution != "author" for m in reports)

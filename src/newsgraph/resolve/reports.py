@@ -10,6 +10,7 @@ speaker, are one statement relayed by two outlets.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 
 from ..model import EntityRef, Extraction
 from ..rules import rule
@@ -19,7 +20,7 @@ Member = tuple[str, int]  # (article id, event index)
 SAME_REPORT = "same-report"  # the rule below, recorded on the first mention of each event it joins
 
 
-def reported(docs: dict[str, Extraction]) -> dict[Member, set[Member]]:
+def reported(docs: Mapping[str, Extraction]) -> dict[Member, set[Member]]:
     """Each speech-act mention and the event mentions it attributes (their cue is its word)."""
     out: dict[Member, set[Member]] = defaultdict(set)
     for doc_id, ex in docs.items():
