@@ -90,7 +90,7 @@ def renamed_happening(noun: Token, index: DocIndex) -> Token | None:
     if noun.dep_ == "pobj" and head.lower_ == "in":
         verb = index.head(head)
     elif noun.dep_ in {"appos", "npadvmod"}:  # set off after the clause, whatever the parser hung it on
-        verb = noun.sent.root
+        verb = index.sent(noun).root
     else:
         return None
     if verb.pos_ == "VERB" and verb.lemma_.lower() in REPORTING_VERBS:  # "..., police said, in a move": what they said
