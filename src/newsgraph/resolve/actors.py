@@ -21,7 +21,7 @@ from ..model import Actor, EntityRef, Extraction, LocalEntity
 from ..rules import appending, rule
 from .described import attach_ages, attach_org_heads, attach_roles
 from .places import attach_home_teams
-from .unionfind import UnionFind
+from .unionfind import Join, UnionFind
 from .variants import attach_clipped_names, attach_given_name_variants, attach_name_tails, attach_spelling_variants
 
 T = TypeVar("T")
@@ -252,7 +252,7 @@ def _leader_state(ents: Iterable[LocalEntity]) -> str | None:
     return None
 
 
-def _attach_leader_governments(entities: dict[EntityRef, LocalEntity], uf: UnionFind[EntityRef], join: Callable[[EntityRef, EntityRef, str], None]) -> None:
+def _attach_leader_governments(entities: dict[EntityRef, LocalEntity], uf: UnionFind[EntityRef], join: Join) -> None:
     members: dict[EntityRef, list[LocalEntity]] = defaultdict(list)
     for ref, ent in entities.items():
         members[uf.find(ref)].append(ent)

@@ -7,15 +7,12 @@ article gives the same role, age or organisation head; with two candidates it jo
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 
 from .. import names
 from ..lexicon import FEMALE_NOUNS, MALE_NOUNS
 from ..model import EntityRef, LocalEntity
 from ..rules import rule
-from .unionfind import UnionFind
-
-Join = Callable[[EntityRef, EntityRef, str], None]
+from .unionfind import Join, UnionFind
 
 
 @rule("actor-merge", "role-title", "an actor known only by a singular role noun (\"the envoy\", \"the biggest star\") is the "

@@ -7,13 +7,12 @@ or patient of an event: a setting never is) and where exactly one organisation o
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 
 from .. import names
 from ..lexicon import ACTOR_NOUNS, LEGAL_FORMS, NOT_NICKNAMES, ORG_FUNCTION_WORDS
 from ..model import EntityRef, Extraction, LocalEntity
 from ..rules import rule
-from .unionfind import UnionFind
+from .unionfind import Join, UnionFind
 
 
 @rule("actor-merge", "home-team", "a place that acts (an event's agent or patient) is the one team of the story named "
@@ -38,7 +37,7 @@ def acting(docs: dict[str, Extraction]) -> set[EntityRef]:
 
 
 def attach_home_teams(entities: dict[EntityRef, LocalEntity], docs: dict[str, Extraction], uf: UnionFind[EntityRef],
-                      join: Callable[[EntityRef, EntityRef, str], None]) -> None:
+                      join: Join) -> None:
     orgs: dict[str, dict[str, set[EntityRef]]] = defaultdict(lambda: defaultdict(set))  # first word -> name -> entities
     alone = {names.key(n) for ent in entities.values() for n in ent.names}
     for ref, ent in entities.items():

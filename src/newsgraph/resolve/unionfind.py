@@ -6,11 +6,13 @@ Two sets join under the smaller of their roots, so the result depends on what wa
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
 #: What resolution joins: an article's entity (article id, index), an actor key, an index.
 T = TypeVar("T", tuple[str, int], str, int)
+#: What an actor-merge step calls to join two articles' entities, recording its rule's name.
+Join = Callable[[tuple[str, int], tuple[str, int], str], None]
 
 
 class UnionFind(Generic[T]):

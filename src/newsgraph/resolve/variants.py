@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from difflib import SequenceMatcher
 
 from rapidfuzz.distance import OSA
@@ -18,8 +18,7 @@ from rapidfuzz.process import cdist
 from .. import names
 from ..model import EntityRef, LocalEntity
 from ..rules import rule
-from .unionfind import UnionFind
-
+from .unionfind import Join, UnionFind
 
 
 @rule("actor-merge", "name-tail", "a person's name of two or more words joins the one longer name of the story it ends",
@@ -31,7 +30,7 @@ def _tail_of(short: str, long: str) -> bool:
 
 
 def attach_name_tails(entities: dict[EntityRef, LocalEntity], by_full: dict[str, list[EntityRef]], uf: UnionFind[EntityRef],
-                       join: Callable[[EntityRef, EntityRef, str], None]) -> None:
+                       join: Join) -> None:
     """Compound surnames ("Lo Presti") and a middle name used as the given name: the surname rule reads one word."""
     people = {k for k, group in by_full.items() if any(entities[r].type == "PERSON" for r in group)}
     by_last: dict[str, list[str]] = defaultdict(list)
@@ -60,7 +59,7 @@ def _variant(a: str, b: str) -> bool:
 
 
 def attach_given_name_variants(entities: dict[EntityRef, LocalEntity], by_full: dict[str, list[EntityRef]], uf: UnionFind[EntityRef],
-                                join: Callable[[EntityRef, EntityRef, str], None]) -> None:
+                                join: Join) -> None:
     by_surname: dict[str, set[EntityRef]] = defaultdict(set)  # surname -> roots of the people bearing it
     given: dict[EntityRef, set[str]] = defaultdict(set)
     genders: dict[EntityRef, set[str]] = defaultdict(set)  # from the names as written (keys are transliterated)
@@ -103,7 +102,7 @@ def _spelt_alike(a: str, b: str, person: bool) -> bool:
 
 
 def attach_spelling_variants(entities: dict[EntityRef, LocalEntity], uf: UnionFind[EntityRef],
-                             join: Callable[[EntityRef, EntityRef, str], None]) -> None:
+                             join: Join) -> None:
     """Names a letter or two apart: one actor, unless a name has two such variants (then neither joins)."""
     by_key: dict[tuple[str, bool], set[EntityRef]] = defaultdict(set)
     known: dict[str, str] = {}  # a key -> the place table's name for it
@@ -166,7 +165,7 @@ def _clipped(word: str, given: str, surname: str) -> bool:
 
 
 def attach_clipped_names(entities: dict[EntityRef, LocalEntity], by_full: dict[str, list[EntityRef]], uf: UnionFind[EntityRef],
-                         join: Callable[[EntityRef, EntityRef, str], None]) -> None:
+                         join: Join) -> None:
     by_initial: dict[str, list[tuple[str, str, EntityRef]]] = defaultdict(list)  # given name's initial -> people
     written: set[str] = set()  # every given name and surname of the story, lower-cased
     for group in by_full.values():
