@@ -402,6 +402,29 @@ def test_mountain_name_on_ecbplus_news() -> None:
 
 
 @pytest.mark.model
+def test_passive_by_phrase_on_ecbplus_news() -> None:
+    """ECB+ 21_1ecb (read at run time): "A woman hit and killed by a motorist Wednesday night ...": the parser
+    makes the woman the subject of "hit" and gives "killed" no auxiliary; she undergoes both."""
+    (ex,) = _ecbplus("21", "ecb", ("21_1ecb",))
+    woman = next(m.local for m in ex.mentions if m.text == "A woman")
+    first = [e for e in ex.events if e.sentence == 0 and e.text in {"hit", "killed"}]
+    assert {e.text for e in first} == {"hit", "killed"}
+    assert all(woman in e.patients and woman not in e.agents and e.rule == "passive" for e in first)
+
+
+@pytest.mark.model
+def test_plural_name_on_ecbplus_news() -> None:
+    """ECB+ 29_10ecb (read at run time, never copied here): "The Colts, trailing 14-0 at the start of the
+    second quarter, scored 17 unanswered points ...": the team the model leaves untagged is an organisation,
+    the agent of the scoring."""
+    (ex,) = _ecbplus("29", "ecb", ("29_10ecb",))
+    colts = next(m for m in ex.mentions if m.text == "Colts" and m.found_by == "plural-name")
+    assert ex.entities[colts.local].type == "ORG"
+    scored = next(e for e in ex.events if e.text == "scored" and e.sentence == colts.sentence)
+    assert colts.local in scored.agents
+
+
+@pytest.mark.model
 def test_mention_clean_up_on_ecbplus_news() -> None:
     """ "Lopez and Carrasquillo" (tagged as one organisation) are two names; "A Brooklyn jury" is the jury, and
     Brooklyn no actor there (ECB+ 33_6ecbplus)."""

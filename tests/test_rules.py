@@ -174,6 +174,30 @@ O'Brien NNP PROPN dobj 7
 . . PUNCT punct 7
 """, {"Sixers": "ORG", "O'Brien": "PERSON"})
 
+#: "A woman hit and killed by a driver died." (ECB+ 21_1ecb, shortened: the parser makes the woman the subject of
+#: "hit" and gives "killed" no passive auxiliary)
+HIT_AND_KILLED = ("""
+A DT DET det 1
+woman NN NOUN nsubj 2
+hit VBD VERB ROOT 2 hit
+and CC CCONJ cc 2
+killed VBN VERB conj 2 kill
+by IN ADP agent 4
+a DT DET det 7
+driver NN NOUN pobj 5
+. . PUNCT punct 2
+""", {})
+
+#: "The Colts beat the Jaguars." (ECB+ 29_10ecb, shortened; the model tags neither team)
+TEAMS = ("""
+The DT DET det 1
+Colts NNPS PROPN nsubj 2
+beat VBD VERB ROOT 2 beat
+the DT DET det 4
+Jaguars NNPS PROPN dobj 2
+. . PUNCT punct 2
+""", {})
+
 HEADLINE = ("""
 HP NNP PROPN nsubj 2
 To TO PART aux 2
@@ -538,6 +562,7 @@ EXTRACTION_CASES: list[tuple[str, str, str, dict[str, str], str | None]] = [
     ("mention", "known-place-type", *DATELINE, None),
     ("mention", "hometown", *HOMETOWN, None),
     ("mention", "mountain-name", *MOUNTAIN, None),
+    ("mention", "plural-name", *TEAMS, None),
     ("mention", "dateline", *DATELINE, None),
     ("mention", "locative-place", *DATELINE, None),
     ("mention", "role-noun", *ENVOY, None),
@@ -569,6 +594,7 @@ EXTRACTION_CASES: list[tuple[str, str, str, dict[str, str], str | None]] = [
     ("event", "control", *MACRON_DECLINED_TO_DISCLOSE, None),
     ("event", "participial-adverbial", *SUBJECTS, None),
     ("event", "passive", *PASSIVE, None),
+    ("event", "passive", *HIT_AND_KILLED, None),
     ("event", "phrasal-predicate", *CAUGHT_FIRE, None),
     ("event", "predicative-noun", *IMPORTANT_STEP, None),
     ("event", "heading", *SEEKING_COOPERATION, None),
@@ -1096,6 +1122,42 @@ def test_a_mountain_is_a_place() -> None:
     doc = make_doc(*MOUNTAIN)
     ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
     assert [(e.name, e.type) for e in ex.entities if e.names] == [("Mt Cook", "LOC")]
+
+
+def test_a_by_phrase_makes_a_bare_participle_and_its_coordinated_verb_passive() -> None:
+    """ "A woman hit and killed by a driver": the woman undergoes both, the driver does both."""
+    doc = make_doc(*HIT_AND_KILLED)
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    names = {e.index: e.name for e in ex.entities}
+    roles = {e.text: ([names[a] for a in e.agents], [names[p] for p in e.patients], e.rule) for e in ex.events}
+    assert roles == {"hit": (["driver"], ["woman"], "passive"), "killed": (["driver"], ["woman"], "passive")}
+
+
+def test_a_past_tense_with_by_is_no_passive() -> None:
+    """ "The Cavs won the set by 24 points": a past tense with an object and a "by" phrase is active."""
+    doc = make_doc("""
+Cavs NNPS PROPN nsubj 1
+won VBD VERB ROOT 1 win
+the DT DET det 3
+set NN NOUN dobj 1
+by IN ADP agent 1
+24 CD NUM nummod 6
+points NNS NOUN pobj 4
+. . PUNCT punct 1
+""", {"Cavs": "ORG"})
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    (won,) = [e for e in ex.events if e.text == "won"]
+    assert won.rule == "verb" and [ex.entities[a].name for a in won.agents] == ["Cavs"]
+
+
+def test_a_plural_proper_noun_after_the_names_a_group() -> None:
+    """ "The Colts beat the Jaguars": two teams the model leaves untagged are two organisations, and the
+    agent and patient of the event."""
+    doc = make_doc(*TEAMS)
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    assert [(e.name, e.type) for e in ex.entities] == [("Colts", "ORG"), ("Jaguars", "ORG")]
+    (beat,) = ex.events
+    assert (beat.agents, beat.patients) == ((0,), (1,))
 
 
 def test_a_general_noun_names_the_happening_of_its_clause_again() -> None:

@@ -5,7 +5,8 @@ The ``mention`` stage's rules, in the order applied:
    headline shares with the body, dropped when they name no actor: adjectival demonyms, words inside a title
    such as "Secretary of State", a "name" of titles only; retyped from the place table). A place named as a
    setting ("talks in Paris", the "MOSCOW, Sept. 4" dateline) is a mention, so coverage counts it, but it
-   takes part in no event; an untagged proper noun spelling a name already found is a name too;
+   takes part in no event; an untagged proper noun spelling a name already found is a name too, and so is
+   an untagged plural proper noun after "the" ("the Colts": ``plurals.py``);
 2. roles: a definite role noun ("the U.S. envoy") bound to a name that carried the same role;
 3. described actors: common nouns for people and organisations ("the suspect", "Ukrainian forces");
 4. pronouns: he/she, they, who, to the most salient compatible antecedent.
@@ -37,6 +38,7 @@ from .chains import Chain, Found, attach_name, entities, record_name, title_toke
 from .docindex import DocIndex
 from .labels import ACTOR_LABELS, DESCRIPTOR_MODIFIERS, PLACE_LABELS
 from .nominals import described_mentions, role_mentions
+from .plurals import plural_names
 from .pronouns import pronoun_mentions
 
 __all__ = ["CLEANUPS", "find_actors", "name_spans"]
@@ -170,7 +172,8 @@ def name_spans(doc: Doc, *, index: DocIndex | None = None) -> list[tuple[Span, s
             span = cleaned
         if span is not None:
             spans.append((span, found_by))
-    return spans
+    spans += [(span, plural_names.rule.name) for span in plural_names(doc, index, headline)]  # type: ignore[attr-defined]
+    return sorted(spans, key=lambda s: s[0].start)
 
 
 def _parts(ents: Sequence[Span]) -> list[tuple[Span, str]]:

@@ -183,7 +183,7 @@ def _verbal(verb: Token, actor: Lookup, index: DocIndex) -> _Found:
     subjects, passive = subjects_of(verb, index)
     agents = [t for t in subjects if not passive]
     patients = [t for t in subjects if passive]
-    agents += [p for c in children if c.dep_ == "agent" for p in index.children(c) if p.dep_ == "pobj"]
+    agents += [p for c in _by_phrases(verb, index) for p in index.children(c) if p.dep_ == "pobj"]
     # "checked herself into rehab": a reflexive object is the subject again, not a patient
     objects = [c for c in children if c.dep_ in OBJECTS and c.lower_ not in REFLEXIVE_PRONOUNS]
     patients += objects
@@ -232,11 +232,35 @@ def _nominal(noun: Token, actor: Lookup, index: DocIndex) -> _Found:
     return lemma, a, p, (), "", _label(lemma, patients[0] if patients else None, actor, index), True
 
 
+@rule("event", "passive", "a passive verb (a passive auxiliary, or a past participle with a by-phrase, its own or "
+      "one it shares with the participle coordinated with it): its subject undergoes it, its by-phrase does it",
+      "The coalition was convened by Macron. A woman hit and killed by a motorist might be alive.")
+def _passive(verb: Token, index: DocIndex) -> bool:
+    """A passive auxiliary, or a past participle that modifies a noun or has a by-phrase: "a woman hit and
+    killed by a motorist" (the parser gives "killed" no auxiliary, and "hit" the woman as its subject)."""
+    if any(c.dep_ == "auxpass" for c in index.children(verb)) or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
+        return True
+    by = _by_phrases(verb, index)
+    # a by-phrase of the verb's own makes a participle passive, not a past tense ("won the set by 24 points")
+    return bool(by) and (verb.tag_ == "VBN" or index.head(by[0]).i != verb.i)
+
+
+def _by_phrases(verb: Token, index: DocIndex) -> list[Token]:
+    """The verb's by-phrases (``agent``): its own; else, for a verb without an object coordinated with a bare
+    participle that has one, that one ("hit and killed by a motorist": the motorist hit her too)."""
+    children = index.children(verb)
+    own = [c for c in children if c.dep_ == "agent"]
+    if own or verb.tag_ not in {"VBN", "VBD"} or any(c.dep_ in OBJECTS for c in children):
+        return own
+    return [a for c in children if c.dep_ == "conj" and c.tag_ == "VBN"
+            and not any(x.dep_ == "auxpass" for x in index.children(c))
+            for a in index.children(c) if a.dep_ == "agent"]
+
+
 def subjects_of(verb: Token, index: DocIndex) -> Subjects:
     """The verb's subject(s) and whether they undergo it (passive): its own, else from the first subject rule
     that finds them through the clause."""
-    children = index.children(verb)
-    passive = any(c.dep_ == "auxpass" for c in children) or (verb.tag_ == "VBN" and verb.dep_ == "acl")
+    passive = _passive(verb, index)
     for find in _SUBJECT_RULES:
         found = find(verb, index, passive)
         if found is not None:
@@ -280,7 +304,7 @@ def conjunction(verb: Token, index: DocIndex, passive: bool) -> Subjects | None:
     if verb.dep_ != "conj" or head.pos_ not in {"VERB", "AUX"}:
         return None
     subjects, head_passive = subjects_of(head, index)
-    return subjects, passive if any(c.dep_ == "auxpass" for c in index.children(verb)) else head_passive
+    return subjects, passive or head_passive
 
 
 @_subject_rule("control", "a to-complement: its verb's object does it if there is one, else its subject",
@@ -348,19 +372,13 @@ def _label(lemma: str, obj: Token | None, actor: Lookup, index: DocIndex) -> str
     return " ".join(w for w in (lemma, prep, word) if w)
 
 
-@rule("event", "passive", "a passive verb: its subject undergoes it, its by-phrase does it",
-      "The coalition was convened by Macron.")
-def _is_passive_construction(verb: Token, index: DocIndex) -> bool:
-    return any(c.dep_ in {"auxpass", "agent"} for c in index.children(verb))
-
-
 def _rule(verb: Token, index: DocIndex) -> str:
     """The construction an event mention is recorded with (``EventMention.rule``)."""
     if verb.dep_ == "relcl":
         return "relative-clause"
     if verb.dep_ == "acl":
         return "participial-clause"
-    if _is_passive_construction(verb, index):
+    if _passive(verb, index):
         return "passive"
     if verb.dep_ == "conj":
         return "conjunction"
