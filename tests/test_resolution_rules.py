@@ -413,6 +413,16 @@ def test_passive_by_phrase_on_ecbplus_news() -> None:
 
 
 @pytest.mark.model
+def test_common_noun_kept_as_a_name_on_ecbplus_news() -> None:
+    """ECB+ 25_15ecbplus (read at run time): "Pierre Thomas out for playoffs after Saints place him on IR", where
+    the tagger calls "Saints" a common noun and the article names "the New Orleans Saints": the team places him."""
+    (ex,) = _ecbplus("25", "ecbplus", ("25_15ecbplus",))
+    saints = next(m for m in ex.mentions if m.text == "Saints" and m.sentence == 0)
+    place = next(e for e in ex.events if e.text == "place" and e.sentence == 0)
+    assert saints.kind == "NAME" and saints.local in place.agents
+
+
+@pytest.mark.model
 def test_plural_name_on_ecbplus_news() -> None:
     """ECB+ 29_10ecb (read at run time, never copied here): "The Colts, trailing 14-0 at the start of the
     second quarter, scored 17 unanswered points ...": the team the model leaves untagged is an organisation,

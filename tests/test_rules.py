@@ -462,6 +462,19 @@ crashed VBD VERB ccomp 1 crash
 - HYPH VERB punct 4 -
 . . PUNCT punct 1
 """, {"Witnesses": "GPE"})
+#: "The Sixers fired Maurice Cheeks. Cheeks left." (ECB+ 5_10ecb: the tagger calls the surname that opens a
+#: sentence a plural common noun; the model tags it PERSON)
+CHEEKS = ("""
+The DT DET det 1
+Sixers NNPS PROPN nsubj 2
+fired VBD VERB ROOT 2 fire
+Maurice NNP PROPN compound 4
+Cheeks NNPS PROPN dobj 2
+. . PUNCT punct 2
+Cheeks NNS NOUN nsubj 7 cheek
+left VBD VERB ROOT 7 leave
+. . PUNCT punct 7
+""", {"Maurice Cheeks": "PERSON", "Cheeks": "PERSON", "Sixers": "ORG"})
 LEADERS_GOVERNMENT = ("""
 Zelenskiy NNP PROPN poss 2
 's POS PART case 0
@@ -1148,6 +1161,19 @@ points NNS NOUN pobj 4
     ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
     (won,) = [e for e in ex.events if e.text == "won"]
     assert won.rule == "verb" and [ex.entities[a].name for a in won.agents] == ["Cavs"]
+
+
+def test_a_name_tagged_as_a_common_noun_stays_where_the_article_writes_it_as_a_name() -> None:
+    """ "Cheeks left": the tagger's plural noun is the surname of "Maurice Cheeks", the agent of leaving; the
+    model's "Witnesses" (GPE) is written in no name and is dropped."""
+    doc = make_doc(*CHEEKS)
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    cheeks = [m for m in ex.mentions if m.text == "Cheeks"]
+    assert len(cheeks) == 1 and ex.entities[cheeks[0].local].name == "Maurice Cheeks"
+    (left,) = [e for e in ex.events if e.text == "left"]
+    assert left.agents == (cheeks[0].local,)
+    doc = make_doc(*EYEWITNESSES)
+    assert [m.kind for m in extract_doc(doc, Article("t", doc.text, "t.txt")).mentions] == ["NOMINAL"]
 
 
 def test_a_plural_proper_noun_after_the_names_a_group() -> None:

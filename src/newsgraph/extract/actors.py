@@ -142,6 +142,7 @@ def repeated_names(doc: Doc, chains: list[Chain], found: list[Found], index: Doc
 class _Context:
     headline: set[int]  # tokens of title-case lines
     body_names: set[str]  # folded entity texts outside them
+    proper_words: set[str]  # words of the entities outside them that hold a proper noun, as written
 
 
 Cleanup = Callable[[Span, _Context], "Span | None"]  # the span as cleaned (maybe the same), or None to drop it
@@ -157,7 +158,9 @@ def name_spans(doc: Doc, *, index: DocIndex | None = None) -> list[tuple[Span, s
     index = index if index is not None else DocIndex(doc)
     ents = index.ents
     headline = _headline_tokens(index.tokens)
-    context = _Context(headline, {names.fold(e.text) for e in ents if e.start not in headline})
+    body = [e for e in ents if e.start not in headline]
+    proper = {t.text for e in body if any(t.tag_ in {"NNP", "NNPS"} for t in e) for t in e if t.is_alpha}
+    context = _Context(headline, {names.fold(e.text) for e in body}, proper)
     spans = []
     for ent, first_rule in _parts(ents):
         span: Span | None = ent
@@ -258,11 +261,16 @@ def demonym_adjective(span: Span, context: _Context) -> Span | None:
 
 
 @_cleanup("common-noun", "an entity of common nouns and adjectives only (the parser's tags) is no name; a known "
-          "place or a demonym stays", "Eyewitnesses said the plane ... (Eyewitnesses tagged GPE)")
+          "place or a demonym stays, and so does a name whose words the article writes in a proper name "
+          "elsewhere (\"Cheeks\" of \"Maurice Cheeks\")",
+          "Eyewitnesses said the plane ... (Eyewitnesses tagged GPE)")
 def common_noun(span: Span, context: _Context) -> Span | None:
-    if all(t.tag_ in _COMMON_TAGS for t in span) and not names.place(span.text) and not names.demonym(span.text):
-        return None
-    return span
+    if not all(t.tag_ in _COMMON_TAGS for t in span) or names.place(span.text) or names.demonym(span.text):
+        return span
+    # the tagger takes surnames that are also words ("Cheeks", "Jeffs", "Brees") for common nouns where they
+    # open a sentence; the model tagged a name, and the article's other names hold it
+    words = [t.text for t in span if t.is_alpha]
+    return span if words and all(w in context.proper_words for w in words) else None
 
 
 _COMMON_TAGS = frozenset({"NN", "NNS", "JJ", "JJR", "JJS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "RB"})
