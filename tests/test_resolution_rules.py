@@ -402,6 +402,18 @@ def test_mountain_name_on_ecbplus_news() -> None:
 
 
 @pytest.mark.model
+def test_resultative_on_ecbplus_news() -> None:
+    """ECB+ 18_1ecbplus (read at run time): "A Michigan man shot to death one person ...": the death is the
+    shooting's outcome, one event with it."""
+    (ex,) = _ecbplus("18", "ecbplus", ("18_1ecbplus",))
+    death = next(e for e in ex.events if e.text == "death")
+    shot = next(e for e in ex.events if e.text == "shot" and e.sentence == death.sentence)
+    assert death.renames == shot.start
+    res = resolve_story("18", [ex])
+    assert res.event_of[(ex.article.id, death.local)][0] == res.event_of[(ex.article.id, shot.local)][0]
+
+
+@pytest.mark.model
 def test_passive_by_phrase_on_ecbplus_news() -> None:
     """ECB+ 21_1ecb (read at run time): "A woman hit and killed by a motorist Wednesday night ...": the parser
     makes the woman the subject of "hit" and gives "killed" no auxiliary; she undergoes both."""

@@ -174,6 +174,26 @@ O'Brien NNP PROPN dobj 7
 . . PUNCT punct 7
 """, {"Sixers": "ORG", "O'Brien": "PERSON"})
 
+#: "A man shot to death one person. A judge sentenced him to death." (ECB+ 18_1ecbplus, shortened, and the
+#: punishment it must not be read as)
+TO_DEATH = ("""
+A DT DET det 1
+man NN NOUN nsubj 2
+shot VBD VERB ROOT 2 shoot
+to IN ADP prep 2
+death NN NOUN pobj 3
+one CD NUM nummod 6
+person NN NOUN dobj 2
+. . PUNCT punct 2
+A DT DET det 9
+judge NN NOUN nsubj 10
+sentenced VBD VERB ROOT 10 sentence
+him PRP PRON dobj 10
+to IN ADP prep 10
+death NN NOUN pobj 12
+. . PUNCT punct 10
+""", {})
+
 #: "A woman hit and killed by a driver died." (ECB+ 21_1ecb, shortened: the parser makes the woman the subject of
 #: "hit" and gives "killed" no passive auxiliary)
 HIT_AND_KILLED = ("""
@@ -612,6 +632,7 @@ EXTRACTION_CASES: list[tuple[str, str, str, dict[str, str], str | None]] = [
     ("event", "predicative-noun", *IMPORTANT_STEP, None),
     ("event", "heading", *SEEKING_COOPERATION, None),
     ("event", "shell-noun", *SURPRISING_MOVE, None),
+    ("event", "resultative", *TO_DEATH, None),
     ("event", "source-noun", *REPORTS_INDICATED, None),
     ("quote", "framing-verb", *CALLING, None),
     ("quote", "nearest-reporting-verb", *WE_WON, None),
@@ -1016,7 +1037,7 @@ def test_learned_pair_keeps_apart_what_other_evidence_separates(first: tuple[str
 def test_every_rule_has_a_row() -> None:
     covered = {(s, n) for s, n, *_ in EXTRACTION_CASES} | {(s, n) for s, n, _ in RESOLUTION_CASES}
     covered |= {("event-merge", n) for n, *_ in EVENT_CASES} | {("event-merge", "nominalisation")}
-    covered |= {("event-merge", "speech-tie"), ("event-merge", "denial-tie"), ("event-merge", "same-report"), ("event-merge", "shell-noun"), ("actor-merge", "leader-government"), ("actor-merge", "role-title")}
+    covered |= {("event-merge", "speech-tie"), ("event-merge", "denial-tie"), ("event-merge", "same-report"), ("event-merge", "shell-noun"), ("event-merge", "resultative"), ("actor-merge", "leader-government"), ("actor-merge", "role-title")}
     covered |= {("actor-merge", "event-role"), ("actor-merge", "org-head"), ("actor-merge", "home-team"), ("actor-merge", "same-age")}
     covered |= {("actor-merge", "synonym-description"), ("event-merge", "learned-pair"), ("actor-merge", "learned-pair")}
     assert {(r.stage, r.name) for r in rules.all_rules()} == covered
@@ -1135,6 +1156,20 @@ def test_a_mountain_is_a_place() -> None:
     doc = make_doc(*MOUNTAIN)
     ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
     assert [(e.name, e.type) for e in ex.entities if e.names] == [("Mt Cook", "LOC")]
+
+
+def test_a_death_after_to_is_the_outcome_of_its_verb_not_of_a_punishment() -> None:
+    """ "shot to death one person": the death is the shooting's outcome, one event; "sentenced him to death":
+    the death is the punishment handed down, an event of its own."""
+    doc = make_doc(*TO_DEATH)
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    shot, sentenced = (next(k for k, e in enumerate(ex.events) if e.text == w) for w in ("shot", "sentenced"))
+    deaths = [k for k, e in enumerate(ex.events) if e.text == "death"]
+    assert [ex.events[k].renames for k in deaths] == [ex.events[shot].start, -1]
+    res = resolve_story("s", [ex])
+    assert res.event_of[("t", deaths[0])][0] == res.event_of[("t", shot)][0]
+    assert "resultative" in {res.event_of[("t", deaths[0])][1], res.event_of[("t", shot)][1]}
+    assert res.event_of[("t", deaths[1])][0] != res.event_of[("t", sentenced)][0]
 
 
 def test_a_by_phrase_makes_a_bare_participle_and_its_coordinated_verb_passive() -> None:

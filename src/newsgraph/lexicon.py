@@ -115,6 +115,11 @@ NON_EVENT_VERBS = frozenset("be have do seem appear remain become get let".split
 #: fired O'Brien"; "Microsoft released a patch, a move that comes amid attacks"). Only "move": "step",
 #: "decision", "act", "action", "measure" and "development" gained nothing on ECB+ (docs/quality.md).
 SHELL_NOUNS = frozenset({"move"})
+#: Nouns of a state a happening ends in, after "to" ("shot to death", "fell to his death"): the death is
+#: that happening's outcome, not another happening. Not after a verb that hands down a punishment
+#: ("sentenced to death": the death is the sentence, still to come).
+RESULT_NOUNS = frozenset({"death"})
+PUNISHING_VERBS = frozenset({"sentence", "condemn"})
 
 #: Group nouns whose event is the group's owner's ("Russian Foreign Ministry officials dismissed ...").
 GROUP_NOUNS = frozenset(

@@ -42,7 +42,7 @@ STAGES: dict[str, str] = {
 #: The modules whose import registers every rule (the stages' own modules).
 _RULE_MODULES = (
     "newsgraph.extract.actors", "newsgraph.extract.plurals", "newsgraph.extract.chains", "newsgraph.extract.nominals",
-    "newsgraph.extract.pronouns", "newsgraph.extract.events", "newsgraph.extract.quotes",
+    "newsgraph.extract.pronouns", "newsgraph.extract.events", "newsgraph.extract.headings", "newsgraph.extract.quotes",
     "newsgraph.extract.attribution", "newsgraph.extract.modality", "newsgraph.extract.timeplace",
     "newsgraph.resolve.actors", "newsgraph.resolve.variants", "newsgraph.resolve.places",
     "newsgraph.resolve.described", "newsgraph.resolve.fillers", "newsgraph.resolve.actor_pairs",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..lexicon import (
     ADVERBIAL_OBJECTS,
@@ -21,15 +21,18 @@ from ..lexicon import (
     NOMINAL_EVENTS,
     NON_EVENT_VERBS,
     PARTICIPANT_PREPS,
+    PUNISHING_VERBS,
     REFLEXIVE_PRONOUNS,
     RELATIVE_PRONOUNS,
     REPORTING_VERBS,
+    RESULT_NOUNS,
     SHELL_NOUNS,
 )
 from .. import meaning
 from ..model import ActorMention, EventMention
 from ..rules import appending, rule
 from .docindex import DocIndex
+from .headings import is_heading
 from .labels import NOMINAL_SUBJECTS, OBJECTS, OWNERS, PREDICATIVE
 
 Lookup = Callable[[Token], int | None]  # token -> local entity index (or None)
@@ -65,7 +68,7 @@ def find_events(
         else:
             continue
         lemma, agents, patients, others, obj, label, nominal = ev
-        told = renamed_happening(token, index) if nominal else None
+        told = (renamed_happening(token, index) or resulting_state(token, index)) if nominal else None
         events.append(
             EventMention(
                 start=token.idx, end=token.idx + len(token.text), text=token.text, lemma=lemma, label=label,
@@ -100,6 +103,21 @@ def renamed_happening(noun: Token, index: DocIndex) -> Token | None:
     return verb
 
 
+@rule("event", "resultative", "a death after \"to\" ends the happening of the verb the phrase hangs on (\"shot to death\", "
+      "\"fell to his death\"): it names that happening again, unless the verb hands down a punishment (\"sentenced to death\")",
+      "A Michigan man shot to death one person and injured two others.")
+def resulting_state(noun: Token, index: DocIndex) -> Token | None:
+    """The verb whose outcome ``noun`` names, or None. As an event of its own ("die", with no one dying),
+    the death of "shot to death" joined no outlet's "killing" and was reported by one outlet alone."""
+    head = index.head(noun)
+    if noun.lemma_.lower() not in RESULT_NOUNS or noun.dep_ != "pobj" or head.lower_ != "to":
+        return None
+    verb = index.head(head)
+    if not is_verbal_event(verb) or verb.lemma_.lower() in PUNISHING_VERBS:
+        return None
+    return verb
+
+
 _Found = tuple[str, tuple[int, ...], tuple[int, ...], tuple[int, ...], str, str, bool]
 
 
@@ -127,35 +145,6 @@ def is_predicative(noun: Token) -> bool:
     if noun.dep_ in PREDICATIVE:
         return True
     return noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ == "VERB"
-
-
-#: A heading: at most this many words, and no sentence's end ("Seeking Cooperation").
-HEADING_WORDS = 8
-_SENTENCE_ENDS = frozenset(".!?:;,\"'”’)")
-
-
-@rule("event", "heading", "a section heading inside the body (a short title-case line without final punctuation) "
-      "names a topic, not a happening", "Seeking Cooperation")
-def is_heading(sent: Span, text: str) -> bool:
-    """Web articles break their body with headings ("Seeking Cooperation"); a verb there has no
-    participants and would join any happening of the same verb. The first sentence, often the headline, keeps
-    its events: a headline states the story's main happening."""
-    line = text[sent.start_char:sent.end_char]
-    start, end = sent.start_char + len(line) - len(line.lstrip()), sent.start_char + len(line.rstrip())
-    # a string test first: most sentences fail it without making spaCy tokens
-    words = [w for w in text[start:end].split() if any(c.isalpha() for c in w)]
-    if not words or len(words) > HEADING_WORDS or text[end - 1] in _SENTENCE_ENDS:
-        return False
-    if not (_line_edge(text, start - 1, -1) and _line_edge(text, end, 1)):
-        return False  # not a line of its own
-    return all(t.text[:1].isupper() for t in sent if t.is_alpha and len(t) > 3)  # short function words may stay lower case
-
-
-def _line_edge(text: str, i: int, step: int) -> bool:
-    """Whether only spaces or tabs lie between ``i`` and a line break or the text's edge, going ``step``."""
-    while 0 <= i < len(text) and text[i] in " \t":
-        i += step
-    return not 0 <= i < len(text) or text[i] == "\n"
 
 
 @rule("event", "source-noun", "an event noun that is the source of an attribution names who or what says something, "

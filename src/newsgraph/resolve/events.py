@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 
 from .. import meaning
 from ..iris import slug
-from ..lexicon import REPORTING_VERBS, event_class
+from ..lexicon import REPORTING_VERBS, SHELL_NOUNS, event_class
 from ..model import Actor, EntityRef, Event, EventMention, Extraction
 from ..rules import named, rule
 from . import event_pairs, learned, reports
@@ -34,6 +34,8 @@ SAME_PREDICATE = named("event-merge", "same-predicate", "the same predicate lemm
 SYNONYM = named("event-merge", "synonym", "a predicate of the same synonym class", "Witkoff left / Witkoff walked out")
 SHELL_NOUN = named("event-merge", "shell-noun", "a general noun joins the happening its sentence tells, as "
                    "extraction's shell-noun rule found it", "In a surprising move, the Sixers fired Jim O'Brien.")
+RESULTATIVE = named("event-merge", "resultative", "a death joins the happening it ends, as extraction's resultative "
+                    "rule found it", "A Michigan man shot to death one person.")
 NOMINALISATION = named("event-merge", "nominalisation", "a verb and a noun of one predicate",
                        "Witkoff left / Witkoff's departure")
 
@@ -248,7 +250,9 @@ def resolve_events(story: str, docs: dict[str, Extraction], actor_key: dict[Enti
             if obj:
                 target.objects.add(obj)
     if len(clusters) > 1:
-        clusters = _join(clusters, _renamed(clusters, docs), SHELL_NOUN.name, rule_of)
+        clusters = _join(clusters, _renamed(clusters, docs, shell=True), SHELL_NOUN.name, rule_of)
+    if len(clusters) > 1:
+        clusters = _join(clusters, _renamed(clusters, docs, shell=False), RESULTATIVE.name, rule_of)
     if len(clusters) > 1:
         clusters = _join(clusters, reports.statements([c.members for c in clusters], docs, actor_key),
                          reports.SAME_REPORT, rule_of)
@@ -272,14 +276,15 @@ def resolve_events(story: str, docs: dict[str, Extraction], actor_key: dict[Enti
     return sorted(events, key=lambda e: e.key), event_of
 
 
-def _renamed(clusters: list[_EventCluster], docs: dict[str, Extraction]) -> list[list[int]]:
-    """The clusters grouped with the happening a general noun of theirs names again (``renames``)."""
+def _renamed(clusters: list[_EventCluster], docs: dict[str, Extraction], shell: bool) -> list[list[int]]:
+    """The clusters grouped with the happening a noun of theirs names again (``renames``): a general noun's
+    (``shell``), else a resulting state's."""
     cluster_of = {m: k for k, c in enumerate(clusters) for m in c.members}
     uf: UnionFind[int] = UnionFind(range(len(clusters)))
     for d, ex in docs.items():
         at = {ev.start: i for i, ev in enumerate(ex.events)}
         for i, ev in enumerate(ex.events):
-            if ev.renames in at:
+            if ev.renames in at and (ev.lemma in SHELL_NOUNS) == shell:
                 uf.union(cluster_of[(d, i)], cluster_of[(d, at[ev.renames])])
     return uf.groups()
 
