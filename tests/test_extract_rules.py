@@ -47,6 +47,26 @@ def test_active_verb_with_object_is_an_event_labelled_by_its_object() -> None:
     assert ex.events[0].text == "left"
 
 
+def test_a_pronoun_object_keeps_what_the_verb_says_of_it() -> None:
+    """ "Witkoff called it a “reckless gamble”": "it" alone says nothing in the digest; the object phrase runs
+    to the complement's head and its closing quote. A noun object stays as written ("called Rubio")."""
+    ex = extract(
+        """
+        Witkoff NNP PROPN nsubj 1
+        called VBD VERB ROOT 1 call
+        it PRP PRON dobj 1
+        a DT DET det 6
+        “ `` PUNCT punct 6
+        reckless JJ ADJ amod 6
+        gamble NN NOUN oprd 1
+        ” '' PUNCT punct 6
+        . . PUNCT punct 1
+        """,
+        {"Witkoff": "PERSON"},
+    )
+    assert ex.events[0].object.split() == ["it", "a", "“", "reckless", "gamble", "”"]  # hand-built: a space between tokens
+
+
 def test_passive_by_phrase_is_the_agent() -> None:
     # "The coalition was convened by Macron."
     ex = extract(

@@ -22,6 +22,7 @@ from ..lexicon import (
     NON_EVENT_VERBS,
     PARTICIPANT_PREPS,
     PUNISHING_VERBS,
+    QUOTE_MARKS,
     REFLEXIVE_PRONOUNS,
     RELATIVE_PRONOUNS,
     REPORTING_VERBS,
@@ -183,7 +184,8 @@ def _verbal(verb: Token, actor: Lookup, index: DocIndex) -> _Found:
     lemma, objects = phrasal_predicate(verb, children, objects)
     obj_token = objects[0] if objects else _prep_object(verb, index)
     # the object phrase is the direct object only: "on Thursday" or "to complications" name no object
-    return lemma, a, p, o, _phrase(objects[0] if objects else None), _label(lemma, obj_token, actor, index), False
+    obj_phrase = _phrase(objects[0] if objects else None, next((c for c in children if c.dep_ == "oprd"), None))
+    return lemma, a, p, o, obj_phrase, _label(lemma, obj_token, actor, index), False
 
 
 @rule("event", "phrasal-predicate", "a particle, or a preposition or object that makes a known phrasal predicate, is "
@@ -339,12 +341,18 @@ def _prep_object(verb: Token, index: DocIndex) -> Token | None:
     return None
 
 
-def _phrase(token: Token | None) -> str:
-    """The object as written, up to its head ("the meeting"), at most eight words."""
+def _phrase(token: Token | None, complement: Token | None = None) -> str:
+    """The object as written, up to its head ("the meeting"), at most eight words; a pronoun with what the
+    verb says of it, up to that head and its closing quote ("calling it a “reckless gamble”")."""
     if token is None:
         return ""
     words = [t for t in token.subtree if t.i <= token.i][-8:]
-    return token.doc[words[0].i : token.i + 1].text
+    end = token.i + 1
+    if complement is not None and token.pos_ == "PRON" and token.i < complement.i < token.i + 8:
+        end = complement.i + 1
+        if end < len(token.doc) and token.doc[end].lower_ in QUOTE_MARKS and token.doc[end].head.i == complement.i:
+            end += 1
+    return token.doc[words[0].i : end].text
 
 
 def _label(lemma: str, obj: Token | None, actor: Lookup, index: DocIndex) -> str:
