@@ -59,6 +59,11 @@ def test_how_says_only_what_differs_from_the_plain_case(row: dict[str, str], exp
      {"label": "convene Emmanuel Macron"}, "NATO convened Emmanuel Macron, Marco Rubio and Steve Witkoff"),
     ({"predicate": "depart", "mention": "departure", "nominal": True, "agents": "Steve Witkoff"},
      {"label": "depart"}, "Steve Witkoff: departure"),
+    # a noun naming the event: its owner just before it, what it is about after
+    ({"predicate": "refuse", "mention": "refusal", "nominal": True, "agents": "Volodymyr Zelenskyy"},
+     {"label": "refuse", "mention": "refusal", "evidence": "Witkoff's departure followed heated debates over "
+      "Zelenskiy's refusal to engage in direct negotiations with Russian President Vladimir Putin."},
+     "Volodymyr Zelenskyy: “…over Zelenskiy's refusal to engage in direct negotiations with…”"),
     # a described patient goes by its lemma: the object as written reads better, a pronoun does not
     ({"predicate": "commit", "mention": "commit", "object": "troops", "patients": "troop"},
      {"label": "commit troop", "polarity": "negative"}, "Did not commit troops"),

@@ -107,7 +107,7 @@ def digest(store: Store, story: str | None = None, top: int = 5) -> list[StoryDi
 def sentence(words: dict[str, Any], row: dict[str, Any]) -> str:
     """"Who did what" from an event's agents, predicate as written and object: "Steve Witkoff left the
     meeting". A denied event says so ("Emmanuel Macron did not disclose details"); one stated only as
-    future or condition takes "will" / "would"; a noun naming the event keeps the label's words."""
+    future or condition takes "will" / "would"; a noun naming the event is quoted with the words around it."""
     doers = _split(words.get("agents") or row.get("agents"))
     agents = _listed(doers)
     patient_labels = _split(words.get("patients") or row.get("patients"))
@@ -125,7 +125,10 @@ def sentence(words: dict[str, Any], row: dict[str, Any]) -> str:
         # "Considered", "Expired": a verb alone tells a reader nothing; the words around it do
         return _snippet(str(row["evidence"]), str(row.get("mention") or mention))
     if words.get("nominal") or not mention:
-        return _cap(f"{agents}: {mention or label}" if agents else label)
+        # "Volodymyr Zelenskyy: refusal" says little; the words around the noun say what was refused
+        said = _snippet(str(row["evidence"]), str(row.get("mention") or mention), NOUN_BEFORE, NOUN_AFTER) if (
+            mention and row.get("evidence")) else ""
+        return _cap(f"{agents}: {said or mention or label}" if agents else said or label)
     if row.get("polarity") == "negative":
         verb = f"did not {predicate}"
     elif row.get("certainty") == "future":
@@ -142,10 +145,13 @@ def sentence(words: dict[str, Any], row: dict[str, Any]) -> str:
 #: Words of the evidence sentence kept on each side of an event's mention when its sentence has no agent
 #: and no object to write.
 SNIPPET_WORDS = 5
+#: ... and before and after a noun that names an event: its owner comes just before it ("Zelenskiy’s
+#: refusal"), what it is about after ("to engage in direct negotiations").
+NOUN_BEFORE, NOUN_AFTER = 2, 6
 
 
-def _snippet(evidence: str, mention: str) -> str:
-    """The evidence's words around the mention, quoted, "…" where cut.
+def _snippet(evidence: str, mention: str, before: int = SNIPPET_WORDS, after: int = SNIPPET_WORDS) -> str:
+    """The evidence's words around the mention (``before`` and ``after`` it), quoted, "…" where cut.
 
     >>> _snippet("Gates said military action against pirate bases on land could be considered later this year.", "considered")
     '“…bases on land could be considered later this year.”'
@@ -153,7 +159,7 @@ def _snippet(evidence: str, mention: str) -> str:
     words = evidence.split()
     first = (mention.split() or [""])[0].lower()
     at = next((k for k, w in enumerate(words) if w.lower().strip(_PUNCT) == first), 0)
-    lo, hi = max(0, at - SNIPPET_WORDS), min(len(words), at + SNIPPET_WORDS + 1)
+    lo, hi = max(0, at - before), min(len(words), at + after + 1)
     text = " ".join(words[lo:hi])
     return f"“{'…' if lo > 0 else ''}{text}{'…' if hi < len(words) else ''}”"
 
