@@ -65,6 +65,22 @@ def test_a_pronoun_object_keeps_what_the_verb_says_of_it() -> None:
         {"Witkoff": "PERSON"},
     )
     assert ex.events[0].object.split() == ["it", "a", "“", "reckless", "gamble", "”"]  # hand-built: a space between tokens
+    # a closing mark cut off by a comma ("“a mistake,”"): no mark left open
+    ex = extract(
+        """
+        Witkoff NNP PROPN nsubj 1
+        called VBD VERB ROOT 1 call
+        it PRP PRON dobj 1
+        “ `` PUNCT punct 5
+        a DT DET det 5
+        mistake NN NOUN oprd 1
+        , , PUNCT punct 5
+        ” '' PUNCT punct 1
+        . . PUNCT punct 1
+        """,
+        {"Witkoff": "PERSON"},
+    )
+    assert ex.events[0].object.split() == ["it", "a", "mistake"]
 
 
 def test_passive_by_phrase_is_the_agent() -> None:

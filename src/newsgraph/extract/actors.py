@@ -17,7 +17,7 @@ actor (``rule``), so a user can audit every mention and merge.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -153,13 +153,14 @@ _cleanup = appending(CLEANUPS, "mention")
 
 
 def name_spans(doc: Doc, *, index: DocIndex | None = None) -> list[tuple[Span, str]]:
-    """The model's entities that name actors or places, cleaned up; with the rule behind each (``entity``,
-    or the clean-up rule that last changed its span or type)."""
+    """The model's entities that name actors or places, cleaned up, and the plurals it left untagged, in order;
+    with the rule behind each (``entity``, the clean-up that last changed its span or type, ``plural-name``)."""
     index = index if index is not None else DocIndex(doc)
     ents = index.ents
     headline = _headline_tokens(index.tokens)
     body = [e for e in ents if e.start not in headline]
-    proper = {t.text for e in body if any(t.tag_ in {"NNP", "NNPS"} for t in e) for t in e if t.is_alpha}
+    named = [e for e in body if e.label_ in ACTOR_LABELS | PLACE_LABELS and any(t.tag_ in {"NNP", "NNPS"} for t in e)]
+    proper = {t.text for e in named for t in e if t.is_alpha}
     context = _Context(headline, {names.fold(e.text) for e in body}, proper)
     spans = []
     for ent, first_rule in _parts(ents):
@@ -261,9 +262,8 @@ def demonym_adjective(span: Span, context: _Context) -> Span | None:
 
 
 @_cleanup("common-noun", "an entity of common nouns and adjectives only (the parser's tags) is no name; a known "
-          "place or a demonym stays, and so does a name whose words the article writes in a proper name "
-          "elsewhere (\"Cheeks\" of \"Maurice Cheeks\")",
-          "Eyewitnesses said the plane ... (Eyewitnesses tagged GPE)")
+          "place or a demonym stays, and so does a name whose words the article writes in a proper name elsewhere "
+          "(\"Cheeks\" of \"Maurice Cheeks\")", "Eyewitnesses said the plane ... (Eyewitnesses tagged GPE)")
 def common_noun(span: Span, context: _Context) -> Span | None:
     if not all(t.tag_ in _COMMON_TAGS for t in span) or names.place(span.text) or names.demonym(span.text):
         return span

@@ -24,20 +24,19 @@ from ..lexicon import (
     PUNISHING_VERBS,
     QUOTE_MARKS,
     REFLEXIVE_PRONOUNS,
-    RELATIVE_PRONOUNS,
     REPORTING_VERBS,
     RESULT_NOUNS,
     SHELL_NOUNS,
 )
 from .. import meaning
 from ..model import ActorMention, EventMention
-from ..rules import appending, rule
+from ..rules import rule
 from .docindex import DocIndex
 from .headings import is_heading
+from .subjects import by_phrases, is_passive, subjects_of, with_conjuncts
 from .labels import NOMINAL_SUBJECTS, OBJECTS, OWNERS, PREDICATIVE
 
 Lookup = Callable[[Token], int | None]  # token -> local entity index (or None)
-Subjects = tuple[list[Token], bool]  # the subjects, and whether they undergo the predicate (passive)
 
 
 def find_events(
@@ -64,17 +63,22 @@ def find_events(
             continue
         if is_verbal_event(token):
             ev = _verbal(token, actor, index)
-        elif is_nominal_event(token) and not is_predicative(token):
+        elif is_nominal_event(token) and not is_predicative(token) and not _punishment(token, index):
             ev = _nominal(token, actor, index)
         else:
             continue
         lemma, agents, patients, others, obj, label, nominal = ev
-        told = (renamed_happening(token, index) or resulting_state(token, index)) if nominal else None
+        rule_name = "nominal" if nominal else _rule(token, index)
+        told = None
+        for renaming in (renamed_happening, resulting_state) if nominal else ():
+            if (told := renaming(token, index)) is not None:
+                rule_name = renaming.rule.name  # type: ignore[attr-defined]
+                break
         events.append(
             EventMention(
                 start=token.idx, end=token.idx + len(token.text), text=token.text, lemma=lemma, label=label,
                 sentence=index.sentence_of[token.i], nominal=nominal, agents=agents, patients=patients,
-                others=others, object=obj, local=len(events), rule="nominal" if nominal else _rule(token, index),
+                others=others, object=obj, local=len(events), rule=rule_name,
                 renames=told.idx if told is not None else -1,
             )
         )
@@ -104,19 +108,34 @@ def renamed_happening(noun: Token, index: DocIndex) -> Token | None:
     return verb
 
 
-@rule("event", "resultative", "a death after \"to\" ends the happening of the verb the phrase hangs on (\"shot to death\", "
-      "\"fell to his death\"): it names that happening again, unless the verb hands down a punishment (\"sentenced to death\")",
+@rule("event", "resultative", "a bare or possessed death after \"to\" ends the happening of the verb the phrase hangs "
+      "on (\"shot to death\", \"fell to his death\"): it names that happening again; not when its subject is itself a "
+      "happening (\"the crash led to his death\"); after a verb that hands down a punishment it is that punishment, "
+      "no event of its own (\"sentenced to death\")",
       "A Michigan man shot to death one person and injured two others.")
 def resulting_state(noun: Token, index: DocIndex) -> Token | None:
     """The verb whose outcome ``noun`` names, or None. As an event of its own ("die", with no one dying),
-    the death of "shot to death" joined no outlet's "killing" and was reported by one outlet alone."""
+    the death of "shot to death" joined no outlet's "killing" and was reported by one outlet alone. "the
+    death of a man", "responded to the death" name a death of their own."""
     head = index.head(noun)
     if noun.lemma_.lower() not in RESULT_NOUNS or noun.dep_ != "pobj" or head.lower_ != "to":
+        return None
+    if any(c.dep_ in {"prep", "det"} for c in index.children(noun)):  # "his death" is possessed, not determined
         return None
     verb = index.head(head)
     if not is_verbal_event(verb) or verb.lemma_.lower() in PUNISHING_VERBS:
         return None
+    if any(c.dep_ in NOMINAL_SUBJECTS and is_nominal_event(c) for c in index.children(verb)):
+        return None
     return verb
+
+
+def _punishment(noun: Token, index: DocIndex) -> bool:
+    """ "sentenced him to death": the death is the sentence's content, still to come; as an event ("die", no
+    one dying) it joined the story's other deaths."""
+    head = index.head(noun)
+    return (noun.lemma_.lower() in RESULT_NOUNS and noun.dep_ == "pobj" and head.lower_ == "to"
+            and index.head(head).lemma_.lower() in PUNISHING_VERBS)
 
 
 _Found = tuple[str, tuple[int, ...], tuple[int, ...], tuple[int, ...], str, str, bool]
@@ -173,7 +192,7 @@ def _verbal(verb: Token, actor: Lookup, index: DocIndex) -> _Found:
     subjects, passive = subjects_of(verb, index)
     agents = [t for t in subjects if not passive]
     patients = [t for t in subjects if passive]
-    agents += [p for c in _by_phrases(verb, index) for p in index.children(c) if p.dep_ == "pobj"]
+    agents += [p for c in by_phrases(verb, index) for p in index.children(c) if p.dep_ == "pobj"]
     # "checked herself into rehab": a reflexive object is the subject again, not a patient
     objects = [c for c in children if c.dep_ in OBJECTS and c.lower_ not in REFLEXIVE_PRONOUNS]
     patients += objects
@@ -184,7 +203,7 @@ def _verbal(verb: Token, actor: Lookup, index: DocIndex) -> _Found:
     lemma, objects = phrasal_predicate(verb, children, objects)
     obj_token = objects[0] if objects else _prep_object(verb, index)
     # the object phrase is the direct object only: "on Thursday" or "to complications" name no object
-    obj_phrase = _phrase(objects[0] if objects else None, next((c for c in children if c.dep_ == "oprd"), None))
+    obj_phrase = _phrase(objects[0] if objects else None, index, next((c for c in children if c.dep_ == "oprd"), None))
     return lemma, a, p, o, obj_phrase, _label(lemma, obj_token, actor, index), False
 
 
@@ -223,110 +242,9 @@ def _nominal(noun: Token, actor: Lookup, index: DocIndex) -> _Found:
     return lemma, a, p, (), "", _label(lemma, patients[0] if patients else None, actor, index), True
 
 
-@rule("event", "passive", "a passive verb (a passive auxiliary, or a past participle with a by-phrase, its own or "
-      "one it shares with the participle coordinated with it): its subject undergoes it, its by-phrase does it",
-      "The coalition was convened by Macron. A woman hit and killed by a motorist might be alive.")
-def _passive(verb: Token, index: DocIndex) -> bool:
-    """A passive auxiliary, or a past participle that modifies a noun or has a by-phrase: "a woman hit and
-    killed by a motorist" (the parser gives "killed" no auxiliary, and "hit" the woman as its subject)."""
-    if any(c.dep_ == "auxpass" for c in index.children(verb)) or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
-        return True
-    by = _by_phrases(verb, index)
-    # a by-phrase of the verb's own makes a participle passive, not a past tense ("won the set by 24 points")
-    return bool(by) and (verb.tag_ == "VBN" or index.head(by[0]).i != verb.i)
-
-
-def _by_phrases(verb: Token, index: DocIndex) -> list[Token]:
-    """The verb's by-phrases (``agent``): its own; else, for a verb without an object coordinated with a bare
-    participle that has one, that one ("hit and killed by a motorist": the motorist hit her too)."""
-    children = index.children(verb)
-    own = [c for c in children if c.dep_ == "agent"]
-    if own or verb.tag_ not in {"VBN", "VBD"} or any(c.dep_ in OBJECTS for c in children):
-        return own
-    return [a for c in children if c.dep_ == "conj" and c.tag_ == "VBN"
-            and not any(x.dep_ == "auxpass" for x in index.children(c))
-            for a in index.children(c) if a.dep_ == "agent"]
-
-
-def subjects_of(verb: Token, index: DocIndex) -> Subjects:
-    """The verb's subject(s) and whether they undergo it (passive): its own, else from the first subject rule
-    that finds them through the clause."""
-    passive = _passive(verb, index)
-    for find in _SUBJECT_RULES:
-        found = find(verb, index, passive)
-        if found is not None:
-            return found
-    return [], passive
-
-
-SubjectRule = Callable[[Token, DocIndex, bool], "Subjects | None"]
-_SUBJECT_RULES: list[SubjectRule] = []
-
-
-_subject_rule = appending(_SUBJECT_RULES, "event")
-
-
-@_subject_rule("subject", "the verb's own subject (and its conjuncts); a relative pronoun stands for the noun",
-               "Macron and Rubio met in Paris.")
-def own_subject(verb: Token, index: DocIndex, passive: bool) -> Subjects | None:
-    own = [c for c in index.children(verb) if c.dep_ in NOMINAL_SUBJECTS]
-    if not own:
-        return None
-    # relative clause: "Lavrov, who called Rubio" -- the relative pronoun stands for the noun
-    own = [index.head(verb) if (c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl") else c for c in own]
-    return _with_conjuncts(own), passive or any(c.dep_ == "nsubjpass" for c in own)
-
-
-@_subject_rule("relative-clause", "a relative clause without a subject of its own: the noun it modifies",
-               "Lavrov, who called Rubio, left.")
-def relative_clause(verb: Token, index: DocIndex, passive: bool) -> Subjects | None:
-    return ([index.head(verb)], passive) if verb.dep_ == "relcl" else None
-
-
-@_subject_rule("participial-clause", "a participle modifying a noun: the noun undergoes (convened by) or does it",
-               "The coalition, convened by Macron, met.")
-def participial_clause(verb: Token, index: DocIndex, passive: bool) -> Subjects | None:
-    return ([index.head(verb)], passive) if verb.dep_ == "acl" else None
-
-
-@_subject_rule("conjunction", "coordinated verbs share the subject", "Macron welcomed and thanked Witkoff.")
-def conjunction(verb: Token, index: DocIndex, passive: bool) -> Subjects | None:
-    head = index.head(verb)
-    if verb.dep_ != "conj" or head.pos_ not in {"VERB", "AUX"}:
-        return None
-    subjects, head_passive = subjects_of(head, index)
-    return subjects, passive or head_passive
-
-
-@_subject_rule("control", "a to-complement: its verb's object does it if there is one, else its subject",
-               "Macron declined to disclose details.")
-def control(verb: Token, index: DocIndex, passive: bool) -> Subjects | None:
-    if verb.dep_ != "xcomp":
-        return None
-    head = index.head(verb)
-    obj = [c for c in index.children(head) if c.dep_ in OBJECTS]
-    return (obj, False) if obj else (subjects_of(head, index)[0], passive)
-
-
-@_subject_rule("participial-adverbial", "a participle after the main clause shares its subject",
-               "Macron declined, citing strategic sensitivity.")
-def participial_adverbial(verb: Token, index: DocIndex, passive: bool) -> Subjects | None:
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in index.children(verb)):
-        return subjects_of(index.head(verb), index)[0], passive
-    return None
-
-
-def _with_conjuncts(tokens: list[Token]) -> list[Token]:
-    """ "Macron and Rubio met": coordinated nouns are participants too."""
-    out = list(tokens)
-    for t in tokens:
-        out += [c for c in t.conjuncts if c.pos_ in {"PROPN", "NOUN", "PRON"}]
-    return out
-
-
 def _ids(tokens: list[Token], actor: Lookup) -> tuple[int, ...]:
     ids: list[int] = []
-    for t in _with_conjuncts(tokens):
+    for t in with_conjuncts(tokens):
         i = actor(t)
         if i is not None and i not in ids:
             ids.append(i)
@@ -341,18 +259,22 @@ def _prep_object(verb: Token, index: DocIndex) -> Token | None:
     return None
 
 
-def _phrase(token: Token | None, complement: Token | None = None) -> str:
+def _phrase(token: Token | None, index: DocIndex, complement: Token | None = None) -> str:
     """The object as written, up to its head ("the meeting"), at most eight words; a pronoun with what the
-    verb says of it, up to that head and its closing quote ("calling it a “reckless gamble”")."""
+    verb says of it within the next eight tokens, up to that head and its closing quote ("calling it a
+    “reckless gamble”"); a quote mark left open is left out."""
     if token is None:
         return ""
     words = [t for t in token.subtree if t.i <= token.i][-8:]
     end = token.i + 1
-    if complement is not None and token.pos_ == "PRON" and token.i < complement.i < token.i + 8:
+    if complement is not None and token.pos_ == "PRON" and token.i < complement.i <= token.i + 8:
         end = complement.i + 1
-        if end < len(token.doc) and token.doc[end].lower_ in QUOTE_MARKS and token.doc[end].head.i == complement.i:
+        if end < len(index.tokens) and index.tokens[end].lower_ in QUOTE_MARKS and index.head(index.tokens[end]).i == complement.i:
             end += 1
-    return token.doc[words[0].i : end].text
+    tokens = index.tokens[words[0].i : end]
+    if sum(t.lower_ in QUOTE_MARKS for t in tokens) % 2:  # “a mistake,” cut at the comma
+        tokens = [t for t in tokens if t.lower_ not in QUOTE_MARKS]
+    return "".join(t.text_with_ws for t in tokens).strip()
 
 
 def _label(lemma: str, obj: Token | None, actor: Lookup, index: DocIndex) -> str:
@@ -375,7 +297,7 @@ def _rule(verb: Token, index: DocIndex) -> str:
         return "relative-clause"
     if verb.dep_ == "acl":
         return "participial-clause"
-    if _passive(verb, index):
+    if is_passive(verb, index):
         return "passive"
     if verb.dep_ == "conj":
         return "conjunction"

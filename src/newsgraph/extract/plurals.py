@@ -29,7 +29,7 @@ def plural_names(doc: Doc, index: DocIndex, headline: set[int]) -> list[Span]:
     """The groups named by a plural proper noun, as ORG spans in document order."""
     out = []
     for tok in index.tokens:
-        if not _plural_name(tok) or tok.i in headline or tok.i == index.sent(tok).start:
+        if not _plural_name(tok) or tok.i in headline:
             continue
         children = index.children(tok)
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in children) or any(c.dep_ == "nummod" for c in children):
@@ -45,8 +45,10 @@ def plural_names(doc: Doc, index: DocIndex, headline: set[int]) -> list[Span]:
 
 
 def _plural_name(tok: Token) -> bool:
-    """A capitalised word (not all capitals: "ISPs", "CPUs") the tagger calls a plural proper noun, whose
-    singular names no happening ("the NBA Playoffs", "the Hunger Games" are events and titles, not groups)."""
+    """A capitalised word of letters, the rest lower case, that the tagger calls a plural proper noun, whose
+    singular names no happening. Left out: all capitals and inner capitals ("ISPs", "CPUs", "McDonalds"),
+    digits ("the 49ers", which the model tags as a number), and events and titles ("the NBA Playoffs", "the
+    Hunger Games"). A region named by a plural the model misses ("the Midlands") comes out an organisation."""
     text = tok.text
     return (tok.tag_ == "NNPS" and not tok.ent_type_ and tok.dep_ not in _INSIDE and text.isalpha()
             and text[0].isupper() and text[1:].islower() and not is_event_noun(tok.lower_.removesuffix("s")))

@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 
 from .. import meaning
 from ..iris import slug
-from ..lexicon import REPORTING_VERBS, SHELL_NOUNS, event_class
+from ..lexicon import REPORTING_VERBS, event_class
 from ..model import Actor, EntityRef, Event, EventMention, Extraction
 from ..rules import named, rule
 from . import event_pairs, learned, reports
@@ -250,9 +250,9 @@ def resolve_events(story: str, docs: dict[str, Extraction], actor_key: dict[Enti
             if obj:
                 target.objects.add(obj)
     if len(clusters) > 1:
-        clusters = _join(clusters, _renamed(clusters, docs, shell=True), SHELL_NOUN.name, rule_of)
+        clusters = _join(clusters, _renamed(clusters, docs, SHELL_NOUN.name), SHELL_NOUN.name, rule_of)
     if len(clusters) > 1:
-        clusters = _join(clusters, _renamed(clusters, docs, shell=False), RESULTATIVE.name, rule_of)
+        clusters = _join(clusters, _renamed(clusters, docs, RESULTATIVE.name), RESULTATIVE.name, rule_of)
     if len(clusters) > 1:
         clusters = _join(clusters, reports.statements([c.members for c in clusters], docs, actor_key),
                          reports.SAME_REPORT, rule_of)
@@ -276,15 +276,16 @@ def resolve_events(story: str, docs: dict[str, Extraction], actor_key: dict[Enti
     return sorted(events, key=lambda e: e.key), event_of
 
 
-def _renamed(clusters: list[_EventCluster], docs: dict[str, Extraction], shell: bool) -> list[list[int]]:
-    """The clusters grouped with the happening a noun of theirs names again (``renames``): a general noun's
-    (``shell``), else a resulting state's."""
+def _renamed(clusters: list[_EventCluster], docs: dict[str, Extraction], rule: str) -> list[list[int]]:
+    """The clusters grouped with the happening a noun of theirs names again (``renames``), as the extraction
+    rule ``rule`` found it (each merge rule bears its extraction rule's name; records stored before the
+    resultative rule say "nominal", and were all shell nouns)."""
     cluster_of = {m: k for k, c in enumerate(clusters) for m in c.members}
     uf: UnionFind[int] = UnionFind(range(len(clusters)))
     for d, ex in docs.items():
         at = {ev.start: i for i, ev in enumerate(ex.events)}
         for i, ev in enumerate(ex.events):
-            if ev.renames in at and (ev.lemma in SHELL_NOUNS) == shell:
+            if ev.renames in at and (ev.rule if ev.rule == RESULTATIVE.name else SHELL_NOUN.name) == rule:
                 uf.union(cluster_of[(d, i)], cluster_of[(d, at[ev.renames])])
     return uf.groups()
 
