@@ -153,8 +153,8 @@ _cleanup = appending(CLEANUPS, "mention")
 
 
 def name_spans(doc: Doc, *, index: DocIndex | None = None) -> list[tuple[Span, str]]:
-    """The model's entities that name actors or places, cleaned up, and the plurals it left untagged, in order;
-    with the rule behind each (``entity``, the clean-up that last changed its span or type, ``plural-name``)."""
+    """The model's entities that name actors or places and the plurals it left untagged, in order, cleaned up;
+    with the rule behind each (``entity`` or ``plural-name``, or the clean-up that last changed its span or type)."""
     index = index if index is not None else DocIndex(doc)
     ents = index.ents
     headline = _headline_tokens(index.tokens)
@@ -163,7 +163,8 @@ def name_spans(doc: Doc, *, index: DocIndex | None = None) -> list[tuple[Span, s
     proper = {t.text for e in named for t in e if t.is_alpha}
     context = _Context(headline, {names.fold(e.text) for e in body}, proper)
     spans = []
-    for ent, first_rule in _parts(ents):
+    plurals = [(span, plural_names.rule.name) for span in plural_names(doc, index, headline)]  # type: ignore[attr-defined]
+    for ent, first_rule in sorted(_parts(ents) + plurals, key=lambda p: p[0].start):
         span: Span | None = ent
         found_by = first_rule
         for clean in CLEANUPS:
@@ -176,8 +177,7 @@ def name_spans(doc: Doc, *, index: DocIndex | None = None) -> list[tuple[Span, s
             span = cleaned
         if span is not None:
             spans.append((span, found_by))
-    spans += [(span, plural_names.rule.name) for span in plural_names(doc, index, headline)]  # type: ignore[attr-defined]
-    return sorted(spans, key=lambda s: s[0].start)
+    return spans
 
 
 def _parts(ents: Sequence[Span]) -> list[tuple[Span, str]]:
