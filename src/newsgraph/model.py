@@ -122,7 +122,7 @@ class EventMention:
     certainty: Certainty = "certain"
     certainty_cue: str = ""  # "reportedly", "may", "will", "would", "if" ...
     quote: int = -1  # index into Extraction.quotes of the direct quote it is said in
-    renames: int = -1  # start offset of the predicate whose happening this general noun names again ("a move")
+    renames: int = -1  # start offset of the predicate whose happening this noun names again ("a move", "to death")
     time: str = ""  # the time expression as written ("last Thursday")
     time_start: int = -1
     time_end: int = -1

@@ -117,12 +117,9 @@ def resulting_state(noun: Token, index: DocIndex) -> Token | None:
     """The verb whose outcome ``noun`` names, or None. As an event of its own ("die", with no one dying),
     the death of "shot to death" joined no outlet's "killing" and was reported by one outlet alone. "the
     death of a man", "responded to the death" name a death of their own."""
-    head = index.head(noun)
-    if noun.lemma_.lower() not in RESULT_NOUNS or noun.dep_ != "pobj" or head.lower_ != "to":
+    verb = _verb_ended_by(noun, index)
+    if verb is None or any(c.dep_ in {"prep", "det"} for c in index.children(noun)):  # "his death": possessed
         return None
-    if any(c.dep_ in {"prep", "det"} for c in index.children(noun)):  # "his death" is possessed, not determined
-        return None
-    verb = index.head(head)
     if not is_verbal_event(verb) or verb.lemma_.lower() in PUNISHING_VERBS:
         return None
     if any(c.dep_ in NOMINAL_SUBJECTS and is_nominal_event(c) for c in index.children(verb)):
@@ -133,9 +130,16 @@ def resulting_state(noun: Token, index: DocIndex) -> Token | None:
 def _punishment(noun: Token, index: DocIndex) -> bool:
     """ "sentenced him to death": the death is the sentence's content, still to come; as an event ("die", no
     one dying) it joined the story's other deaths."""
+    verb = _verb_ended_by(noun, index)
+    return verb is not None and verb.lemma_.lower() in PUNISHING_VERBS
+
+
+def _verb_ended_by(noun: Token, index: DocIndex) -> Token | None:
+    """The word a "to" phrase of a result noun hangs on ("shot to death", "sentenced to death"), or None."""
     head = index.head(noun)
-    return (noun.lemma_.lower() in RESULT_NOUNS and noun.dep_ == "pobj" and head.lower_ == "to"
-            and index.head(head).lemma_.lower() in PUNISHING_VERBS)
+    if noun.lemma_.lower() not in RESULT_NOUNS or noun.dep_ != "pobj" or head.lower_ != "to":
+        return None
+    return index.head(head)
 
 
 _Found = tuple[str, tuple[int, ...], tuple[int, ...], tuple[int, ...], str, str, bool]
