@@ -23,7 +23,7 @@ import pytest
 from newsgraph import names, rules
 from newsgraph.cli import main
 from newsgraph.extract import extract_doc
-from newsgraph.extract.actors import CLEANUPS
+from newsgraph.extract.cleanups import CLEANUPS
 from newsgraph.model import Article, Extraction
 from newsgraph.resolve import actor_pairs, resolve_story
 

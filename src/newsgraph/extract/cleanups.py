@@ -1,0 +1,269 @@
+"""The model's entities as name spans: split where they coordinate two names, cleaned up by the clean-up
+rules (trimmed, cut to the name a headline shares with the body, dropped when they name no actor, retyped),
+with the plural names the model leaves untagged. ``actors.find_actors`` makes mentions and chains of them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import names
+from ..lexicon import ACTOR_NOUNS, ARTICLES, GOVERNMENT_NOUNS, GROUP_NOUNS, MILITARY_NOUNS, ORG_FUNCTION_WORDS
+from ..rules import appending, named, rule
+from .docindex import DocIndex
+from .labels import ACTOR_LABELS, DESCRIPTOR_MODIFIERS, PLACE_LABELS
+from .plurals import plural_names
+
+__all__ = ["CLEANUPS", "ENTITY", "name_spans"]
+
+ENTITY = named("mention", "entity", "an entity the model tags PERSON, ORG, GPE, NORP or LOC names an actor",
+               "U.S. special presidential envoy Steve Witkoff left the meeting.")
+
+@dataclass(frozen=True)
+class _Context:
+    headline: set[int]  # tokens of title-case lines
+    body_names: set[str]  # folded entity texts outside them
+    proper_words: set[str]  # words of the entities outside them that hold a proper noun, as written
+
+
+Cleanup = Callable[[Span, _Context], "Span | None"]  # the span as cleaned (maybe the same), or None to drop it
+CLEANUPS: list[Cleanup] = []
+
+
+_cleanup = appending(CLEANUPS, "mention")
+
+
+def name_spans(doc: Doc, *, index: DocIndex | None = None) -> list[tuple[Span, str]]:
+    """The model's entities that name actors or places and the plurals it left untagged, in order, cleaned up;
+    with the rule behind each (``entity`` or ``plural-name``, or the clean-up that last changed its span or type)."""
+    index = index if index is not None else DocIndex(doc)
+    ents = index.ents
+    headline = _headline_tokens(index.tokens)
+    body = [e for e in ents if e.start not in headline]
+    named = [e for e in body if e.label_ in ACTOR_LABELS | PLACE_LABELS and any(t.tag_ in {"NNP", "NNPS"} for t in e)]
+    proper = {t.text for e in named for t in e if t.is_alpha}
+    context = _Context(headline, {names.fold(e.text) for e in body}, proper)
+    spans = []
+    plurals = [(span, plural_names.rule.name) for span in plural_names(doc, index, headline)]  # type: ignore[attr-defined]
+    for ent, first_rule in sorted(_parts(ents) + plurals, key=lambda p: p[0].start):
+        span: Span | None = ent
+        found_by = first_rule
+        for clean in CLEANUPS:
+            cleaned = clean(span, context)  # type: ignore[arg-type]
+            if cleaned is None:
+                span = None
+                break
+            if (cleaned.start, cleaned.end, cleaned.label_) != (span.start, span.end, span.label_):  # type: ignore[union-attr]
+                found_by = clean.rule.name  # type: ignore[attr-defined]
+            span = cleaned
+        if span is not None:
+            spans.append((span, found_by))
+    return spans
+
+
+def _parts(ents: Sequence[Span]) -> list[tuple[Span, str]]:
+    """The model's actor entities, those that coordinate two names split in two, with the rule behind each."""
+    out: list[tuple[Span, str]] = []
+    words = [{names.fold(w) for w in e.text.split()} for e in ents]
+    entities_with = Counter(w for ws in words for w in ws)  # a word -> how many entities hold it
+    for ent, own in zip(ents, words):
+        if ent.label_ in ACTOR_LABELS:
+            parts = coordinated_names(ent, {w for w in own if entities_with[w] > 1})
+            out += [(p, coordinated_names.rule.name) for p in parts] if parts else [(ent, ENTITY.name)]  # type: ignore[attr-defined]
+    return out
+
+
+@rule("mention", "coordinated-names", "an entity that coordinates two names (\"and\" whose second conjunct hangs on "
+      "the first) is two names: one word each side, places or one the article also names on its own, or two people's given "
+      "names; an organisation's own \"and\" (\"Procter and Gamble\") is not a coordination of names",
+      "Lopez and Carrasquillo were targeting members of a rival gang -> Lopez; Carrasquillo")
+def coordinated_names(ent: Span, named_elsewhere: frozenset[str] | set[str] = frozenset()) -> list[Span]:
+    """The names an entity coordinates, or nothing when it is one name. ``named_elsewhere``: its words that
+    other entities of the article hold too (folded)."""
+    for tok in ent[1:-1]:
+        conj = ent.doc[tok.i + 1]
+        if tok.dep_ != "cc" or tok.lower_ != "and" or not (ent.start <= tok.head.i < tok.i):
+            continue
+        # a conjunct of names: one proper noun each side ("Lopez and Carrasquillo", "Philly and Cheeks"),
+        # not "Academy of Motion Picture Arts and Sciences", where common nouns are coordinated inside a name
+        left, right = ent.doc[ent.start : tok.i], ent.doc[tok.i + 1 : ent.end]
+        conjunct = next((t for t in right if t.dep_ == "conj" and t.head.i == tok.head.i), None)
+        if conjunct is None or not all(t.pos_ == "PROPN" for t in (*left, *right)) or conj.is_punct:
+            continue
+        if any(t.lower_ in ORG_FUNCTION_WORDS for t in (*left, *right)):
+            continue
+        # one word each side, two places ("Eyl and Hobyo") or one the article names on its own too ("Lopez and
+        # Carrasquillo" beside "Andrew Lopez"; not "Procter and Gamble"), or two people's names ("Tyler
+        # Hansbrough and Wayne Ellington"); not "Central Election and Referendum Commission"
+        alone = len(left) == len(right) == 1 and (ent.label_ in PLACE_LABELS or bool(
+            {names.fold(left[0].text), names.fold(right[0].text)} & named_elsewhere))
+        if not (alone or (names.gender(left[0].text) and names.gender(right[0].text))):
+            continue
+        return [Span(ent.doc, left.start, left.end, label=ent.label_), Span(ent.doc, right.start, right.end, label=ent.label_)]
+    return []
+
+
+#: Words a name never ends with: a possessive mark, a preposition, a determiner or a conjunction ("National
+#: Player of", where the model's entity stops before "the Year").
+_TRAILING_TAGS = frozenset({"POS", "IN", "DT", "CC", "TO"})
+
+
+@_cleanup("trim", "articles, leading and trailing punctuation, line breaks, possessive marks and trailing function "
+          "words are not part of a name", "the United States’ envoy -> United States")
+def trim(ent: Span, context: _Context) -> Span | None:
+    start, end = ent.start, ent.end
+    while start < end and (ent.doc[start].lower_ in ARTICLES or ent.doc[start].is_punct or ent.doc[start].is_space):
+        start += 1
+    while end > start and (ent.doc[end - 1].tag_ in _TRAILING_TAGS or ent.doc[end - 1].is_punct or ent.doc[end - 1].is_space):
+        end -= 1
+    if end == start:
+        return None
+    return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label_)
+
+
+@_cleanup("headline-name", "in a title-case headline, keep only the longest part of an entity the body also names",
+          "HP To Acquire Data Center Cooling Firm EYP -> HP")
+def headline_name(span: Span, context: _Context) -> Span | None:
+    if span.start not in context.headline:
+        return span
+    if names.fold(span.text) in context.body_names or names.place(span.text):
+        return span
+    for size in range(len(span) - 1, 0, -1):
+        for start in range(span.start, span.end - size + 1):
+            part = Span(span.doc, start, start + size, label=span.label_)
+            if names.fold(part.text) in context.body_names or names.place(part.text):
+                return part
+    return None
+
+
+@_cleanup("demonym-adjective", "a demonym used as an adjective names no actor of its own", "Ukrainian officials said ...")
+def demonym_adjective(span: Span, context: _Context) -> Span | None:
+    is_adjective = len(span) == 1 and (span[0].tag_ == "JJ" or span[0].dep_ == "amod") and span.label_ in {"NORP", "GPE"}
+    return None if is_adjective else span
+
+
+@_cleanup("common-noun", "an entity of common nouns and adjectives only (the parser's tags) is no name; a known "
+          "place or a demonym stays, and so does a name whose words the article writes in a proper name elsewhere "
+          "(\"Cheeks\" of \"Maurice Cheeks\")", "Eyewitnesses said the plane ... (Eyewitnesses tagged GPE)")
+def common_noun(span: Span, context: _Context) -> Span | None:
+    if not all(t.tag_ in _COMMON_TAGS for t in span) or names.place(span.text) or names.demonym(span.text):
+        return span
+    # the tagger takes surnames that are also words ("Cheeks", "Jeffs", "Brees") for common nouns where they
+    # open a sentence; the model tagged a name, and the article's other names hold it
+    words = [t.text for t in span if t.is_alpha]
+    return span if words and all(w in context.proper_words for w in words) else None
+
+
+_COMMON_TAGS = frozenset({"NN", "NNS", "JJ", "JJR", "JJS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "RB"})
+
+
+@_cleanup("title-word", "a word the model tags inside a title belongs to the title",
+          "Secretary of State Marco Rubio -> not the organisation State")
+def title_word(span: Span, context: _Context) -> Span | None:
+    head = span.root.head
+    inside = (len(span) == 1 and span.root.dep_ == "pobj" and head.lower_ == "of"
+              and head.head.lower_ in names.TITLE_WORDS and head.head.dep_ in {"compound", "nmod"})
+    return None if inside else span
+
+
+@_cleanup("no-name-word", "a name of punctuation, courtesy titles or role words only names nobody", "Mr. -> dropped")
+def no_name_word(span: Span, context: _Context) -> Span | None:
+    return span if names.names_someone(span.text) else None
+
+
+@_cleanup("capitalised-description", "capitalised words headed by a singular noun for a person (\"Perennial Party Girl\", "
+          "\"National Player\") are a description written in title case, not an organisation's name; an office "
+          "(\"Surgeon General\") names its holder and stays",
+          "Tara Reid's representative confirms the Perennial Party Girl has checked into rehab")
+def capitalised_description(span: Span, context: _Context) -> Span | None:
+    last = span[-1]
+    described = (span.label_ not in PLACE_LABELS and span.label_ != "PERSON" and len(span) > 1 and last.tag_ == "NNP"
+                 and ACTOR_NOUNS.get(last.lower_) == "PERSON" and last.lower_ not in names.TITLE_WORDS and all(t.text[:1].isupper() for t in span)
+                 and not any(names.demonym(t.text) or names.place(t.text) or names.gender(t.text) for t in span))
+    return None if described else span
+
+
+#: Heads after which a place names the state whose organ they are ("US officials", "Russian forces"): the
+#: place stays an actor there, as the owner of the group.
+_ORGAN_NOUNS = GOVERNMENT_NOUNS | MILITARY_NOUNS | GROUP_NOUNS
+
+
+@_cleanup("place-qualified", "a place that modifies a common noun for people or an organisation says where they are "
+          "from, and is no actor of its own: the noun phrase is the actor", "a New York company; a Brooklyn jury")
+def place_qualified(span: Span, context: _Context) -> Span | None:
+    root, head = span.root, span.root.head
+    qualifies = (span.label_ in PLACE_LABELS and root.dep_ in DESCRIPTOR_MODIFIERS and head.i >= span.end
+                 and head.tag_ in {"NN", "NNS"} and head.lemma_.lower() in ACTOR_NOUNS
+                 and head.lower_ not in _ORGAN_NOUNS and head.lemma_.lower() not in _ORGAN_NOUNS
+                 and head.dep_ not in DESCRIPTOR_MODIFIERS)  # not "U.S. envoy Steve Witkoff": a title of a name
+    return None if qualifies else span
+
+
+@_cleanup("known-place-type", "a place or organisation in the place table keeps the table's type",
+          "Kyiv (tagged PERSON by the model) -> GPE")
+def known_place_type(span: Span, context: _Context) -> Span | None:
+    known = names.place(span.text)
+    return Span(span.doc, span.start, span.end, label=known[0]) if known and known[0] != span.label_ else span
+
+
+@_cleanup("hometown", "a name tagged PERSON that follows a person's name (or the age set off after it) as the "
+          "object of \"of\", or is set off after such a name, is where that person is from: a place",
+          "Vishwanand Subryan, 23, of Schenectady, N. Y. (both tagged PERSON) -> GPE")
+def hometown(span: Span, context: _Context) -> Span | None:
+    """News names a private person with age and home town ("LuAnn Johnson, of Burnsville"); the model often
+    takes a town it does not know for a person, who then draws the article's "the woman" and "his"."""
+    root = span.root
+    for _ in range(2):  # "of Schenectady, N. Y.": the state set off after the town
+        if root.dep_ != "appos" or root.head.i >= span.start:
+            break
+        root = root.head
+    if span.label_ != "PERSON" or root.dep_ != "pobj" or root.head.lower_ != "of" or any(
+            t.dep_ == "det" for t in root.children):  # "Hamp Pool of the Rams": a team, not a town
+        return span
+    owner = root.head.head
+    if owner.like_num and owner.dep_ == "appos":  # "Subryan, 23, of ..."
+        owner = owner.head
+    if owner.ent_type_ != "PERSON" or span.start <= owner.i < span.end:
+        return span
+    return Span(span.doc, span.start, span.end, label="GPE")
+
+
+@_cleanup("mountain-name", "a name with \"Mount\" or \"Mt\" before its last word names a mountain (or a place "
+          "on one), whatever the model tagged it, unless an organisation's noun ends it", "Aoraki Mount Cook (tagged "
+          "PERSON) -> LOC; Mt Cook (tagged ORG) -> LOC; not the Mount Sinai Hospital")
+def mountain_name(span: Span, context: _Context) -> Span | None:
+    """The model takes mountains it does not know ("Mt Cook", "Mount Sefton") for organisations or people; a
+    person then draws "the man" of the article, an organisation "the company"."""
+    words = [t.lower_.rstrip(".") for t in span]
+    if span.label_ not in {"PERSON", "ORG"} or "mount" not in words[:-1] and "mt" not in words[:-1]:
+        return span
+    if ACTOR_NOUNS.get(words[-1]) == "ORG":
+        return span
+    return Span(span.doc, span.start, span.end, label="LOC")
+
+
+#: Words title case leaves lower-case: articles, prepositions, conjunctions, the infinitive "to".
+_MINOR_TAGS = frozenset({"DT", "IN", "TO", "CC"})
+
+
+def _headline_tokens(tokens: list[Token]) -> set[int]:
+    """Tokens of title-case lines ("HP To Acquire Data Center Cooling"), where the model's entities run wild."""
+    out: set[int] = set()
+    line: list[int] = []
+    ends: list[Token | None] = [*tokens, None]  # None closes the last line
+    for token in ends:
+        if token is not None and not (token.is_space and "\n" in token.text):
+            line.append(token.i)
+            if "\n" not in token.whitespace_:
+                continue
+        # title case leaves articles, short prepositions and conjunctions lower-case ("Returns to Host the Oscars")
+        words = [tokens[i] for i in line if tokens[i].is_alpha and not (tokens[i].is_lower and tokens[i].tag_ in _MINOR_TAGS)]
+        ends_sentence = bool(line) and tokens[line[-1]].text in {".", "”", '"'}  # "!" and "?" end headlines too
+        if len(words) >= 3 and not ends_sentence and sum(w.text[0].isupper() for w in words) >= 0.75 * len(words):
+            out.update(line)
+        line = []
+    return out
