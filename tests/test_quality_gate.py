@@ -34,10 +34,12 @@ DEV_TOPICS = [1, 3, 4, 6, 7]
 # "The American Pie actress" and "the actress" of topic 1 now join Tara Reid (one outlet's "actress" is "Tara
 # Reid, 33"), right, and "the notorious party girl", which the learned step had joined to the described
 # actress, stays apart from the name: 0.870 -> 0.851 here, CoNLL 0.893 -> 0.895, and on all dev topics 106 ->
-# 104 false actor claims.
+# 104 false actor claims. Issue 12's ninth round (names in headlines, nicknames, qualified names): actors
+# 0.639 / 0.820 / 0.891 / 0.840 / 0.820, events 0.789 / 0.762 / 0.820 / 0.763 / 0.744; the actors' mention
+# recall floor raised (0.78 -> 0.81).
 FLOORS = {
     ("actors", "mention precision"): 0.63,
-    ("actors", "mention recall"): 0.78,
+    ("actors", "mention recall"): 0.81,
     ("actors", "conll"): 0.88,
     ("actors", "single-source precision"): 0.84,
     ("actors", "single-source recall"): 0.78,

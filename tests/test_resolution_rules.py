@@ -282,6 +282,36 @@ def test_given_name_variant_on_ecbplus_news() -> None:
     assert "given-name-variant" in {res.actor_of[m][1] for m in boys[0].mentions}
 
 
+@pytest.mark.model
+def test_nickname_variant_beside_a_third_bearer_on_ecbplus_news() -> None:
+    """ECB+ topic 32 (read at run time): "Katie Jenkin" and "Kathryn Jenkin" are one young woman, killed by
+    her brother John Jenkin, who bears the surname too."""
+    exs = _ecbplus("32", "ecbplus")
+    res = resolve_story("32", exs)
+    texts = {e.article.id: e for e in exs}
+    said = [{texts[d].mentions[i].text for d, i in a.mentions} for a in res.actors]
+    (katie,) = [a for a, words in zip(res.actors, said) if "Katie Jenkin" in words]
+    assert "Kathryn Jenkin" in {texts[d].mentions[i].text for d, i in katie.mentions}
+    assert "given-name-variant" in _merged_by(res, katie)
+    assert not any("John Jenkin" in words for a, words in zip(res.actors, said) if a is katie)
+
+
+@pytest.mark.model
+def test_qualified_name_on_ecbplus_news() -> None:
+    """ECB+ topic 1 (read at run time): "Malibu Promises Treatment Center" (1_14ecb) is the "Promises Treatment
+    Center" of 1_1ecb and 1_9ecb, and Tara Reid's entering it one happening."""
+    exs = _ecbplus("1", "ecb")
+    res = resolve_story("1", exs)
+    texts = {e.article.id: e for e in exs}
+    said = {a.key: {texts[d].mentions[i].text for d, i in a.mentions} for a in res.actors}
+    (center,) = [a for a in res.actors if "Malibu Promises Treatment Center" in said[a.key]]
+    assert "Promises Treatment Center" in said[center.key]
+    assert "qualified-name" in _merged_by(res, center)
+    entered = {res.event_of[(d, i)][0] for d, ex in texts.items() for i, ev in enumerate(ex.events)
+               if ev.text == "entered" and d in {"1_1ecb", "1_9ecb", "1_14ecb"}}
+    assert len(entered) == 1
+
+
 def test_apposition_binds_a_role_to_its_name() -> None:
     # "Yermak , the chief of staff , spoke ."
     ex = extract(
@@ -456,6 +486,19 @@ def test_mention_clean_up_on_ecbplus_news() -> None:
     assert "Lopez and Carrasquillo" not in {t for t, _f in said}
     assert ("A Brooklyn jury", "described-actor") in said
     assert ex.entities[next(m for m in ex.mentions if m.text == "Lopez").local].name == "Andrew Lopez"
+
+
+@pytest.mark.model
+def test_headline_names_the_model_or_the_tagger_miss_on_ecbplus_news() -> None:
+    """ "Lindsay Lohan Checks Into Rehab at Betty Ford Center" (ECB+ 1_6ecbplus), whose body says only "the
+    26-year-old actress": the model's entity "Lindsay Lohan Checks Into Rehab" is cut to her name; in "Colts Clinch Playoff Berth With 31-24 Victory Against Jaguars"
+    (29_10ecb) the tagger's common noun "Colts" is the team the body names."""
+    lohan = next(e for e in _ecbplus("1", "ecbplus", ("1_6ecbplus",)))
+    assert [(m.text, m.found_by) for m in lohan.mentions][0] == ("Lindsay Lohan", "headline-name")
+    colts = next(e for e in _ecbplus("29", "ecb", ("29_10ecb",)))
+    first = colts.mentions[0]
+    assert (first.text, first.start, first.found_by) == ("Colts", 0, "repeated-name")
+    assert colts.entities[first.local].name == "Colts"
 
 
 @pytest.mark.model

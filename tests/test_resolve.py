@@ -186,7 +186,12 @@ def test_an_organisation_named_in_another_word_order_is_one(a: str, b: str, acto
     (["Fred LaRue", "Frederick LaRue"], 1),
     (["Jermaine Timmons", "Jermayne Timmons"], 1),  # a misspelling
     (["Donald Trump", "Melania Trump"], 2),  # two given names
-    (["Matt Smith", "Matthew Smith", "Maria Smith"], 3),  # three people bear the surname: no guess
+    (["Dave Rossi", "David Rossi"], 1),  # a nickname (the nicknames table)
+    (["Bill Ingaldson", "William Ingaldson"], 1),
+    (["Matt Smith", "Matthew Smith", "Maria Smith"], 2),  # a third bearer, but a variant of neither
+    (["Ben Banky", "Benjamin David Banky", "John Banky"], 2),  # a middle name: the first word is the given name
+    (["Matt Smith", "Matthew Smith", "Matthias Smith"], 3),  # Matt has two variants: no guess
+    (["Jon Owen", "John Owen", "Johnny Owen"], 3),
     (["Daniel Craig", "Danielle Craig"], 2),  # a letter or two apart at the end: often a man's and a woman's
     (["Alexander Craig", "Alexandra Craig"], 2),
     (["Paul Craig", "Paula Craig"], 2),
@@ -195,6 +200,30 @@ def test_an_organisation_named_in_another_word_order_is_one(a: str, b: str, acto
 def test_a_given_name_variant_of_the_one_other_bearer_of_a_surname_is_one_person(names: list[str], actors: int) -> None:
     arts = [article(f"a{i}", [(n, "PERSON", [n])]) for i, n in enumerate(names)]
     assert len(resolve_story("s", arts).actors) == actors
+
+
+@pytest.mark.parametrize(("arts", "joined"), [
+    # a place of the story before a name the story uses alone: the organisation
+    ([[("Malibu Promises Treatment Center", "FAC", ["Malibu Promises Treatment Center"]), ("Malibu", "GPE", ["Malibu"])],
+      [("Promises Treatment Center", "ORG", ["Promises Treatment Center"])]], True),
+    ([[("New York Daily News", "ORG", ["New York Daily News"]), ("New York", "GPE", ["New York"])],
+      [("Daily News", "ORG", ["Daily News"])]], True),
+    # an organisation of the story before it: the organisation's own
+    ([[("U.N. Security Council", "ORG", ["U.N. Security Council"]), ("U.N.", "ORG", ["U.N."])],
+      [("Security Council", "ORG", ["Security Council"])]], True),
+    # "Malibu" named nowhere on its own: not this rule's to join (the learned step may)
+    ([[("Malibu Promises Treatment Center", "FAC", ["Malibu Promises Treatment Center"])],
+      [("Promises Treatment Center", "ORG", ["Promises Treatment Center"])]], False),
+    # two qualifiers go with the name: two branches, maybe
+    ([[("Boston Red Sox", "ORG", ["Boston Red Sox"]), ("Boston", "GPE", ["Boston"]), ("Pawtucket", "GPE", ["Pawtucket"])],
+      [("Pawtucket Red Sox", "ORG", ["Pawtucket Red Sox"])], [("Red Sox", "ORG", ["Red Sox"])]], False),
+])
+def test_an_organisation_qualified_by_a_place_or_organisation_of_the_story_is_that_one(
+        arts: list[list[tuple[str, str, list[str]]]], joined: bool) -> None:
+    res = resolve_story("s", [article(f"a{i}", ents) for i, ents in enumerate(arts)])
+    assert ("qualified-name" in {rule for _key, rule in res.actor_of.values()}) == joined
+    if joined:
+        assert len(res.actors) == sum(map(len, arts)) - 1
 
 
 def test_resolution_does_not_depend_on_article_order() -> None:

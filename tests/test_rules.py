@@ -699,6 +699,8 @@ RESOLUTION_CASES: list[tuple[str, str, list[list[Any]]]] = [
     ("actor-merge", "surname", [[("Steve Witkoff", "PERSON", ["Steve Witkoff"])], [("Witkoff", "PERSON", ["Witkoff"])]]),
     ("actor-merge", "first-name", [[("Matt Smith", "PERSON", ["Matt Smith"])], [("Matt", "PERSON", ["Matt"])]]),
     ("actor-merge", "acronym", [[("Hewlett Packard", "ORG", ["Hewlett Packard"])], [("HP", "ORG", ["HP"])]]),
+    ("actor-merge", "qualified-name", [[("Boston Red Sox", "ORG", ["Boston Red Sox"]), ("Boston", "GPE", ["Boston"])],
+                                             [("Red Sox", "ORG", ["Red Sox"])]]),
     ("actor-merge", "word-order", [[("Central Commission for Elections", "ORG", ["Central Commission for Elections"])],
                                    [("Central Elections Commission", "ORG", ["Central Elections Commission"])]]),
     ("actor-merge", "given-name-variant", [[("Alexis Grigoropoulos", "PERSON", ["Alexis Grigoropoulos"])],
@@ -872,6 +874,22 @@ def test_speech_tie_keeps_speech_acts_of_other_articles_apart(lemma: str, b_agen
     a = article("a", [("analyst", "PERSON", [])], [(lemma, [0], [])])
     b = article("b", [("Steve Witkoff", "PERSON", ["Steve Witkoff"])], [(lemma, b_agents, [])])
     assert len(resolve_story("s", [a, b]).events) == events
+
+
+@pytest.mark.parametrize(("b_text", "b_actors", "events"), [
+    # b's speaker is a's topic, and a's speaker nobody b names: two statements
+    ("Zelenskiy argues that Witkoff erred.", [("Zelenskiy", "PERSON"), ("Witkoff", "PERSON")], 2),
+    # an actor spoken of on both sides ties them, as before
+    ("Witkoff argues that Zelenskiy erred.", [("Witkoff", "PERSON"), ("Zelenskiy", "PERSON")], 1),
+])
+def test_speech_tie_reads_the_speaker_apart_from_what_is_said(b_text: str, b_actors: list[tuple[str, str]], events: int) -> None:
+    """ "Some analysts argue that Zelenskiy refused" (a) / "Zelenskiy argues that Witkoff erred" (b; the seeds'
+    "He argues passionately that Witkoff's position ...", once "He" is Zelenskyy): Zelenskiy is in both
+    sentences, but as a's topic and b's speaker."""
+    a = told("a", "Some analysts argue that Zelenskiy refused.", [("analysts", "PERSON", "NOMINAL", "analyst"),
+                                                                 ("Zelenskiy", "PERSON")], "argue", "argue", agents=(0,))
+    b = told("b", b_text, list(b_actors), "argues", "argue", agents=(0,))
+    assert len([e for e in resolve_story("s", [a, b]).events if e.mentions]) == events
 
 
 @pytest.mark.parametrize(("polarity", "certainty", "events"), [
@@ -1301,6 +1319,55 @@ def test_the_source_of_an_attribution_is_no_event() -> None:
     doc = make_doc(*REPORTS_INDICATED)
     ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
     assert [(e.text, e.source_text) for e in ex.events] == [("indicated", ""), ("struggle", "Reports")]
+
+
+#: "Lindsay Lohan Checks Into Rehab \n The actress checked in ." -- a headline naming whom the body describes
+HEADLINE_PERSON = """
+Lindsay NNP PROPN compound 1
+Lohan NNP PROPN nsubj 2
+Checks VBZ VERB ROOT 2 check
+Into IN ADP prep 2
+Rehab NNP PROPN pobj 3
+\\n _SP SPACE dep 4
+The DT DET det 7
+actress NN NOUN nsubj 8
+checked VBD VERB ROOT 8 check
+in RP ADP prt 8
+. . PUNCT punct 8
+"""
+
+
+@pytest.mark.parametrize(("ents", "names"), [
+    ({"Lindsay Lohan": "PERSON"}, ["Lindsay Lohan"]),  # a known given name and a surname: a person's name
+    ({"Lindsay Lohan Checks Into Rehab": "PERSON"}, ["Lindsay Lohan"]),  # the headline's verb swallowed: cut
+    ({"Lohan Checks": "PERSON"}, []),  # no given name the table knows, and the body names neither word
+])
+def test_a_headline_keeps_a_persons_full_name_the_body_does_not_repeat(ents: dict[str, str], names: list[str]) -> None:
+    doc = make_doc(HEADLINE_PERSON, ents)
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    assert [m.text for m in ex.mentions if m.kind == "NAME"] == names
+
+
+#: "Colts Clinch Berth \n The Colts won ." -- the tagger takes the headline's "Colts" for a common noun
+REPEATED_PLURAL = """
+Colts NNS NOUN nsubj 1 colt
+Clinch VBP VERB ROOT 1 clinch
+Berth NNP PROPN dobj 1
+\\n _SP SPACE dep 2
+The DT DET det 5
+Colts NNPS PROPN nsubj 6
+won VBD VERB ROOT 6 win
+. . PUNCT punct 6
+"""
+
+
+def test_a_common_noun_spelling_a_name_of_the_article_as_written_is_that_name() -> None:
+    doc = make_doc(REPEATED_PLURAL, {})
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    said = [(m.text, m.found_by, m.local) for m in ex.mentions]
+    assert said == [("Colts", "repeated-name", 0), ("Colts", "plural-name", 0)]
+    lower = make_doc(REPEATED_PLURAL.replace("Colts NNS", "colts NNS", 1), {})
+    assert [m.text for m in extract_doc(lower, Article("t", lower.text, "t.txt")).mentions] == ["Colts"]
 
 
 @pytest.mark.parametrize(("parse", "names"), [

@@ -100,21 +100,29 @@ def age_of(span: Span, index: DocIndex) -> int | None:
 
 
 @rule("mention", "repeated-name", "a proper noun the model left untagged that spells a name (or surname) already "
-      "found in the article", "Zelenskyy met Macron. Later Zelenskyy left.")
+      "found in the article; a capitalised common noun only when it spells a one-word name as written",
+      "Zelenskyy met Macron. Later Zelenskyy left. Colts Clinch Berth (Colts: NNS) / The Colts won.")
 def repeated_names(doc: Doc, chains: list[Chain], found: list[Found], index: DocIndex) -> list[Found]:
-    """The model often tags "Zelenskyy" in one sentence and not in the next."""
+    """The model often tags "Zelenskyy" in one sentence and not in the next; the tagger calls a headline's
+    "Colts" a common noun where the body's "the Colts" is a team."""
     taken = {t for f in found for t in range(f.span.start, f.span.end)}
     by_word: dict[str, set[int]] = {}
     for c in chains:
         for k in c.keys | c.surnames:
             if " " not in k:
                 by_word.setdefault(k, set()).add(c.index)
+    written: dict[str, set[int]] = {}  # a one-word name as the article writes it -> its chains
+    for c in chains:
+        for w in c.names:
+            if " " not in w:
+                written.setdefault(w, set()).add(c.index)
     out = []
     for tok in index.tokens:
-        if tok.pos_ != "PROPN" or tok.i in taken or not tok.text[:1].isupper():
+        if tok.i in taken or not tok.text[:1].isupper() or not (tok.pos_ == "PROPN" or tok.tag_ in {"NN", "NNS"}):
             continue
         key = names.canonical(tok.text)
-        fits = by_word.get(key, set())
+        # a proper noun by its key; a common noun only as written (a name is no word of the same spelling)
+        fits = by_word.get(key, set()) if tok.pos_ == "PROPN" else written.get(tok.text, set())
         if len(fits) == 1:
             chain = next(iter(fits))
             label = chains[chain].label_votes.most_common(1)[0][0] if chains[chain].label_votes else "PERSON"

@@ -125,19 +125,29 @@ def trim(ent: Span, context: _Context) -> Span | None:
     return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label_)
 
 
-@_cleanup("headline-name", "in a title-case headline, keep only the longest part of an entity the body also names",
-          "HP To Acquire Data Center Cooling Firm EYP -> HP")
+@_cleanup("headline-name", "in a title-case headline, keep only the longest part of an entity the body also names, "
+          "or that is a person's name of a given name the name table knows and a surname",
+          "HP To Acquire Data Center Cooling Firm EYP -> HP; Lindsay Lohan Checks Into Rehab -> Lindsay Lohan")
 def headline_name(span: Span, context: _Context) -> Span | None:
     if span.start not in context.headline:
         return span
-    if names.fold(span.text) in context.body_names or names.place(span.text):
+    if names.fold(span.text) in context.body_names or names.place(span.text) or _given_and_surname(span):
         return span
     for size in range(len(span) - 1, 0, -1):
         for start in range(span.start, span.end - size + 1):
             part = Span(span.doc, start, start + size, label=span.label_)
-            if names.fold(part.text) in context.body_names or names.place(part.text):
+            if names.fold(part.text) in context.body_names or names.place(part.text) or _given_and_surname(part):
                 return part
     return None
+
+
+def _given_and_surname(span: Span) -> bool:
+    """A PERSON of two capitalised words, the first a given name the name table knows, an initial between them
+    at most ("Lindsay Lohan", "George W. Bush"), where the model's entity may run on into the headline's verb
+    ("Lindsay Lohan Checks Into Rehab"). A headline often names the person its body calls "the actress"."""
+    words = [t for t in span if not (len(t.text.rstrip(".")) == 1 and t.text[:1].isupper())]
+    return (span.label_ == "PERSON" and len(words) == 2 and bool(names.gender(words[0].text))
+            and all(t.is_alpha and t.text[:1].isupper() for t in words))
 
 
 @_cleanup("demonym-adjective", "a demonym used as an adjective names no actor of its own", "Ukrainian officials said ...")

@@ -20,7 +20,7 @@ from ..lexicon import FEATURE_WORDS, GROUP_SYNONYM_KEY, LEADER_TITLES, ORG_FUNCT
 from ..model import Actor, EntityRef, Extraction, LocalEntity
 from ..rules import appending, rule
 from .described import attach_ages, attach_org_heads, attach_roles
-from .places import attach_home_teams
+from .places import attach_home_teams, attach_qualified_names
 from .unionfind import Join, UnionFind
 from .variants import attach_clipped_names, attach_given_name_variants, attach_name_tails, attach_spelling_variants
 
@@ -152,6 +152,7 @@ def cluster_actors(docs: dict[str, Extraction]) -> tuple[list[list[EntityRef]], 
     attach_given_name_variants(entities, groups["full-name"], uf, join)
     attach_spelling_variants(entities, uf, join)
     attach_clipped_names(entities, groups["full-name"], uf, join)
+    attach_qualified_names(entities, uf, join)  # first: "Church" then finds one "Wasilla Bible Church"
     _attach_one_word_names(entities, groups["full-name"], groups["same-name"], uf, join)
     attach_home_teams(entities, docs, uf, join)
     _attach_leader_governments(entities, uf, join)

@@ -94,16 +94,20 @@ def compatible(c: _EventCluster, agents: set[str], patients: set[str], everyone:
 
 
 @rule("event-merge", "speech-tie", "across articles, a speech act (say, argue, suggest, accuse ...) without shared "
-      "participants joins another only when their sentences name an actor in common",
+      "participants joins another only when their sentences name an actor in common, not counting a speaker the "
+      "other sentence only speaks of",
       "Analysts argue that ... (000) / He argues that ... (003): two speech acts")
-def speech_tie(c: _EventCluster, doc_id: str, everyone: set[str], context: set[str], reporting: bool) -> bool:
+def speech_tie(c: _EventCluster, doc_id: str, everyone: set[str], context: set[str], reporting: bool,
+               agents: set[str] = frozenset()) -> bool:  # type: ignore[assignment]
     """Speech acts are many and each belongs to its speaker: one matched by its verb alone in another
     article ("intelligence suggests" / "Witkoff's suggestion") is nearly always another speech act. Other
     predicates merge as before: on ECB+ the same tie asked of every actor-less mention loses more true
     merges than false ones (docs/quality.md)."""
     if doc_id in c.articles or not (reporting or c.reporting):
         return True
-    return bool((context | everyone) & (c.context | c.everyone))  # a participant or a sentence actor in common
+    # a participant or a sentence actor in common; one side's speaker only spoken of by the other does not tie
+    # them ("Analysts argue that Zelenskiy's refusal ..." / "Zelenskyy argues that Witkoff's position ...")
+    return bool(agents & c.agents) or bool(((context | everyone) - agents) & ((c.context | c.everyone) - c.agents))
 
 
 @rule("event-merge", SAME_PARTICIPANTS, "across articles, two mentions in their articles' leads (first two "
@@ -205,7 +209,7 @@ def resolve_events(story: str, docs: dict[str, Extraction], actor_key: dict[Enti
             unreal = ev.unreal
             target = next((clusters[k] for k in candidates if same_kind(clusters[k], ev.lemma, everyone)
                            and compatible(clusters[k], agents, patients, everyone, obj, named, doc_id)
-                           and speech_tie(clusters[k], doc_id, everyone, context, reporting)
+                           and speech_tie(clusters[k], doc_id, everyone, context, reporting, agents)
                            and denial_tie(clusters[k], doc_id, everyone, unreal)), None)
             lead = ev.sentence < LEAD_SENTENCES and not reporting
             if target is None and lead and agents:

@@ -54,3 +54,47 @@ def attach_home_teams(entities: dict[EntityRef, LocalEntity], docs: dict[str, Ex
                 if _named_after(p, o, alone) for r in refs}
         if len(fits) == 1 and uf.find(ref) not in fits:
             join(next(iter(fits)), ref, _named_after.rule.name)  # type: ignore[attr-defined]
+
+
+#: Entity types an organisation's qualified name may have (the model tags a branch or a facility either way).
+_NAMED_PLACES = frozenset({"ORG", "FAC"})
+
+
+@rule("actor-merge", "qualified-name", "an organisation or facility named with a place or organisation of the story "
+      "before a name of two words or more that the story also uses alone is that organisation (\"Malibu Promises "
+      "Treatment Center\" / \"Promises Treatment Center\"); not when two qualifiers each go with the name",
+      "Boston Red Sox (a) / Red Sox (b); U.N. Security Council (a) / Security Council (b)")
+def _qualified(name: str, qualifiers: set[str]) -> str | None:
+    """The name ``name`` (a key) stands for without its qualifier, or None: the words after a leading place or
+    organisation of ``qualifiers`` (keys), two words at least."""
+    words = name.split()
+    for cut in range(1, len(words) - 1):
+        if " ".join(words[:cut]) in qualifiers:
+            return " ".join(words[cut:])
+    return None
+
+
+def attach_qualified_names(entities: dict[EntityRef, LocalEntity], uf: UnionFind[EntityRef], join: Join) -> None:
+    """English names put their head last: "Boston Red Sox" is the Red Sox of Boston, "U.N. Security Council"
+    the Security Council of the U.N., as "Boston Herald" is no Boston. Only names the story also uses alone,
+    and only a qualifier the story names as a place or an organisation of its own."""
+    qualifiers = {k for ent in entities.values() if ent.type in {"GPE", "LOC", "ORG"} for n in ent.names
+                  if (k := names.key(n))}
+    alone: dict[str, set[EntityRef]] = defaultdict(set)  # an organisation's name key -> its entities
+    for ref, ent in entities.items():
+        if ent.type in _NAMED_PLACES:
+            for n in ent.names:
+                alone[names.key(n)].add(ref)
+    qualified: dict[str, dict[str, set[EntityRef]]] = defaultdict(lambda: defaultdict(set))  # short -> long -> refs
+    for long, refs in sorted(alone.items()):
+        short = _qualified(long, qualifiers)
+        if short is not None and short in alone:
+            qualified[short][long] |= refs
+    for short, longs in sorted(qualified.items()):
+        targets = {uf.find(r) for r in alone[short]}
+        if len(longs) != 1 or len(targets) != 1:
+            continue  # two qualifiers go with the name ("Malibu ..." and "Pasadena ..."): two branches, maybe
+        base = next(iter(targets))
+        for ref in sorted(next(iter(longs.values()))):
+            if uf.find(ref) != uf.find(base):
+                join(base, ref, _qualified.rule.name)  # type: ignore[attr-defined]

@@ -1,17 +1,20 @@
 """Variants of one person's name across a story's articles: the ``actor-merge`` rules ``name-tail`` and
 ``given-name-variant``, run by ``actors.cluster_actors`` after the key rules (so "Comeaux" then finds one full
 name once "Joseph Comeaux Jr." is "Arcade Joseph Comeaux Jr."). Never two different given names of one
-surname ("Donald Trump" / "Melania Trump"), nor a surname three people bear.
+surname ("Donald Trump" / "Melania Trump"), nor a given name with variants in two other bearers of the
+surname ("Matt" beside "Matthew" and "Matthias").
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections import defaultdict
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
+from nicknames import NickNamer
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import cdist
 
@@ -42,13 +45,17 @@ def attach_name_tails(entities: dict[EntityRef, LocalEntity], by_full: dict[str,
             join(next(iter(fits)), by_full[k][0], _tail_of.rule.name)  # type: ignore[attr-defined]
 
 
-@rule("actor-merge", "given-name-variant", "two people of the story with the one surname only they bear and given "
-      "names that are a short form or a misspelling of one another", "Alexis Grigoropoulos / Alexandros "
-      "Grigoropoulos; Matt Smith / Matthew Smith (not Donald Trump / Melania Trump)")
+@rule("actor-merge", "given-name-variant", "two people of the story with one surname and given names that are a "
+      "short form, a nickname (the `nicknames` table) or a misspelling of one another, when neither has such a "
+      "variant in a third bearer of the surname", "Alexis Grigoropoulos / Alexandros Grigoropoulos; Dave Rossi / "
+      "David Rossi; Ben Banky / Benjamin David Banky beside John Banky (not Donald Trump / Melania Trump)")
 def _variant(a: str, b: str) -> bool:
-    """Given names one of which shortens or misspells the other ("Fred"/"Frederick", "Alexis"/"Alexandros",
-    "Jermaine"/"Jermayne"); not names a letter or two apart at the end, which are often a man's and a woman's
-    ("Paul"/"Paula", "Daniel"/"Danielle", "Alexander"/"Alexandra")."""
+    """Given names one of which shortens, nicknames or misspells the other ("Fred"/"Frederick", "Bill"/"William",
+    "Alexis"/"Alexandros", "Jermaine"/"Jermayne"); not names a letter or two apart at the end, which are often
+    a man's and a woman's ("Paul"/"Paula", "Daniel"/"Danielle", "Alexander"/"Alexandra"). ``a`` and ``b``:
+    the given names' keys for the spelling, as written (folded) for the nickname table."""
+    if b in _nicknames(a):
+        return True
     short, long = sorted((a, b), key=lambda w: (len(w), w))
     if long.startswith(short):
         return len(short) >= 3 and len(long) - len(short) >= 3
@@ -64,18 +71,33 @@ def attach_given_name_variants(entities: dict[EntityRef, LocalEntity], by_full: 
     given: dict[EntityRef, set[str]] = defaultdict(set)
     genders: dict[EntityRef, set[str]] = defaultdict(set)  # from the names as written (keys are transliterated)
     for k, group in by_full.items():
-        if any(entities[r].type == "PERSON" for r in group) and len(k.split()) == 2:
+        if any(entities[r].type == "PERSON" for r in group) and len(k.split()) >= 2:
             root = uf.find(group[0])
             by_surname[k.split()[-1]].add(root)
-            given[root].add(k.split()[0])
-            genders[root] |= {names.gender(w[0]) for r in group for n in entities[r].names if (w := names.name_words(n))}
-    for surname, roots in sorted(by_surname.items()):
-        roots = {uf.find(r) for r in roots}
-        if len(roots) != 2:
-            continue
-        a, b = sorted(roots)
-        if len((genders[a] | genders[b]) - {""}) < 2 and any(_variant(x, y) for x in given[a] for y in given[b]):
-            join(a, b, _variant.rule.name)  # type: ignore[attr-defined]
+            written = [w for r in group for n in entities[r].names if (w := names.name_words(n))]
+            given[root] |= {k.split()[0]} | {names.fold(w[0]) for w in written if len(w) > 1}  # "bil" (the key), "bill"
+            genders[root] |= {names.gender(w[0]) for w in written}
+    for surname, bearers in sorted(by_surname.items()):
+        roots = sorted({uf.find(r) for r in bearers})
+
+        def alike(a: EntityRef, b: EntityRef) -> bool:
+            return (len((genders[a] | genders[b]) - {""}) < 2
+                    and any(_variant(x, y) for x in given[a] for y in given[b]))
+
+        partners = {a: [b for b in roots if b != a and alike(a, b)] for a in roots}
+        for a in roots:  # one variant each way: "Matt", "Matthew" and "Mattie Smith" are left apart
+            if len(partners[a]) == 1 and a < (b := partners[a][0]) and partners[b] == [a]:
+                join(a, b, _variant.rule.name)  # type: ignore[attr-defined]
+
+
+@functools.cache
+def _nicknames(name: str) -> frozenset[str]:
+    """The nicknames of a given name and the names it is a nickname of ("bill": "william"; "william": "bill",
+    "will", ...), from the `nicknames` package's hand-kept table (Apache-2.0)."""
+    return frozenset(_NICKNAMER.nicknames_of(name) | _NICKNAMER.canonicals_of(name))
+
+
+_NICKNAMER = NickNamer()
 
 
 #: A spelling variant is one letter off (a transposition counts one: "Gulf of Eden" / "Gulf of Aden"), or two in a
