@@ -19,11 +19,12 @@ from types import FrameType
 from typing import Any
 
 import pytest
+from spacy.tokens import Span
 
 from newsgraph import names, rules
 from newsgraph.cli import main
 from newsgraph.extract import extract_doc
-from newsgraph.extract.cleanups import CLEANUPS
+from newsgraph.extract.cleanups import CLEANUPS, _given_and_surname
 from newsgraph.model import Article, Extraction
 from newsgraph.resolve import actor_pairs, resolve_story
 
@@ -1359,6 +1360,36 @@ Colts NNPS PROPN nsubj 6
 won VBD VERB ROOT 6 win
 . . PUNCT punct 6
 """
+
+
+@pytest.mark.parametrize(("rows", "span", "person"), [
+    ("Lindsay NNP PROPN compound 1\nLohan NNP PROPN ROOT 1", (0, 2), True),
+    ("John NNP PROPN compound 2\nF. NNP PROPN compound 2\nKennedy NNP PROPN ROOT 2", (0, 3), True),  # an initial inside
+    ("Kate NNP PROPN compound 1\nChecks NNP PROPN ROOT 1", (0, 2), False),  # title case: the headline's verb
+    ("Kate NNP PROPN compound 1\nMiddleton NNP PROPN compound 2\nA NNP PROPN ROOT 2", (0, 3), False),  # no initial last
+    ("Checks NNP PROPN compound 1\nLohan NNP PROPN ROOT 1", (0, 2), False),  # no given name the table knows
+])
+def test_a_headline_persons_name_has_the_shape_of_one(rows: str, span: tuple[int, int], person: bool) -> None:
+    doc = make_doc(rows)
+    assert _given_and_surname(Span(doc, *span, label="PERSON")) is person
+
+
+def test_a_common_noun_modifying_another_is_the_word_not_the_name() -> None:
+    """ "Rice said it rose . Rice prices soared .": the second "Rice" (NN, a compound) is no mention of Rice."""
+    doc = make_doc("""
+Rice NNP PROPN nsubj 1
+said VBD VERB ROOT 1 say
+it PRP PRON nsubj 3
+rose VBD VERB ccomp 1 rise
+. . PUNCT punct 1
+Rice NN NOUN compound 6 rice
+prices NNS NOUN nsubj 7 price
+soared VBD VERB ROOT 7 soar
+. . PUNCT punct 7
+""")
+    doc.ents = [Span(doc, 0, 1, label="PERSON")]
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    assert [m.text for m in ex.mentions if m.kind == "NAME"] == ["Rice"]
 
 
 def test_a_common_noun_spelling_a_name_of_the_article_as_written_is_that_name() -> None:

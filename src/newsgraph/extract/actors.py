@@ -26,7 +26,7 @@ from ..rules import rule
 from .chains import Chain, Found, attach_name, entities, record_name, title_tokens
 from .cleanups import name_spans
 from .docindex import DocIndex
-from .labels import PLACE_LABELS
+from .labels import DESCRIPTOR_MODIFIERS, PLACE_LABELS
 from .nominals import described_mentions, role_mentions
 from .pronouns import pronoun_mentions
 
@@ -121,14 +121,23 @@ def repeated_names(doc: Doc, chains: list[Chain], found: list[Found], index: Doc
         if tok.i in taken or not tok.text[:1].isupper() or not (tok.pos_ == "PROPN" or tok.tag_ in {"NN", "NNS"}):
             continue
         key = names.canonical(tok.text)
-        # a proper noun by its key; a common noun only as written (a name is no word of the same spelling)
-        fits = by_word.get(key, set()) if tok.pos_ == "PROPN" else written.get(tok.text, set())
+        if tok.pos_ == "PROPN":
+            fits = by_word.get(key, set())
+        elif tok.dep_ in DESCRIPTOR_MODIFIERS:
+            continue  # "Rice prices soared": the word, whatever person of the article bears it as a name
+        else:  # a common noun only as written; a plural only for a group's name ("Colts"), not "Gates", "Banks"
+            fits = {c for c in written.get(tok.text, set()) if tok.tag_ == "NN" or _label(chains[c]) != "PERSON"}
         if len(fits) == 1:
             chain = next(iter(fits))
-            label = chains[chain].label_votes.most_common(1)[0][0] if chains[chain].label_votes else "PERSON"
+            label = _label(chains[chain])
             chain_rule = "same-name" if key in chains[chain].keys else "surname"
             out.append(Found(Span(doc, tok.i, tok.i + 1, label=label), "NAME", label, chain, chain_rule, "repeated-name"))
     return out
+
+
+def _label(chain: Chain) -> str:
+    """A chain's entity type: its names' most frequent label (PERSON when none)."""
+    return chain.label_votes.most_common(1)[0][0] if chain.label_votes else "PERSON"
 
 
 # --- settings: mentioned, but no participant -------------------------------------------------------

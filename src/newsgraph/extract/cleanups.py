@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .. import names
+from .. import meaning, names
 from ..lexicon import ACTOR_NOUNS, ARTICLES, GOVERNMENT_NOUNS, GROUP_NOUNS, MILITARY_NOUNS, ORG_FUNCTION_WORDS
 from ..rules import appending, named, rule
 from .docindex import DocIndex
@@ -142,12 +142,22 @@ def headline_name(span: Span, context: _Context) -> Span | None:
 
 
 def _given_and_surname(span: Span) -> bool:
-    """A PERSON of two capitalised words, the first a given name the name table knows, an initial between them
-    at most ("Lindsay Lohan", "George W. Bush"), where the model's entity may run on into the headline's verb
-    ("Lindsay Lohan Checks Into Rehab"). A headline often names the person its body calls "the actress"."""
-    words = [t for t in span if not (len(t.text.rstrip(".")) == 1 and t.text[:1].isupper())]
-    return (span.label_ == "PERSON" and len(words) == 2 and bool(names.gender(words[0].text))
-            and all(t.is_alpha and t.text[:1].isupper() for t in words))
+    """A PERSON of a given name the name table knows, then a surname, only initials between them ("Lindsay
+    Lohan", "John F. Kennedy"), where the model's entity may run on into the headline's verb ("Lindsay Lohan Checks
+    Into Rehab"). A headline often names the person its body calls "the actress". Title case tags every word a
+    proper noun, so a "surname" that is a verb's form ("Kate Checks", "Lindsay Arrested") is refused: WordNet's
+    verbs ("Hunt", "Page" too, which then need the body's word)."""
+    given, surname, inside = span[0], span[-1], span[1:-1]
+    return (span.label_ == "PERSON" and len(span) >= 2 and bool(names.gender(given.text))
+            and all(len(t.text.rstrip(".")) == 1 and t.text[:1].isupper() for t in inside)
+            and surname.is_alpha and surname.text[:1].isupper() and given.is_alpha and not _verb_form(surname.lower_))
+
+
+def _verb_form(word: str) -> bool:
+    """Whether a word is a form of a WordNet verb ("checks", "arrested", "dies", "wins")."""
+    forms = {word, word.removesuffix("s"), word.removesuffix("es"), word.removesuffix("ed"), word.removesuffix("d"),
+             word.removesuffix("ing"), word[:-3] + "y" if word.endswith("ies") else word}
+    return any(meaning.senses(f) for f in forms if f)
 
 
 @_cleanup("demonym-adjective", "a demonym used as an adjective names no actor of its own", "Ukrainian officials said ...")

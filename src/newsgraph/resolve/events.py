@@ -98,7 +98,7 @@ def compatible(c: _EventCluster, agents: set[str], patients: set[str], everyone:
       "other sentence only speaks of",
       "Analysts argue that ... (000) / He argues that ... (003): two speech acts")
 def speech_tie(c: _EventCluster, doc_id: str, everyone: set[str], context: set[str], reporting: bool,
-               agents: set[str] = frozenset()) -> bool:  # type: ignore[assignment]
+               agents: set[str]) -> bool:
     """Speech acts are many and each belongs to its speaker: one matched by its verb alone in another
     article ("intelligence suggests" / "Witkoff's suggestion") is nearly always another speech act. Other
     predicates merge as before: on ECB+ the same tie asked of every actor-less mention loses more true

@@ -7,6 +7,7 @@ or patient of an event: a setting never is) and where exactly one organisation o
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Container
 
 from .. import names
 from ..lexicon import ACTOR_NOUNS, LEGAL_FORMS, NOT_NICKNAMES, ORG_FUNCTION_WORDS
@@ -64,37 +65,45 @@ _NAMED_PLACES = frozenset({"ORG", "FAC"})
       "before a name of two words or more that the story also uses alone is that organisation (\"Malibu Promises "
       "Treatment Center\" / \"Promises Treatment Center\"); not when two qualifiers each go with the name",
       "Boston Red Sox (a) / Red Sox (b); U.N. Security Council (a) / Security Council (b)")
-def _qualified(name: str, qualifiers: set[str]) -> str | None:
-    """The name ``name`` (a key) stands for without its qualifier, or None: the words after a leading place or
-    organisation of ``qualifiers`` (keys), two words at least."""
+def _qualified(name: str, qualifiers: Container[str], alone: Container[str]) -> tuple[str, str] | None:
+    """The qualifier and the name ``name`` (a key) stands for without it, or None: a leading place or organisation
+    of ``qualifiers`` (keys) and the words after it, two at least, a name of ``alone`` ("U.S. Army Corps of
+    Engineers" is the Corps of Engineers of the U.S. Army, when the story names the Corps alone)."""
     words = name.split()
     for cut in range(1, len(words) - 1):
-        if " ".join(words[:cut]) in qualifiers:
-            return " ".join(words[cut:])
+        prefix, rest = " ".join(words[:cut]), " ".join(words[cut:])
+        if prefix in qualifiers and rest in alone:
+            return prefix, rest
     return None
 
 
 def attach_qualified_names(entities: dict[EntityRef, LocalEntity], uf: UnionFind[EntityRef], join: Join) -> None:
     """English names put their head last: "Boston Red Sox" is the Red Sox of Boston, "U.N. Security Council"
     the Security Council of the U.N., as "Boston Herald" is no Boston. Only names the story also uses alone,
-    and only a qualifier the story names as a place or an organisation of its own."""
-    qualifiers = {k for ent in entities.values() if ent.type in {"GPE", "LOC", "ORG"} for n in ent.names
-                  if (k := names.key(n))}
-    alone: dict[str, set[EntityRef]] = defaultdict(set)  # an organisation's name key -> its entities
+    and only a qualifier the story names as a place or an organisation of its own; one qualifier however
+    spelt ("U.N." / "United Nations", one actor by then)."""
+    qualifiers: dict[str, set[EntityRef]] = defaultdict(set)  # a place's or organisation's key -> its entities
+    alone: dict[str, set[EntityRef]] = defaultdict(set)  # an organisation's or facility's name key -> its entities
     for ref, ent in entities.items():
-        if ent.type in _NAMED_PLACES:
-            for n in ent.names:
-                alone[names.key(n)].add(ref)
-    qualified: dict[str, dict[str, set[EntityRef]]] = defaultdict(lambda: defaultdict(set))  # short -> long -> refs
+        for n in ent.names:
+            if not (k := names.key(n)):
+                continue
+            if ent.type in {"GPE", "LOC", "ORG"}:
+                qualifiers[k].add(ref)
+            if ent.type in _NAMED_PLACES:
+                alone[k].add(ref)
+    longs: dict[str, set[EntityRef]] = defaultdict(set)  # short -> the entities of its qualified names
+    owners: dict[str, set[EntityRef]] = defaultdict(set)  # short -> the actors that qualify it
     for long, refs in sorted(alone.items()):
-        short = _qualified(long, qualifiers)
-        if short is not None and short in alone:
-            qualified[short][long] |= refs
-    for short, longs in sorted(qualified.items()):
+        if (found := _qualified(long, qualifiers, alone)) is not None:
+            prefix, short = found
+            longs[short] |= refs
+            owners[short] |= {uf.find(r) for r in qualifiers[prefix]}
+    for short in sorted(longs):
         targets = {uf.find(r) for r in alone[short]}
-        if len(longs) != 1 or len(targets) != 1:
+        if len(owners[short]) != 1 or len(targets) != 1:
             continue  # two qualifiers go with the name ("Malibu ..." and "Pasadena ..."): two branches, maybe
         base = next(iter(targets))
-        for ref in sorted(next(iter(longs.values()))):
+        for ref in sorted(longs[short]):
             if uf.find(ref) != uf.find(base):
                 join(base, ref, _qualified.rule.name)  # type: ignore[attr-defined]

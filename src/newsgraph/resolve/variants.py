@@ -7,7 +7,6 @@ surname ("Matt" beside "Matthew" and "Matthias").
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 from collections import defaultdict
@@ -46,55 +45,71 @@ def attach_name_tails(entities: dict[EntityRef, LocalEntity], by_full: dict[str,
 
 
 @rule("actor-merge", "given-name-variant", "two people of the story with one surname and given names that are a "
-      "short form, a nickname (the `nicknames` table) or a misspelling of one another, when neither has such a "
-      "variant in a third bearer of the surname", "Alexis Grigoropoulos / Alexandros Grigoropoulos; Dave Rossi / "
-      "David Rossi; Ben Banky / Benjamin David Banky beside John Banky (not Donald Trump / Melania Trump)")
+      "short form or a misspelling of one another, or a nickname and its name (the `nicknames` table), when neither "
+      "has such a variant in a third bearer of the surname", "Alexis Grigoropoulos / Alexandros Grigoropoulos; Dave "
+      "Rossi / David Rossi; Ben Banky / Benjamin David Banky beside John Banky (not Donald Trump / Melania Trump)")
 def _variant(a: str, b: str) -> bool:
-    """Given names one of which shortens, nicknames or misspells the other ("Fred"/"Frederick", "Bill"/"William",
-    "Alexis"/"Alexandros", "Jermaine"/"Jermayne"); not names a letter or two apart at the end, which are often
-    a man's and a woman's ("Paul"/"Paula", "Daniel"/"Danielle", "Alexander"/"Alexandra"). ``a`` and ``b``:
-    the given names' keys for the spelling, as written (folded) for the nickname table."""
-    if b in _nicknames(a):
-        return True
+    """Given names (keys) one of which shortens or misspells the other ("Fred"/"Frederick", "Alexis"/"Alexandros",
+    "Jermaine"/"Jermayne", "Jon"/"John": a letter inserted inside); not names a letter or two apart at the end,
+    which are often a man's and a woman's ("Paul"/"Paula", "Daniel"/"Danielle", "Alexander"/"Alexandra")."""
     short, long = sorted((a, b), key=lambda w: (len(w), w))
     if long.startswith(short):
         return len(short) >= 3 and len(long) - len(short) >= 3
+    if len(long) == len(short) + 1 and short[0] == long[0] and short[-1] == long[-1] and OSA.distance(short, long) == 1:
+        return len(short) >= 3  # a letter inside, the ends alike: "Jon" / "John"
     prefix = len(os.path.commonprefix([a, b]))
     if max(len(a), len(b)) - prefix <= 2:
         return False
     return prefix >= 4 or SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
+def _nickname(a: str, b: str) -> bool:
+    """Whether one given name (as written, folded) is a nickname of the other in the `nicknames` package's table
+    (Apache-2.0): only a nickname that is no name of its own there ("Dave" / "David", "Katie" / "Kathryn"). The
+    table also links full names ("Patrick" / "Peter", "Emma" / "Emily", "Louis" / "Louise"), which are two people,
+    and so "Bill" / "William" and "Jon" / "John", whose short forms it lists as names too, stay apart."""
+    short, long = sorted((a, b), key=lambda w: (len(w), w))
+    return short != long and short not in _NICKNAMER.nickname_lookup and long in _NICKNAMER.canonicals_of(short)
+
+
+#: The most bearers of one surname among whom a given-name variant is looked for: more say little about any
+#: two of them (and would make the pairwise comparison slow on a story of thousands of names).
+MAX_BEARERS = 10
+
+
 def attach_given_name_variants(entities: dict[EntityRef, LocalEntity], by_full: dict[str, list[EntityRef]], uf: UnionFind[EntityRef],
                                 join: Join) -> None:
     by_surname: dict[str, set[EntityRef]] = defaultdict(set)  # surname -> roots of the people bearing it
-    given: dict[EntityRef, set[str]] = defaultdict(set)
+    keys: dict[EntityRef, set[str]] = defaultdict(set)  # given names' keys, for the spelling ("bil")
+    written: dict[EntityRef, set[str]] = defaultdict(set)  # given names as written, folded, for the table ("bill")
     genders: dict[EntityRef, set[str]] = defaultdict(set)  # from the names as written (keys are transliterated)
     for k, group in by_full.items():
         if any(entities[r].type == "PERSON" for r in group) and len(k.split()) >= 2:
             root = uf.find(group[0])
             by_surname[k.split()[-1]].add(root)
-            written = [w for r in group for n in entities[r].names if (w := names.name_words(n))]
-            given[root] |= {k.split()[0]} | {names.fold(w[0]) for w in written if len(w) > 1}  # "bil" (the key), "bill"
-            genders[root] |= {names.gender(w[0]) for w in written}
+            words = [w for r in group for n in entities[r].names if (w := names.name_words(n))]
+            keys[root].add(k.split()[0])
+            written[root] |= {names.fold(w[0]) for w in words if len(w) > 1}
+            genders[root] |= {names.gender(w[0]) for w in words}
+
+    def alike(a: EntityRef, b: EntityRef) -> bool:
+        return len((genders[a] | genders[b]) - {""}) < 2 and (
+            any(_variant(x, y) for x in keys[a] for y in keys[b])
+            or any(_nickname(x, y) for x in written[a] for y in written[b]))
+
     for surname, bearers in sorted(by_surname.items()):
         roots = sorted({uf.find(r) for r in bearers})
-
-        def alike(a: EntityRef, b: EntityRef) -> bool:
-            return (len((genders[a] | genders[b]) - {""}) < 2
-                    and any(_variant(x, y) for x in given[a] for y in given[b]))
-
-        partners = {a: [b for b in roots if b != a and alike(a, b)] for a in roots}
-        for a in roots:  # one variant each way: "Matt", "Matthew" and "Mattie Smith" are left apart
+        if len(roots) > MAX_BEARERS:
+            continue
+        partners: dict[EntityRef, list[EntityRef]] = defaultdict(list)
+        for i, a in enumerate(roots):
+            for b in roots[i + 1:]:
+                if alike(a, b):
+                    partners[a].append(b)
+                    partners[b].append(a)
+        for a in roots:  # one variant each way: "Matt", "Matthew" and "Matthias Smith" are left apart
             if len(partners[a]) == 1 and a < (b := partners[a][0]) and partners[b] == [a]:
                 join(a, b, _variant.rule.name)  # type: ignore[attr-defined]
-
-
-@functools.cache
-def _nicknames(name: str) -> frozenset[str]:
-    """The nicknames of a given name and the names it is a nickname of ("bill": "william"; "william": "bill",
-    "will", ...), from the `nicknames` package's hand-kept table (Apache-2.0)."""
-    return frozenset(_NICKNAMER.nicknames_of(name) | _NICKNAMER.canonicals_of(name))
 
 
 _NICKNAMER = NickNamer()
