@@ -57,8 +57,8 @@ def attach_home_teams(entities: dict[EntityRef, LocalEntity], docs: dict[str, Ex
             join(next(iter(fits)), ref, _named_after.rule.name)  # type: ignore[attr-defined]
 
 
-#: Entity types an organisation's qualified name may have (the model tags a branch or a facility either way).
-_NAMED_PLACES = frozenset({"ORG", "FAC"})
+#: Entity types of a name a qualifier may stand before (the model tags a branch or a facility either way).
+_ORGANISATION_TYPES = frozenset({"ORG", "FAC"})
 
 
 @rule("actor-merge", "qualified-name", "an organisation or facility named with a place or organisation of the story "
@@ -90,7 +90,7 @@ def attach_qualified_names(entities: dict[EntityRef, LocalEntity], uf: UnionFind
                 continue
             if ent.type in {"GPE", "LOC", "ORG"}:
                 qualifiers[k].add(ref)
-            if ent.type in _NAMED_PLACES:
+            if ent.type in _ORGANISATION_TYPES:
                 alone[k].add(ref)
     longs: dict[str, set[EntityRef]] = defaultdict(set)  # short -> the entities of its qualified names
     owners: dict[str, set[EntityRef]] = defaultdict(set)  # short -> the actors that qualify it
