@@ -432,6 +432,19 @@ def test_mountain_name_on_ecbplus_news() -> None:
 
 
 @pytest.mark.model
+def test_nickname_age_and_body_part_on_ecbplus_news() -> None:
+    """ECB+ topic 16, second half (read at run time): 16_1ecbplus names "Deputy Luis Gerardo (Jerry) Ortiz"
+    (the model tags "Luis Gerardo") and then "the 35 - year - old deputy"; the other articles call him "Jerry
+    Ortiz"; 16_4ecbplus and 16_8ecbplus say he was shot "in the head". One actor, and no "head" actor."""
+    res, mentions_of = _resolved("16", "ecbplus")
+    (ortiz,) = [a for a in res.actors if "Ortiz" in a.label]
+    said = {(d, m.text) for d, m in mentions_of(ortiz)}
+    assert {("16_1ecbplus", "Luis Gerardo (Jerry) Ortiz"), ("16_1ecbplus", "old deputy"), ("16_3ecbplus", "Jerry Ortiz")} <= said
+    assert not [a for a in res.actors if a.label.lower() in {"head", "the head"}]
+    assert "head" not in {m.text.split()[-1] for a in res.actors for _d, m in mentions_of(a)}
+
+
+@pytest.mark.model
 def test_resultative_on_ecbplus_news() -> None:
     """ECB+ 18_1ecbplus (read at run time): "A Michigan man shot to death one person ...": the death is the
     shooting's outcome, one event with it."""

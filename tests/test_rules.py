@@ -161,6 +161,43 @@ Cook NNP PROPN pobj 2
 . . PUNCT punct 1
 """, {"Mt Cook": "ORG"})
 
+#: "They shot Deputy Luis (Jerry) Ortiz . Cooley said they murdered the 35-year-old deputy ." (ECB+ 16_1ecbplus,
+#: shortened; the model tags "Luis" alone)
+NICKNAMED = ("""
+They PRP PRON nsubj 1
+shot VBD VERB ROOT 1 shoot
+Deputy NNP PROPN compound 7
+Luis NNP PROPN nmod 7
+( -LRB- PUNCT punct 3
+Jerry NNP PROPN nmod 7
+) -RRB- PUNCT punct 3
+Ortiz NNP PROPN dobj 1
+. . PUNCT punct 1
+Cooley NNP PROPN nsubj 10
+said VBD VERB ROOT 10 say
+they PRP PRON nsubj 12
+murdered VBD VERB ccomp 10 murder
+the DT DET det 19
+35 CD NUM nummod 16
+- HYPH PUNCT punct 16
+year NN NOUN npadvmod 18
+- HYPH PUNCT punct 18
+old JJ ADJ amod 19
+deputy NN NOUN dobj 12
+. . PUNCT punct 10
+""", {"Luis": "PERSON", "Cooley": "PERSON"})
+
+#: "Someone shot Ortiz in the head ." (ECB+ 16_8ecbplus, shortened): the head is his, no person
+BODY_PART = ("""
+Someone NN PRON nsubj 1 someone
+shot VBD VERB ROOT 1 shoot
+Ortiz NNP PROPN dobj 1
+in IN ADP prep 1
+the DT DET det 5
+head NN NOUN pobj 3
+. . PUNCT punct 1
+""", {"Ortiz": "PERSON"})
+
 #: "In a surprising move, the Sixers fired O'Brien." (ECB+ 5_2ecbplus, shortened)
 SURPRISING_MOVE = ("""
 In IN ADP prep 7
@@ -596,6 +633,8 @@ EXTRACTION_CASES: list[tuple[str, str, str, dict[str, str], str | None]] = [
     ("mention", "known-place-type", *DATELINE, None),
     ("mention", "hometown", *HOMETOWN, None),
     ("mention", "mountain-name", *MOUNTAIN, None),
+    ("mention", "nicknamed-name", *NICKNAMED, None),
+    ("mention", "body-part", *BODY_PART, None),
     ("mention", "plural-name", *TEAMS, None),
     ("mention", "dateline", *DATELINE, None),
     ("mention", "locative-place", *DATELINE, None),
@@ -1174,6 +1213,88 @@ def test_a_mountain_is_a_place() -> None:
     doc = make_doc(*MOUNTAIN)
     ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
     assert [(e.name, e.type) for e in ex.entities if e.names] == [("Mt Cook", "LOC")]
+
+
+def test_a_nickname_in_parentheses_is_part_of_the_name() -> None:
+    """ "Deputy Luis (Jerry) Ortiz", the model's entity "Luis": one person, named "Luis Ortiz" and, as other
+    articles call him, "Jerry Ortiz"; "the 35-year-old deputy" is him: an age does not qualify the role."""
+    doc = make_doc(*NICKNAMED)
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    (ortiz,) = [e for e in ex.entities if "Ortiz" in e.name]
+    assert (ortiz.name, ortiz.type, ortiz.names) == ("Jerry Ortiz", "PERSON", ("Jerry Ortiz", "Luis Ortiz"))
+    assert [m.text for m in ex.mentions if m.local == ortiz.index] == ["Luis ( Jerry ) Ortiz", "old deputy"]
+    assert next(m for m in ex.mentions if m.text == "old deputy").rule == "title"
+
+
+def test_a_nickname_takes_no_title_nor_organisation_and_joins_its_name() -> None:
+    """Found in review: the name starts at its given name, not at the title before it ("Police Officer William
+    (Billy) Brown"); a nickname the model tags as something else is none ("Kevin Rudd (Labor)"); the nickname's
+    name joins the same person named so earlier ("Jerry Ortiz ... Luis (Jerry) Ortiz ... Ortiz": one)."""
+    doc = make_doc("""
+Police NNP PROPN compound 6
+Officer NNP PROPN compound 6
+William NNP PROPN compound 6
+( -LRB- PUNCT punct 4
+Billy NNP PROPN appos 2
+) -RRB- PUNCT punct 4
+Brown NNP PROPN nsubj 7
+died VBD VERB ROOT 7 die
+. . PUNCT punct 7
+Rudd NNP PROPN nsubj 14
+( -LRB- PUNCT punct 11
+Labor NNP PROPN appos 9
+) -RRB- PUNCT punct 11
+Tuesday NNP PROPN npadvmod 14
+said VBD VERB ROOT 14 say
+. . PUNCT punct 14
+""", {"William ( Billy ) Brown": "PERSON", "Rudd": "PERSON", "Labor": "ORG"})
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    assert [(e.name, e.names) for e in ex.entities if e.type == "PERSON"] == [
+        ("William Brown", ("Billy Brown", "William Brown")), ("Rudd", ("Rudd",))]
+    doc = make_doc("""
+Jerry NNP PROPN compound 1
+Ortiz NNP PROPN nsubj 2
+died VBD VERB ROOT 2 die
+. . PUNCT punct 2
+Luis NNP PROPN compound 8
+( -LRB- PUNCT punct 6
+Jerry NNP PROPN appos 4
+) -RRB- PUNCT punct 6
+Ortiz NNP PROPN nsubj 9
+served VBD VERB ROOT 9 serve
+. . PUNCT punct 9
+Ortiz NNP PROPN nsubj 12
+left VBD VERB ROOT 12 leave
+. . PUNCT punct 12
+""", {"Jerry Ortiz": "PERSON", "Luis": "PERSON", "Ortiz": "PERSON"})
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    assert [m.text for m in ex.mentions] == ["Jerry Ortiz", "Luis ( Jerry ) Ortiz", "Ortiz"]
+    assert len(ex.entities) == 1 and ex.entities[0].names == ("Jerry Ortiz", "Luis Ortiz", "Ortiz")
+
+
+def test_a_head_with_no_role_is_a_body_part() -> None:
+    """ "shot Ortiz in the head": no actor "head"; "the head of the agency" and "the new head said" stay a person."""
+    doc = make_doc(*BODY_PART)
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    assert [m.text for m in ex.mentions] == ["Ortiz"]
+    role = make_doc("""
+the DT DET det 1
+head NN NOUN nsubj 5
+of IN ADP prep 1
+the DT DET det 4
+agency NN NOUN pobj 2
+resigned VBD VERB ROOT 5 resign
+. . PUNCT punct 5
+""", {})
+    assert [m.text for m in extract_doc(role, Article("t", role.text, "t.txt")).mentions][:1] == ["the head"]
+    said = make_doc("""
+The DT DET det 2
+new JJ ADJ amod 2
+head NN NOUN nsubj 3
+said VBD VERB ROOT 3 say
+. . PUNCT punct 3
+""", {})
+    assert [m.text for m in extract_doc(said, Article("t", said.text, "t.txt")).mentions] == ["The new head"]
 
 
 def test_a_death_after_to_is_the_outcome_of_its_verb_not_of_a_punishment() -> None:

@@ -235,6 +235,9 @@ NOT_NICKNAMES = frozenset("news times sports services foods systems industries a
                           "networks motors products pictures studios records games arts sciences affairs".split())
 #: Copulas: the subject of one is what its predicate noun says ("Felt was the FBI official").
 COPULAS = frozenset({"be", "become", "remain"})
+#: Nouns for people whose most frequent WordNet 3.0 sense is a body part (lexicographer file noun.body):
+#: of the actor lexicon and the role words, only "head" (checked with tools/wordnet_table.py's reader).
+BODY_PART_NOUNS = frozenset({"head"})
 #: Person nouns too generic to stand for a named person.
 GENERIC_PEOPLE = frozenset("people person family child children kid crew staff member members individual".split())
 

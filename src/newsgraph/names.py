@@ -64,6 +64,25 @@ def name_words(name: str) -> list[str]:
     return words
 
 
+#: "Luis Gerardo (Jerry) Ortiz": up to three given names, a capitalised nickname (not all capitals: "(AAPL)"),
+#: one surname; spaces only (the clean-up ``nicknamed-name`` makes such spans)
+_NICKNAMED = re.compile(r"((?:[A-Z][\w'’-]* ?){1,3}) *\( *([A-Z][a-z][\w'’-]*) *\) *([A-Z][\w'’-]*)")
+
+
+def name_forms(name: str) -> tuple[str, ...]:
+    """The names a written name stands for: itself, or for a given name with a nickname in parentheses
+    before the surname, the full name and the nickname's.
+
+    >>> name_forms("Luis Gerardo (Jerry) Ortiz"), name_forms("Steve Witkoff")
+    (('Luis Gerardo Ortiz', 'Jerry Ortiz'), ('Steve Witkoff',))
+    """
+    m = _NICKNAMED.fullmatch(name.strip())
+    if not m:
+        return (name,)
+    given, nickname, surname = m.groups()
+    return (f"{given.strip()} {surname}", f"{nickname} {surname}")
+
+
 def translit(word: str) -> str:
     """One key for common romanisation variants: Zelenskiy/Zelenskyy/Zelensky, Sergey/Sergei.
 

@@ -27,7 +27,7 @@ from .chains import Chain, Found, attach_name, entities, record_name, title_toke
 from .cleanups import name_spans
 from .docindex import DocIndex
 from .labels import DESCRIPTOR_MODIFIERS, PLACE_LABELS
-from .nominals import described_mentions, role_mentions
+from .nominals import age_modifier, described_mentions, role_mentions
 from .pronouns import pronoun_mentions
 
 __all__ = ["find_actors"]
@@ -84,7 +84,7 @@ def age_of(span: Span, index: DocIndex) -> int | None:
     if not (person or span.label_) or root.tag_ in {"NNS", "NNPS"}:
         return None
     for child in index.children(root):
-        if child.dep_ == "amod" and child.lower_ == "old" and any(t.lemma_ == "year" for t in child.subtree):
+        if age_modifier(child):
             numbers = [t for t in child.subtree if t.like_num]
         elif not person:
             continue  # a number set off after a place or an organisation is no age ("Flight 447")

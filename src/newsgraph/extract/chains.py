@@ -83,13 +83,14 @@ _join = appending(JOINS, "chain")
 
 def attach_name(span: Span, chains: list[Chain]) -> tuple[int, str]:
     """The chain a name joins, and the rule; or a new chain ("new")."""
-    k = names.canonical(span.text)
-    for join in JOINS:
-        chain = join(span, k, chains)
-        if chain == AMBIGUOUS:
-            break
-        if chain is not None:
-            return chain, join.rule.name  # type: ignore[attr-defined]
+    for form in names.name_forms(span.text):  # "Luis (Jerry) Ortiz" joins a "Jerry Ortiz" before it
+        k = names.canonical(form)
+        for join in JOINS:
+            chain = join(span, k, chains)
+            if chain == AMBIGUOUS:
+                break
+            if chain is not None:
+                return chain, join.rule.name  # type: ignore[attr-defined]
     chains.append(Chain(len(chains)))
     return chains[-1].index, NEW.name
 
@@ -135,14 +136,15 @@ def acronym(span: Span, k: str, chains: list[Chain]) -> int | None:
 
 def record_name(chain: Chain, span: Span, title_tokens: list[Token]) -> None:
     """Add a name, its type vote, and the titles bound to it, to a chain."""
+    for text in names.name_forms(names.strip_possessive(span.text)):
+        chain.names.add(text)
+        k = names.canonical(text)
+        chain.keys.add(k)
+        if len(k.split()) > 1 and span.label_ == "PERSON":
+            chain.full_keys.add(k)
+            chain.person_evidence = True
+            chain.gender = chain.gender or names.gender(names.name_words(text)[0])
     text = names.strip_possessive(span.text)
-    chain.names.add(text)
-    k = names.canonical(text)
-    chain.keys.add(k)
-    if len(k.split()) > 1 and span.label_ == "PERSON":
-        chain.full_keys.add(k)
-        chain.person_evidence = True
-        chain.gender = chain.gender or names.gender(names.name_words(text)[0])
     if span.label_ == "ORG":
         words = tuple(w for w in names.fold(text.replace("-", " ")).split() if w not in {"and", "of", "the", "&"})
         if len(words) > 1:

@@ -112,6 +112,60 @@ def coordinated_names(ent: Span, named_elsewhere: frozenset[str] | set[str] = fr
 _TRAILING_TAGS = frozenset({"POS", "IN", "DT", "CC", "TO"})
 
 
+@_cleanup("nicknamed-name", "a person's given name, a nickname in parentheses and a surname are one name, where the "
+          "model tagged a part of it or the whole as something else", "Deputy Luis Gerardo (Jerry) Ortiz (tagged "
+          "\"Luis Gerardo\") -> Luis Gerardo (Jerry) Ortiz, PERSON; Adam (Pacman) Jones")
+def nicknamed_name(span: Span, context: _Context) -> Span | None:
+    """US news writes a nickname so ("Kimani (Kiki) Gray"); the model then tags a part of the name, or the whole
+    as an organisation, and the surname that other articles use with the nickname is lost. The name may start
+    inside the entity ("Deputy Luis Gerardo": the title stays out) or a few words before it ("Jones" of "Adam
+    (Pacman) Jones"), the nearest start first."""
+    doc = span.doc
+    for start in [*range(span.start, span.end), *range(span.start - 1, max(-1, span.start - 7), -1)]:
+        end = _nicknamed_end(doc, start)
+        if end <= span.start or start >= span.end:
+            continue
+        whole = span.start == start and span.end == end  # the model saw one name, whatever it tagged
+        if not (whole or names.gender(doc[start].text) or doc[start].ent_type_ == "PERSON"):
+            continue
+        if any(e.start < span.start and e.end > start and e.label_ in ACTOR_LABELS for e in doc.ents):
+            return None  # an earlier entity of the name takes it all
+        return Span(doc, start, max(end, span.end), label="PERSON")
+    return span
+
+
+def _nicknamed_end(doc: Doc, start: int) -> int:
+    """The end of "Given [Given [Given]] ( Nickname ) Surname" starting at ``start``, else -1: capitalised
+    proper nouns, none a title or a place; the nickname no entity of another kind ("(Labor)", "(Nasdaq)") and
+    not all capitals (a ticker or an acronym), the surname one word on the same line."""
+    def proper(i: int) -> bool:
+        return (0 <= i < len(doc) and doc[i].tag_ == "NNP" and doc[i].is_alpha and doc[i].text[:1].isupper()
+                and not _title(doc[i]) and not _place(doc[i]))
+
+    if not proper(start):
+        return -1
+    i = start + 1
+    while i < start + 3 and proper(i):
+        i += 1
+    if i + 3 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")" or not proper(i + 1) or not proper(i + 3):
+        return -1
+    nickname = doc[i + 1]
+    # the nickname tagged on its own as something else ("(Labor)"), not as a part of the model's name entity
+    own_entity = nickname.ent_type_ not in {"", "PERSON"} and not all(t.ent_iob_ == "I" for t in doc[start + 1:i + 2])
+    if nickname.is_upper or own_entity or "\n" in doc[start:i + 4].text:
+        return -1
+    return i + 4
+
+
+def _title(tok: Token) -> bool:
+    return tok.lower_.rstrip(".") in names.TITLE_WORDS | names.HONORIFICS or tok.lower_ in ACTOR_NOUNS
+
+
+def _place(tok: Token) -> bool:
+    """A word the model tags a place, or the place table knows."""
+    return tok.ent_type_ in PLACE_LABELS or names.place(tok.text) is not None
+
+
 @_cleanup("trim", "articles, leading and trailing punctuation, line breaks, possessive marks and trailing function "
           "words are not part of a name", "the United States’ envoy -> United States")
 def trim(ent: Span, context: _Context) -> Span | None:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import names
 from ..lexicon import (
     ACTOR_NOUNS,
+    BODY_PART_NOUNS,
     COPULAS,
     DEFINITE_DETERMINERS,
     FEMALE_NOUNS,
@@ -53,15 +54,39 @@ def is_role_mention(tok: Token, index: DocIndex) -> bool:
     return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in children)
 
 
+@rule("mention", "body-part", "a noun for people whose first sense is a body part (\"head\") names the body part "
+      "after a preposition or a person's pronoun (\"in the head\", \"his head\"), unless an \"of\" phrase, a "
+      "compound or an apposition makes it a role", "He was shot in the head.")
+def body_part(tok: Token, index: DocIndex) -> bool:
+    """ "shot in the head", "put a bullet through his head": not "the head of the agency", "the department
+    head", "the agency's head", nor "the head" that says something."""
+    if tok.lemma_.lower() not in BODY_PART_NOUNS:
+        return False
+    children = index.children(tok)
+    if any(c.dep_ in {"compound", "appos"} or (c.dep_ == "prep" and c.lower_ == "of") for c in children):
+        return False
+    return tok.dep_ == "pobj" or any(c.dep_ == "poss" and c.lower_ in _PERSONAL_POSSESSIVES for c in children)
+
+
+_PERSONAL_POSSESSIVES = frozenset({"his", "her", "their", "my", "your", "our"})
+
+
+def age_modifier(tok: Token) -> bool:
+    """ "35-year-old" before a noun: an age, not a qualifier of the role ("the 35-year-old deputy" is the
+    deputy named earlier, as "the U.S. envoy" is the envoy from the U.S.)."""
+    return tok.dep_ == "amod" and tok.lower_ == "old" and any(t.lemma_ == "year" for t in tok.subtree)
+
+
 def role_mentions(doc: Doc, chains: list[Chain], found: list[Found], index: DocIndex) -> list[tuple[Span, int]]:
     """ "the U.S. envoy": a definite role noun joins the one earlier actor introduced with that role."""
     taken = {t for f in found for t in range(f.span.start, f.span.end)}
     out = []
     for tok in index.tokens:
-        if tok.i in taken or not is_role_mention(tok, index):
+        if tok.i in taken or not is_role_mention(tok, index) or body_part(tok, index):
             continue
         role = tok.lemma_.lower()
-        mods = {names.fold(c.text) for c in tok.subtree if c.i < tok.i and c.dep_ != "det"}
+        age = {t.i for c in index.children(tok) if age_modifier(c) for t in c.subtree}
+        mods = {names.fold(c.text) for c in tok.subtree if c.i < tok.i and c.dep_ != "det" and c.i not in age}
         earlier = {f.chain for f in found if f.span.start < tok.i}
         fits = [c for c in chains if c.index in earlier and role in c.titles and mods <= c.titles[role] | {""}]
         if len(fits) == 1:
@@ -102,7 +127,7 @@ def described_mentions(doc: Doc, chains: list[Chain], found: list[Found], index:
         if tok.pos_ != "NOUN" or tok.i in taken or tok.dep_ == "compound":
             continue
         lemma = tok.lemma_.lower()
-        if lemma not in _PEOPLE_NOUNS:
+        if lemma not in _PEOPLE_NOUNS or body_part(tok, index):
             continue
         if tok.dep_ == "pobj" and head(tok).lower_ == "of" and head(head(tok)).lemma_.lower() in _PEOPLE_NOUNS:
             continue  # part of a role: the "staff" of "chief of staff"
