@@ -73,8 +73,8 @@ def name_forms(name: str) -> tuple[str, ...]:
     """The names a written name stands for: itself, or for a given name with a nickname in parentheses
     before the surname, the full name and the nickname's.
 
-    >>> name_forms("Luis Gerardo (Jerry) Ortiz"), name_forms("Steve Witkoff")
-    (('Luis Gerardo Ortiz', 'Jerry Ortiz'), ('Steve Witkoff',))
+    >>> name_forms("Luis Gerardo (Jerry) Ortiz"), name_forms("Steve Witkoff"), name_forms("Apple (AAPL) Inc.")
+    (('Luis Gerardo Ortiz', 'Jerry Ortiz'), ('Steve Witkoff',), ('Apple (AAPL) Inc.',))
     """
     m = _NICKNAMED.fullmatch(name.strip())
     if not m:

@@ -136,15 +136,15 @@ def acronym(span: Span, k: str, chains: list[Chain]) -> int | None:
 
 def record_name(chain: Chain, span: Span, title_tokens: list[Token]) -> None:
     """Add a name, its type vote, and the titles bound to it, to a chain."""
-    for text in names.name_forms(names.strip_possessive(span.text)):
-        chain.names.add(text)
-        k = names.canonical(text)
+    text = names.strip_possessive(span.text)
+    for form in names.name_forms(text):  # "Luis (Jerry) Ortiz": "Luis Ortiz" and "Jerry Ortiz"
+        chain.names.add(form)
+        k = names.canonical(form)
         chain.keys.add(k)
         if len(k.split()) > 1 and span.label_ == "PERSON":
             chain.full_keys.add(k)
             chain.person_evidence = True
-            chain.gender = chain.gender or names.gender(names.name_words(text)[0])
-    text = names.strip_possessive(span.text)
+            chain.gender = chain.gender or names.gender(names.name_words(form)[0])
     if span.label_ == "ORG":
         words = tuple(w for w in names.fold(text.replace("-", " ")).split() if w not in {"and", "of", "the", "&"})
         if len(words) > 1:

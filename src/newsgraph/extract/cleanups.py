@@ -136,11 +136,11 @@ def nicknamed_name(span: Span, context: _Context) -> Span | None:
 
 def _nicknamed_end(doc: Doc, start: int) -> int:
     """The end of "Given [Given [Given]] ( Nickname ) Surname" starting at ``start``, else -1: capitalised
-    proper nouns, none a title or a place; the nickname no entity of another kind ("(Labor)", "(Nasdaq)") and
+    proper nouns, none a title, a noun for people or a place; the nickname no entity of another kind ("(Labor)", "(Nasdaq)") and
     not all capitals (a ticker or an acronym), the surname one word on the same line."""
     def proper(i: int) -> bool:
         return (0 <= i < len(doc) and doc[i].tag_ == "NNP" and doc[i].is_alpha and doc[i].text[:1].isupper()
-                and not _title(doc[i]) and not _place(doc[i]))
+                and not _role_word(doc[i]) and not _place(doc[i]))
 
     if not proper(start):
         return -1
@@ -157,7 +157,8 @@ def _nicknamed_end(doc: Doc, start: int) -> int:
     return i + 4
 
 
-def _title(tok: Token) -> bool:
+def _role_word(tok: Token) -> bool:
+    """A title, an honorific or a noun for people ("Deputy", "Mr.", "Police", "Teen"): no part of a name."""
     return tok.lower_.rstrip(".") in names.TITLE_WORDS | names.HONORIFICS or tok.lower_ in ACTOR_NOUNS
 
 
