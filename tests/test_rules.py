@@ -1228,7 +1228,8 @@ def test_a_nickname_in_parentheses_is_part_of_the_name() -> None:
 
 def test_a_nickname_takes_no_title_nor_organisation_and_joins_its_name() -> None:
     """Found in review: the name starts at its given name, not at the title before it ("Police Officer William
-    (Billy) Brown"); a nickname the model tags as something else is none ("Kevin Rudd (Labor)"); the nickname's
+    (Billy) Brown"); a nickname the model tags as something else is none ("Kevin Rudd (Labor)"), nor is a
+    "surname" that modifies the noun after it ("Kevin Rudd (Labor) Prime Minister"); the nickname's
     name joins the same person named so earlier ("Jerry Ortiz ... Luis (Jerry) Ortiz ... Ortiz": one)."""
     doc = make_doc("""
 Police NNP PROPN compound 6
@@ -1251,6 +1252,20 @@ said VBD VERB ROOT 14 say
     ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
     assert [(e.name, e.names) for e in ex.entities if e.type == "PERSON"] == [
         ("William Brown", ("Billy Brown", "William Brown")), ("Rudd", ("Rudd",))]
+    # the model leaves "Labor" untagged: "Prime", which modifies "Minister", is no surname
+    doc = make_doc("""
+Kevin NNP PROPN compound 1
+Rudd NNP PROPN compound 6
+( -LRB- PUNCT punct 3
+Labor NNP PROPN appos 1
+) -RRB- PUNCT punct 3
+Prime NNP PROPN compound 6
+Minister NNP PROPN nsubj 7
+spoke VBD VERB ROOT 7 speak
+. . PUNCT punct 7
+""", {"Kevin Rudd": "PERSON"})
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    assert [(e.name, e.names) for e in ex.entities] == [("Kevin Rudd", ("Kevin Rudd",))]
     doc = make_doc("""
 Jerry NNP PROPN compound 1
 Ortiz NNP PROPN nsubj 2

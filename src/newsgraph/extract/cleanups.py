@@ -137,7 +137,8 @@ def nicknamed_name(span: Span, context: _Context) -> Span | None:
 def _nicknamed_end(doc: Doc, start: int) -> int:
     """The end of "Given [Given [Given]] ( Nickname ) Surname" starting at ``start``, else -1: capitalised
     proper nouns, none a title, a noun for people or a place; the nickname no entity of another kind ("(Labor)", "(Nasdaq)") and
-    not all capitals (a ticker or an acronym), the surname one word on the same line."""
+    not all capitals (a ticker or an acronym), the surname one word on the same line that modifies no noun after
+    it."""
     def proper(i: int) -> bool:
         return (0 <= i < len(doc) and doc[i].tag_ == "NNP" and doc[i].is_alpha and doc[i].text[:1].isupper()
                 and not _role_word(doc[i]) and not _place(doc[i]))
@@ -152,7 +153,8 @@ def _nicknamed_end(doc: Doc, start: int) -> int:
     nickname = doc[i + 1]
     # the nickname tagged on its own as something else ("(Labor)"), not as a part of the model's name entity
     own_entity = nickname.ent_type_ not in {"", "PERSON"} and not all(t.ent_iob_ == "I" for t in doc[start + 1:i + 2])
-    if nickname.is_upper or own_entity or "\n" in doc[start:i + 4].text:
+    # the surname modifying a noun after it is no surname ("Kevin Rudd (Labor) Prime Minister")
+    if nickname.is_upper or own_entity or "\n" in doc[start:i + 4].text or doc[i + 3].dep_ == "compound":
         return -1
     return i + 4
 
