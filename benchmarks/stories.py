@@ -15,8 +15,8 @@ one event: each should come out as one story.
 
 Extraction (spaCy) takes minutes; ``--records`` keeps its records in a file and reads them back next
 time, so the grouping can be measured on its own. A hash of newsgraph's code and data is kept beside the
-file (``CACHE.jsonl.code``): when a rule or a table has changed since, the records are extracted again. The time printed is the grouping's (features and
-clustering), apart from extraction.
+file (``CACHE.jsonl.code``): when a rule or a table has changed since, the records are extracted again. The
+time printed is the grouping's (features and clustering), apart from extraction.
 """
 
 from __future__ import annotations
@@ -41,8 +41,8 @@ from newsgraph.stories import Settings, features, group
 
 def extractions(workers: int, cache: Path | None) -> list[Extraction]:
     """Every ECB+ article's extraction record (no story, no date; the outlet from ``source``)."""
-    stamp = cache.with_name(cache.name + ".code") if cache else None
-    if cache and stamp and cache.is_file() and stamp.is_file() and stamp.read_text(encoding="utf-8") == code_hash():
+    if cache is not None and cache.is_file() and _stamp(cache).is_file() and (
+            _stamp(cache).read_text(encoding="utf-8") == code_hash()):
         with cache.open(encoding="utf-8") as f:
             return [Extraction.from_json(json.loads(line)) for line in f if line.strip()]
     from newsgraph.engines import Parsed, extract
@@ -50,13 +50,18 @@ def extractions(workers: int, cache: Path | None) -> list[Extraction]:
     arts = [Article(id=d["doc_id"], text=d["text"], source=d["doc_id"],
                     outlet=None if d["source"] == "ecb:unknown" else d["source"]) for d in docs()]
     records = [r.extraction for r in extract(arts, _no_graph, workers=workers, batch_size=16) if isinstance(r, Parsed)]
-    if cache and stamp:
+    if cache is not None:
         cache.parent.mkdir(parents=True, exist_ok=True)
         with cache.open("w", encoding="utf-8") as f:
             for r in records:
                 f.write(json.dumps(r.to_json(), ensure_ascii=False) + "\n")
-        stamp.write_text(code_hash(), encoding="utf-8")
+        _stamp(cache).write_text(code_hash(), encoding="utf-8")
     return records
+
+
+def _stamp(cache: Path) -> Path:
+    """Where the hash of the code that extracted ``cache``'s records is kept."""
+    return cache.with_name(cache.name + ".code")
 
 
 def code_hash() -> str:

@@ -246,6 +246,8 @@ MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 PERSONAL_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
+#: Possessive pronouns of people ("his head", "their heads"): not "its", which owns an organisation's head.
+PERSONAL_POSSESSIVES = frozenset({"his", "her", "their", "my", "your", "our"})
 #: Relative pronouns that refer to a person ("Lavrov, who ..."): their antecedent is the noun modified.
 PERSON_RELATIVES = frozenset({"who", "whom", "whose"})
 #: Relative pronouns that stand for the noun their clause modifies, as a subject ("Lavrov, who called").

@@ -136,9 +136,9 @@ def nicknamed_name(span: Span, context: _Context) -> Span | None:
 
 def _nicknamed_end(doc: Doc, start: int) -> int:
     """The end of "Given [Given [Given]] ( Nickname ) Surname" starting at ``start``, else -1: capitalised
-    proper nouns, none a title, a noun for people or a place; the nickname no entity of another kind ("(Labor)", "(Nasdaq)") and
-    not all capitals (a ticker or an acronym), the surname one word on the same line that modifies no noun after
-    it."""
+    proper nouns, none a title, a noun for people or a place; the nickname no entity of another kind
+    ("(Labor)", "(Nasdaq)") and not all capitals (a ticker or an acronym), the surname one word on the same
+    line that modifies no noun after it."""
     def proper(i: int) -> bool:
         return (0 <= i < len(doc) and doc[i].tag_ == "NNP" and doc[i].is_alpha and doc[i].text[:1].isupper()
                 and not _role_word(doc[i]) and not _place(doc[i]))
@@ -148,20 +148,26 @@ def _nicknamed_end(doc: Doc, start: int) -> int:
     i = start + 1
     while i < start + 3 and proper(i):
         i += 1
-    if i + 3 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")" or not proper(i + 1) or not proper(i + 3):
+    if (i + 3 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")"
+            or not proper(i + 1) or not proper(i + 3)):
         return -1
     nickname = doc[i + 1]
     # the nickname tagged on its own as something else ("(Labor)"), not as a part of the model's name entity
-    own_entity = nickname.ent_type_ not in {"", "PERSON"} and not all(t.ent_iob_ == "I" for t in doc[start + 1:i + 2])
+    own_entity = nickname.ent_type_ not in {"", "PERSON"} and not all(
+        t.ent_iob_ == "I" for t in doc[start + 1:i + 2])
     # the surname modifying a noun after it is no surname ("Kevin Rudd (Labor) Prime Minister")
     if nickname.is_upper or own_entity or "\n" in doc[start:i + 4].text or doc[i + 3].dep_ == "compound":
         return -1
     return i + 4
 
 
+#: Titles and honorifics ("Deputy", "Mr."), read for every proper noun a nickname pattern may hold.
+_TITLES = names.TITLE_WORDS | names.HONORIFICS
+
+
 def _role_word(tok: Token) -> bool:
-    """A title, an honorific or a noun for people ("Deputy", "Mr.", "Police", "Teen"): no part of a name."""
-    return tok.lower_.rstrip(".") in names.TITLE_WORDS | names.HONORIFICS or tok.lower_ in ACTOR_NOUNS
+    """A title, an honorific or a noun for people ("Deputy", "Mr.", "Police", "Officer"): no part of a name."""
+    return tok.lower_.rstrip(".") in _TITLES or tok.lower_ in ACTOR_NOUNS
 
 
 def _place(tok: Token) -> bool:

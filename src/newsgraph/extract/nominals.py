@@ -26,6 +26,7 @@ from ..lexicon import (
     MALE_NOUNS,
     MILITARY_NOUNS,
     ORG_ANAPHORS,
+    PERSONAL_POSSESSIVES,
 )
 from ..rules import appending, named, rule
 from .chains import NEW, Chain, Found
@@ -54,9 +55,6 @@ def is_role_mention(tok: Token, index: DocIndex) -> bool:
     return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in children)
 
 
-_PERSONAL_POSSESSIVES = frozenset({"his", "her", "their", "my", "your", "our"})
-
-
 @rule("mention", "body-part", "a noun for people whose first sense is a body part (\"head\") names the body part "
       "after a preposition or a person's pronoun (\"in the head\", \"his head\"), unless an \"of\" phrase, a "
       "compound or an apposition makes it a role", "He was shot in the head.")
@@ -68,7 +66,7 @@ def body_part(tok: Token, index: DocIndex) -> bool:
     children = index.children(tok)
     if any(c.dep_ in {"compound", "appos"} or (c.dep_ == "prep" and c.lower_ == "of") for c in children):
         return False
-    return tok.dep_ == "pobj" or any(c.dep_ == "poss" and c.lower_ in _PERSONAL_POSSESSIVES for c in children)
+    return tok.dep_ == "pobj" or any(c.dep_ == "poss" and c.lower_ in PERSONAL_POSSESSIVES for c in children)
 
 
 def age_modifier(tok: Token) -> bool:
