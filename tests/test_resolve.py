@@ -203,6 +203,10 @@ def test_an_organisation_named_in_another_word_order_is_one(a: str, b: str, acto
     (["Alexander Craig", "Alexandra Craig"], 2),
     (["Paul Craig", "Paula Craig"], 2),
     (["Michael Craig", "Michelle Craig"], 2),  # the given-name table: a man's and a woman's
+    (["Jay Powell", "Jerome Powell"], 1),  # a letter's name for a name of that initial
+    (["Dee Whitaker", "Darnell Whitaker", "Loretta Whitaker"], 2),  # a third bearer, a variant of neither
+    (["Jay Powell", "Kevin Powell"], 2),  # another initial
+    (["Jay Powell", "Jerome Powell", "John Powell"], 3),  # two names of the initial: no guess
 ])
 def test_a_given_name_variant_of_the_one_other_bearer_of_a_surname_is_one_person(names: list[str], actors: int) -> None:
     arts = [article(f"a{i}", [(n, "PERSON", [n])]) for i, n in enumerate(names)]
@@ -228,6 +232,12 @@ def test_a_given_name_variant_of_the_one_other_bearer_of_a_surname_is_one_person
     # the longest cut whose rest the story uses alone
     ([[("U.S. Army Corps of Engineers", "ORG", ["U.S. Army Corps of Engineers"]), ("U.S. Army", "ORG", ["U.S. Army"]),
        ("U.S.", "GPE", ["U.S."])], [("Corps of Engineers", "ORG", ["Corps of Engineers"])]], True),
+    # a country of the place table qualifies a national agency, named on its own in the story or not
+    ([[("US National Hurricane Center", "ORG", ["US National Hurricane Center"])],
+      [("National Hurricane Center", "ORG", ["National Hurricane Center"])]], True),
+    # a place the table does not know, named nowhere on its own: not this rule's
+    ([[("Springfield Fire Department", "ORG", ["Springfield Fire Department"])],
+      [("Fire Department", "ORG", ["Fire Department"])]], False),
     # two qualifiers go with the name: two branches, maybe
     ([[("Boston Red Sox", "ORG", ["Boston Red Sox"]), ("Boston", "GPE", ["Boston"]), ("Pawtucket", "GPE", ["Pawtucket"])],
       [("Pawtucket Red Sox", "ORG", ["Pawtucket Red Sox"])], [("Red Sox", "ORG", ["Red Sox"])]], False),

@@ -53,6 +53,7 @@ from .test_attribution_rules import (
     WITHOUT,
     WOULD,
 )
+from .test_resolution_rules import CAUGHT_HIM
 from .test_resolve import actor_groups, article, told
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -616,6 +617,36 @@ official NN NOUN attr 1
 . . PUNCT punct 1
 """, {"Felt": "PERSON", "FBI": "ORG"})
 
+#: "President Ursula von der Leyen spoke ." -- the model's entities "Ursula von der" and "Leyen"
+PARTICLE = ("""
+President NNP PROPN compound 4
+Ursula NNP PROPN compound 4
+von NNP PROPN compound 4
+der NN NOUN compound 4
+Leyen NNP PROPN nsubj 5
+spoke VBD VERB ROOT 5 speak
+. . PUNCT punct 5
+""", {"Ursula von der": "PERSON", "Leyen": "GPE"})
+
+#: "WASHINGTON ( Reuters ) - The Fed held rates , a source told Reuters ."
+CREDIT = ("""
+WASHINGTON NNP PROPN ROOT 0
+( -LRB- PUNCT punct 0
+Reuters NNP PROPN appos 0
+) -RRB- PUNCT punct 0
+- : PUNCT punct 0
+The DT DET det 6
+Fed NNP PROPN nsubj 7
+held VBD VERB ROOT 7 hold
+rates NNS NOUN dobj 7 rate
+, , PUNCT punct 7
+a DT DET det 11
+source NN NOUN nsubj 12 source
+told VBD VERB parataxis 7 tell
+Reuters NNP PROPN dobj 12
+. . PUNCT punct 7
+""", {"WASHINGTON": "GPE", "Reuters": "ORG", "Fed": "ORG"})
+
 #: (stage, rule, parse, ents, the publication date): one row per extraction rule
 EXTRACTION_CASES: list[tuple[str, str, str, dict[str, str], str | None]] = [
     ("mention", "entity", *ENVOY, None),
@@ -634,6 +665,8 @@ EXTRACTION_CASES: list[tuple[str, str, str, dict[str, str], str | None]] = [
     ("mention", "hometown", *HOMETOWN, None),
     ("mention", "mountain-name", *MOUNTAIN, None),
     ("mention", "nicknamed-name", *NICKNAMED, None),
+    ("mention", "particle-surname", *PARTICLE, None),
+    ("mention", "dateline-credit", *CREDIT, None),
     ("mention", "body-part", *BODY_PART, None),
     ("mention", "plural-name", *TEAMS, None),
     ("mention", "dateline", *DATELINE, None),
@@ -658,6 +691,7 @@ EXTRACTION_CASES: list[tuple[str, str, str, dict[str, str], str | None]] = [
     ("chain", "definite-description", *COMPANY, None),
     ("chain", "relative-pronoun", *LAVROV_WHO_CALLED_RUBIO, None),
     ("chain", "pronoun", *DESCRIBED, None),
+    ("chain", "clause-mate", *CAUGHT_HIM, None),
     ("event", "verb", *ENVOY, None),
     ("event", "nominal", *DEPARTURE, None),
     ("event", "subject", *ENVOY, None),
@@ -1285,6 +1319,146 @@ left VBD VERB ROOT 12 leave
     ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
     assert [m.text for m in ex.mentions] == ["Jerry Ortiz", "Luis ( Jerry ) Ortiz", "Ortiz"]
     assert len(ex.entities) == 1 and ex.entities[0].names == ("Jerry Ortiz", "Luis Ortiz", "Ortiz")
+
+
+@pytest.mark.parametrize(("ents", "name"), [
+    ({"Ursula von der": "PERSON", "Leyen": "GPE"}, "Ursula von der Leyen"),  # the model's (en_core_web_sm 3.8.0)
+    ({"Ursula von": "PERSON", "Leyen": "GPE"}, "Ursula von der Leyen"),
+    ({"von der": "PERSON", "Leyen": "GPE"}, "von der Leyen"),
+])
+def test_a_name_that_stops_at_a_surname_particle_runs_on_to_the_surname(ents: dict[str, str], name: str) -> None:
+    doc = make_doc(PARTICLE[0], ents)
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    assert [m.text for m in ex.mentions] == [name]
+    assert [(e.name, e.type) for e in ex.entities] == [(name, "PERSON")]
+
+
+def test_a_particle_before_a_name_of_no_person_is_left_alone() -> None:
+    """ "the Banco de Mexico": no person's name before the particle; a particle at the end of a line stops."""
+    doc = make_doc("""
+Banco NNP PROPN compound 2
+de NNP PROPN compound 2
+Mexico NNP PROPN nsubj 3
+rose VBD VERB ROOT 3 rise
+. . PUNCT punct 3
+""", {"Banco de Mexico": "ORG"})
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    assert [(e.name, e.type) for e in ex.entities] == [("Banco de Mexico", "ORG")]
+
+
+def test_an_acronym_in_parentheses_is_the_names_other_form() -> None:
+    """ "the US National Hurricane Center (NHC", as the model tags it, is the centre's name and its acronym: the
+    parenthesis closed, the later "NHC" the same organisation."""
+    doc = make_doc("""
+the DT DET det 4
+US NNP PROPN compound 4
+National NNP PROPN compound 4
+Hurricane NNP PROPN compound 4
+Center NNP PROPN nsubj 8
+( -LRB- PUNCT punct 4
+NHC NNP PROPN appos 4
+) -RRB- PUNCT punct 4
+said VBD VERB ROOT 8 say
+. . PUNCT punct 8
+NHC NNP PROPN nsubj 11
+left VBD VERB ROOT 11 leave
+. . PUNCT punct 11
+""", {"the US National Hurricane Center ( NHC": "ORG", "NHC": "ORG"})
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    assert [m.text for m in ex.mentions] == ["US National Hurricane Center ( NHC )", "NHC"]
+    assert [(e.name, e.names) for e in ex.entities] == [
+        ("US National Hurricane Center", ("NHC", "US National Hurricane Center"))]
+
+
+def test_a_parenthesis_left_open_ends_a_name() -> None:
+    """ "Kimani (Kiki)" tagged without the surname on the next line: no nickname pattern, and the name stops
+    before the parenthesis the model opened ("Kiki" is no acronym)."""
+    doc = make_doc("""
+Kimani NNP PROPN nsubj 4
+( -LRB- PUNCT punct 0
+Kiki NNP PROPN appos 0
+) -RRB- PUNCT punct 0
+died VBD VERB ROOT 4 die
+. . PUNCT punct 4
+""", {"Kimani ( Kiki": "ORG"})
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    assert [m.text for m in ex.mentions] == ["Kimani"]
+
+
+def test_a_titles_of_phrase_qualifies_it() -> None:
+    """ "Smith, the president of the European Commission ... The commission president": the title's "of" phrase
+    qualifies it, so the later role is hers, though Jones is mentioned more."""
+    doc = make_doc("""
+Smith NNP PROPN nsubj 9
+, , PUNCT punct 0
+the DT DET det 3
+president NN NOUN appos 0 president
+of IN ADP prep 3
+the DT DET det 7
+European NNP PROPN compound 7
+Commission NNP PROPN pobj 4
+, , PUNCT punct 0
+spoke VBD VERB ROOT 9 speak
+. . PUNCT punct 9
+Jones NNP PROPN nsubj 12
+left VBD VERB ROOT 12 leave
+. . PUNCT punct 12
+Jones NNP PROPN nsubj 15
+returned VBD VERB ROOT 15 return
+. . PUNCT punct 15
+Jones NNP PROPN nsubj 18
+waited VBD VERB ROOT 18 wait
+. . PUNCT punct 18
+The DT DET det 22
+commission NN NOUN compound 22
+president NN NOUN nsubj 23 president
+resigned VBD VERB ROOT 23 resign
+. . PUNCT punct 23
+""", {"Smith": "PERSON", "European Commission": "ORG", "Jones": "PERSON"})
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    role = next(m for m in ex.mentions if m.text == "The commission president")
+    assert (ex.entities[role.local].name, role.rule) == ("Smith", "title")
+
+
+def test_a_definite_title_with_no_holder_is_nobody_named() -> None:
+    """ "Whitaker died . The chief spoke .": the chief is no one the article names (another article may)."""
+    doc = make_doc("""
+Whitaker NNP PROPN nsubj 1
+died VBD VERB ROOT 1 die
+. . PUNCT punct 1
+The DT DET det 4
+chief NN NOUN nsubj 5 chief
+spoke VBD VERB ROOT 5 speak
+. . PUNCT punct 5
+""", {"Whitaker": "PERSON"})
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    chief = next(m for m in ex.mentions if m.text == "The chief")
+    assert ex.entities[chief.local].name == "chief" and chief.rule == "new"
+
+
+def test_the_agency_a_dateline_credits_is_no_actor() -> None:
+    """ "WASHINGTON (Reuters) -": Reuters filed the story; "told Reuters" later is the agency again, no actor."""
+    doc = make_doc(*CREDIT)
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    assert "Reuters" not in {m.text for m in ex.mentions}
+    assert {"WASHINGTON", "Fed"} <= {m.text for m in ex.mentions}
+
+
+def test_an_organisation_in_parentheses_elsewhere_is_an_actor() -> None:
+    """ "He spoke ( NATO ) - then left .": a line that opens with no place in capitals has no dateline."""
+    doc = make_doc("""
+He PRP PRON nsubj 1 he
+spoke VBD VERB ROOT 1 speak
+( -LRB- PUNCT punct 1
+NATO NNP PROPN appos 1
+) -RRB- PUNCT punct 1
+- : PUNCT punct 1
+then RB ADV advmod 7
+left VBD VERB conj 1 leave
+. . PUNCT punct 1
+""", {"NATO": "ORG"})
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    assert [m.text for m in ex.mentions] == ["NATO"]
 
 
 def test_a_head_with_no_role_is_a_body_part() -> None:

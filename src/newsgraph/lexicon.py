@@ -184,6 +184,10 @@ TITLE_WORDS = frozenset(
     speaker deputy head founder ceo coach star actor singer""".split()
 )
 
+#: Title words that say what someone is known for, not an office they hold ("the star", "the coach"): a
+#: definite one may name the article's main person (``nominals.definite_description``).
+FAME_WORDS = frozenset("expert analyst coach star actor singer founder".split())
+
 #: Abbreviations written out, so "Mt Cook" = "Mount Cook" and "St. Petersburg" = "Saint Petersburg".
 ABBREVIATIONS = {"mt": "mount", "st": "saint", "ft": "fort", "pt": "port", "gen": "general", "sen": "senator",
                  "gov": "governor", "rep": "representative", "pres": "president", "jr": "junior", "sr": "senior"}
@@ -193,6 +197,15 @@ LEGAL_FORMS = frozenset("inc incorporated corp corporation co ltd limited llc pl
 
 #: Generational suffixes, never part of a name's identity ("Martin Luther King Jr.").
 NAME_SUFFIXES = frozenset({"junior", "senior", "ii", "iii"})
+
+#: Lower-case particles that open a surname ("Ursula von der Leyen", "Charles de Gaulle", "Mohammed bin
+#: Salman", "Lula da Silva"): Dutch, German, French, Italian, Portuguese, Spanish and Arabic.
+NAME_PARTICLES = frozenset("von van der den de du da di del della dos das bin ibn ter ten zu".split())
+
+#: Given names that spell a letter, which English forms from a name's initial ("Jay" Powell for Jerome, "Dee"
+#: for Darnell, "Kay" for Katherine): the letter each stands for.
+LETTER_NAMES = {"bea": "b", "bee": "b", "cee": "c", "dee": "d", "gee": "g", "jay": "j", "kay": "k", "tee": "t",
+                "vee": "v", "zee": "z"}
 
 #: Words an organisation's initials skip ("Bank of America" -> "BA"; "AT&T").
 ORG_FUNCTION_WORDS = frozenset({"and", "of", "the", "for", "&"})

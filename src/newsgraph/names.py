@@ -67,20 +67,26 @@ def name_words(name: str) -> list[str]:
 #: "Luis Gerardo (Jerry) Ortiz": up to three given names, a capitalised nickname (not all capitals: "(AAPL)"),
 #: one surname; spaces only (the clean-up ``nicknamed-name`` makes such spans)
 _NICKNAMED = re.compile(r"((?:[A-Z][\w'’-]* ?){1,3}) *\( *([A-Z][a-z][\w'’-]*) *\) *([A-Z][\w'’-]*)")
+#: A name and its acronym in parentheses after it: "US National Hurricane Center (NHC)".
+_ACRONYM_AFTER = re.compile(r"(.*\w) *\( *([A-Z][A-Z0-9&]{1,7}) *\)")
 
 
 def name_forms(name: str) -> tuple[str, ...]:
-    """The names a written name stands for: itself, or for a given name with a nickname in parentheses
-    before the surname, the full name and the nickname's.
+    """The names a written name stands for: itself; for a given name with a nickname in parentheses before
+    the surname, the full name and the nickname's; for a name with its acronym in parentheses after it, the
+    name and the acronym.
 
     >>> name_forms("Luis Gerardo (Jerry) Ortiz"), name_forms("Steve Witkoff"), name_forms("Apple (AAPL) Inc.")
     (('Luis Gerardo Ortiz', 'Jerry Ortiz'), ('Steve Witkoff',), ('Apple (AAPL) Inc.',))
+    >>> name_forms("US National Hurricane Center (NHC)")
+    ('US National Hurricane Center', 'NHC')
     """
-    m = _NICKNAMED.fullmatch(name.strip())
-    if not m:
-        return (name,)
-    given, nickname, surname = m.groups()
-    return (f"{given.strip()} {surname}", f"{nickname} {surname}")
+    if m := _NICKNAMED.fullmatch(name.strip()):
+        given, nickname, surname = m.groups()
+        return (f"{given.strip()} {surname}", f"{nickname} {surname}")
+    if m := _ACRONYM_AFTER.fullmatch(name.strip()):
+        return m.group(1), m.group(2)
+    return (name,)
 
 
 def translit(word: str) -> str:

@@ -155,11 +155,20 @@ def record_name(chain: Chain, span: Span, title_tokens: list[Token]) -> None:
             chain.person_evidence = True
             chain.gender = chain.gender or ("f" if tok.lower_.startswith(("ms", "mrs", "miss")) else "m")
         elif tok.lemma_.lower() in names.TITLE_WORDS:
-            mods = {names.fold(c.text) for c in tok.subtree if c.i != tok.i and c.i < span.start and c.dep_ != "det"}
-            chain.titles.setdefault(tok.lemma_.lower(), set()).update(mods)
+            chain.titles.setdefault(tok.lemma_.lower(), set()).update(_title_modifiers(tok, span))
             chain.descriptions.add(_description(tok, span))
             if span.label_ == "PERSON" or tok.lemma_.lower() not in {"leader", "head"}:
                 chain.person_evidence = True
+
+
+def _title_modifiers(title: Token, name: Span) -> set[str]:
+    """The words that qualify a title, before it or in its "of" phrase, outside the name: "U.S." of "U.S.
+    envoy Steve Witkoff", "European" and "Commission" of "Ursula von der Leyen, the president of the European
+    Commission" (so that "the commission president" is her later)."""
+    words = [t for c in title.children if c.dep_ in PRE_MODIFIERS - {"det"} for t in c.subtree]
+    words += [t for c in title.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+              if p.dep_ == "pobj" for t in p.subtree if t.dep_ != "det"]
+    return {names.fold(t.text) for t in words if not name.start <= t.i < name.end}
 
 
 def title_tokens(span: Span, index: DocIndex) -> list[Token]:

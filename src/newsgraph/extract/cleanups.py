@@ -1,33 +1,40 @@
-"""The model's entities as name spans: split where they coordinate two names, cleaned up by the clean-up
-rules (trimmed, cut to the name a headline shares with the body, dropped when they name no actor, retyped),
-with the plural names the model leaves untagged. ``actors.find_actors`` makes mentions and chains of them.
+"""The model's entities as name spans: split where they coordinate two names (``coordination.py``), cleaned
+up by the clean-up rules (trimmed, cut to the name a headline shares with the body, dropped when they name no
+actor, retyped), with the plural names the model leaves untagged. ``actors.find_actors`` makes mentions and
+chains of them.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from .. import meaning, names
-from ..lexicon import ACTOR_NOUNS, ARTICLES, GOVERNMENT_NOUNS, GROUP_NOUNS, MILITARY_NOUNS, ORG_FUNCTION_WORDS
-from ..rules import appending, named, rule
+from ..lexicon import (
+    ACTOR_NOUNS,
+    ARTICLES,
+    GOVERNMENT_NOUNS,
+    GROUP_NOUNS,
+    MILITARY_NOUNS,
+    NAME_PARTICLES,
+)
+from ..rules import appending
+from .coordination import entity_parts
 from .docindex import DocIndex
 from .labels import ACTOR_LABELS, DESCRIPTOR_MODIFIERS, PLACE_LABELS
 from .plurals import plural_names
 
-__all__ = ["CLEANUPS", "ENTITY", "name_spans"]
+__all__ = ["CLEANUPS", "name_spans"]
 
-ENTITY = named("mention", "entity", "an entity the model tags PERSON, ORG, GPE, NORP or LOC names an actor",
-               "U.S. special presidential envoy Steve Witkoff left the meeting.")
 
 @dataclass(frozen=True)
 class _Context:
     headline: set[int]  # tokens of title-case lines
     body_names: set[str]  # folded entity texts outside them
     proper_words: set[str]  # words of the entities outside them that hold a proper noun, as written
+    credits: set[str]  # folded names of the agencies a dateline credits ("BRUSSELS (Reuters) —")
 
 
 Cleanup = Callable[[Span, _Context], "Span | None"]  # the span as cleaned (maybe the same), or None to drop it
@@ -46,10 +53,10 @@ def name_spans(doc: Doc, *, index: DocIndex | None = None) -> list[tuple[Span, s
     body = [e for e in ents if e.start not in headline]
     named = [e for e in body if e.label_ in ACTOR_LABELS | PLACE_LABELS and any(t.tag_ in {"NNP", "NNPS"} for t in e)]
     proper = {t.text for e in named for t in e if t.is_alpha}
-    context = _Context(headline, {names.fold(e.text) for e in body}, proper)
+    context = _Context(headline, {names.fold(e.text) for e in body}, proper, _dateline_credits(ents))
     spans = []
     plurals = [(span, plural_names.rule.name) for span in plural_names(doc, index, headline)]  # type: ignore[attr-defined]
-    for ent, first_rule in sorted(_parts(ents) + plurals, key=lambda p: p[0].start):
+    for ent, first_rule in sorted(entity_parts(ents) + plurals, key=lambda p: p[0].start):
         span: Span | None = ent
         found_by = first_rule
         for clean in CLEANUPS:
@@ -63,48 +70,6 @@ def name_spans(doc: Doc, *, index: DocIndex | None = None) -> list[tuple[Span, s
         if span is not None:
             spans.append((span, found_by))
     return spans
-
-
-def _parts(ents: Sequence[Span]) -> list[tuple[Span, str]]:
-    """The model's actor entities, those that coordinate two names split in two, with the rule behind each."""
-    out: list[tuple[Span, str]] = []
-    words = [{names.fold(w) for w in e.text.split()} for e in ents]
-    entities_with = Counter(w for ws in words for w in ws)  # a word -> how many entities hold it
-    for ent, own in zip(ents, words):
-        if ent.label_ in ACTOR_LABELS:
-            parts = coordinated_names(ent, {w for w in own if entities_with[w] > 1})
-            out += [(p, coordinated_names.rule.name) for p in parts] if parts else [(ent, ENTITY.name)]  # type: ignore[attr-defined]
-    return out
-
-
-@rule("mention", "coordinated-names", "an entity that coordinates two names (\"and\" whose second conjunct hangs on "
-      "the first) is two names: one word each side, places or one the article also names on its own, or two people's given "
-      "names; an organisation's own \"and\" (\"Procter and Gamble\") is not a coordination of names",
-      "Lopez and Carrasquillo were targeting members of a rival gang -> Lopez; Carrasquillo")
-def coordinated_names(ent: Span, named_elsewhere: frozenset[str] | set[str] = frozenset()) -> list[Span]:
-    """The names an entity coordinates, or nothing when it is one name. ``named_elsewhere``: its words that
-    other entities of the article hold too (folded)."""
-    for tok in ent[1:-1]:
-        conj = ent.doc[tok.i + 1]
-        if tok.dep_ != "cc" or tok.lower_ != "and" or not (ent.start <= tok.head.i < tok.i):
-            continue
-        # a conjunct of names: one proper noun each side ("Lopez and Carrasquillo", "Philly and Cheeks"),
-        # not "Academy of Motion Picture Arts and Sciences", where common nouns are coordinated inside a name
-        left, right = ent.doc[ent.start : tok.i], ent.doc[tok.i + 1 : ent.end]
-        conjunct = next((t for t in right if t.dep_ == "conj" and t.head.i == tok.head.i), None)
-        if conjunct is None or not all(t.pos_ == "PROPN" for t in (*left, *right)) or conj.is_punct:
-            continue
-        if any(t.lower_ in ORG_FUNCTION_WORDS for t in (*left, *right)):
-            continue
-        # one word each side, two places ("Eyl and Hobyo") or one the article names on its own too ("Lopez and
-        # Carrasquillo" beside "Andrew Lopez"; not "Procter and Gamble"), or two people's names ("Tyler
-        # Hansbrough and Wayne Ellington"); not "Central Election and Referendum Commission"
-        alone = len(left) == len(right) == 1 and (ent.label_ in PLACE_LABELS or bool(
-            {names.fold(left[0].text), names.fold(right[0].text)} & named_elsewhere))
-        if not (alone or (names.gender(left[0].text) and names.gender(right[0].text))):
-            continue
-        return [Span(ent.doc, left.start, left.end, label=ent.label_), Span(ent.doc, right.start, right.end, label=ent.label_)]
-    return []
 
 
 #: Words a name never ends with: a possessive mark, a preposition, a determiner or a conjunction ("National
@@ -161,6 +126,33 @@ def _nicknamed_end(doc: Doc, start: int) -> int:
     return i + 4
 
 
+@_cleanup("particle-surname", "a person's name that stops at a surname particle (\"von der\") runs on to the "
+          "capitalised word after it, which no other entity then takes", "European Commission President Ursula von der "
+          "Leyen (tagged \"Ursula von der\" and \"Leyen\") -> Ursula von der Leyen, PERSON")
+def particle_surname(span: Span, context: _Context) -> Span | None:
+    """The small model splits some particle surnames (always "von der Leyen": a person, then the surname as a
+    place), so the surname other articles write alone never meets the given name."""
+    doc = span.doc
+    if span.label_ == "PERSON" and _particle(span[-1]):
+        end = span.end
+        while end < len(doc) and _particle(doc[end]):
+            end += 1
+        if end < len(doc) and doc[end].tag_ == "NNP" and doc[end].is_title and "\n" not in doc[span.end - 1 : end + 1].text:
+            return Span(doc, span.start, end + 1, label="PERSON")
+        return span
+    first = span.start  # the particles before the span, and a person's name ending in one of them
+    while first > 0 and _particle(doc[first - 1]):
+        first -= 1
+    if first < span.start and any(e.label_ == "PERSON" and first < e.end <= span.start and _particle(doc[e.end - 1])
+                                  for e in doc.ents):
+        return None
+    return span
+
+
+def _particle(tok: Token) -> bool:
+    return tok.is_lower and tok.text in NAME_PARTICLES
+
+
 #: Titles and honorifics ("Deputy", "Mr."), read for every proper noun a nickname pattern may hold.
 _TITLES = names.TITLE_WORDS | names.HONORIFICS
 
@@ -175,14 +167,51 @@ def _place(tok: Token) -> bool:
     return tok.ent_type_ in PLACE_LABELS or names.place(tok.text) is not None
 
 
-@_cleanup("trim", "articles, leading and trailing punctuation, line breaks, possessive marks and trailing function "
-          "words are not part of a name", "the United States’ envoy -> United States")
+@_cleanup("dateline-credit", "the agency a dateline credits (\"BRUSSELS (Reuters) —\") filed the story: neither there "
+          "nor named again (\"a source told Reuters\") is it an actor of it", "WASHINGTON (Reuters) - The Fed held "
+          "rates, a source told Reuters. -> no actor Reuters")
+def dateline_credit(span: Span, context: _Context) -> Span | None:
+    return None if names.fold(span.text) in context.credits else span
+
+
+def _dateline_credits(ents: Sequence[Span]) -> set[str]:
+    """The folded names of the entities in parentheses before a dash on a line that opens with a place in
+    capitals and maybe a date: "BRUSSELS (GPW) —", "LONDON, July 26 (Meridian Press) -"."""
+    out = set()
+    for e in ents:
+        doc = e.doc
+        if not (0 < e.start and e.end + 1 < len(doc) and doc[e.start - 1].text == "(" and doc[e.end].text == ")"
+                and doc[e.end + 1].text in _DASHES):
+            continue
+        first = e.start - 1  # the first token of the line
+        while first > 0 and "\n" not in doc[first - 1].text_with_ws and not doc[first - 1].is_space:
+            first -= 1
+        if first < e.start - 1 and doc[first].is_alpha and doc[first].is_upper:
+            out.add(names.fold(e.text))
+    return out
+
+
+_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+@_cleanup("trim", "articles, leading and trailing punctuation, line breaks, possessive marks, trailing function "
+          "words and a parenthesis left open are not part of a name; an acronym in parentheses after it is, closed",
+          "the United States’ envoy -> United States; the US National Hurricane Center (NHC -> US National Hurricane "
+          "Center (NHC)")
 def trim(ent: Span, context: _Context) -> Span | None:
     start, end = ent.start, ent.end
     while start < end and (ent.doc[start].lower_ in ARTICLES or ent.doc[start].is_punct or ent.doc[start].is_space):
         start += 1
-    while end > start and (ent.doc[end - 1].tag_ in _TRAILING_TAGS or ent.doc[end - 1].is_punct or ent.doc[end - 1].is_space):
-        end -= 1
+    for _ in range(2):  # trailing words, then again before a parenthesis that is left open
+        while end > start and (ent.doc[end - 1].tag_ in _TRAILING_TAGS or ent.doc[end - 1].is_punct or ent.doc[end - 1].is_space):
+            end -= 1
+        words = [t.text for t in ent.doc[start:end]]
+        if "(" not in words or ")" in words[words.index("("):]:
+            break
+        if words[-2:-1] == ["("] and words[-1].isupper() and end < len(ent.doc) and ent.doc[end].text == ")":
+            end += 1  # its acronym, closed just after: "(NHC)" is the name's other form (names.name_forms)
+            break
+        end = start + words.index("(")
     if end == start:
         return None
     return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label_)

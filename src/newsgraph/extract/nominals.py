@@ -19,6 +19,7 @@ from ..lexicon import (
     BODY_PART_NOUNS,
     COPULAS,
     DEFINITE_DETERMINERS,
+    FAME_WORDS,
     FEMALE_NOUNS,
     GENERIC_PEOPLE,
     GOVERNMENT_NOUNS,
@@ -183,13 +184,16 @@ def same_description(tok: Token, lemma: str, state: _Described) -> tuple[int, Sp
 
 
 @_join("definite-description", "a definite singular role names again the article's most mentioned fitting person "
-       "or organisation so far", "Microsoft ... the company said")
+       "or organisation so far; not an office (\"the chief\": a title but not the fame of a star or a coach), whose "
+       "holder the title rule finds or another article names", "Microsoft ... the company said")
 def definite_description(tok: Token, lemma: str, state: _Described) -> tuple[int, Span] | None:
-    """The story's subject rather than whoever was named last."""
+    """The story's subject rather than whoever was named last. An office names its holder, who is often no one
+    the article has named ("the chief" of an article that names only the victim); "the star" is its subject."""
     children = state.index.children(tok)
     if tok.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
         return None
-    if lemma in GENERIC_PEOPLE or any(c.dep_ in {"amod", "compound"} and c.text[:1].isupper() for c in children):
+    if lemma in GENERIC_PEOPLE or lemma in names.TITLE_WORDS - FAME_WORDS or any(
+            c.dep_ in {"amod", "compound"} and c.text[:1].isupper() for c in children):
         return None
     wanted = ACTOR_NOUNS.get(lemma, "PERSON")
     if wanted == "ORG" and lemma not in ORG_ANAPHORS:

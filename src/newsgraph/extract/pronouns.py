@@ -23,7 +23,7 @@ from ..lexicon import (
 from ..rules import named, rule
 from .chains import Chain, Found
 from .docindex import DocIndex
-from .labels import NOMINAL_SUBJECTS
+from .labels import NOMINAL_SUBJECTS, OBJECTS
 
 named("mention", "pronoun", "he/she/they (outside quotes) with an antecedent is a mention of it",
       "Zelenskyy accused Witkoff. He claimed ...")
@@ -73,14 +73,21 @@ def _group(c: Chain) -> bool:
 
 @rule("chain", "relative-pronoun", "who/whom/whose refers to the noun its clause modifies", "Lavrov, who called Rubio, left.")
 def relative_pronoun(token: Token, found: list[Found], index: DocIndex) -> int | None:
-    noun = index.head(index.head(token))
-    # mentions are sorted by start and lie within a sentence (at most a few hundred tokens): look near it
-    lo = bisect_left(found, noun.i - _LONGEST_MENTION, key=lambda f: f.span.start)
-    hi = bisect_right(found, noun.i, key=lambda f: f.span.start)
-    return next((f.chain for f in found[lo:hi] if noun.i < f.span.end), None)
+    return next((f.chain for f in _covering(found, index.head(index.head(token)))), None)
 
 
-#: Tokens a mention spans at most, as far as ``relative_pronoun`` looks back (sentences are bounded before
+def _covering(found: list[Found], token: Token) -> list[Found]:
+    """The mentions whose span holds ``token``. They are sorted by start and lie within a sentence (at most
+    a few hundred tokens): look near it."""
+    lo = bisect_left(found, token.i - _LONGEST_MENTION, key=lambda f: f.span.start)
+    hi = bisect_right(found, token.i, key=lambda f: f.span.start)
+    return [f for f in found[lo:hi] if token.i < f.span.end]
+
+
+#: The object forms of the pronouns resolved here (not the reflexives, nor "his" standing for "his ones")
+_OBJECT_FORMS = frozenset({"him", "her", "them"})
+
+#: Tokens a mention spans at most, as far as ``_covering`` looks back (sentences are bounded before
 #: parsing; see extract/chunking.py).
 _LONGEST_MENTION = 512
 
@@ -127,7 +134,7 @@ def _antecedent(pron: Token, earlier: _Earlier, chains: list[Chain], index: DocI
     sentence_of = index.sentence_of
     here = sentence_of[pron.i]
     earlier.advance(pron)
-    excluded = _quoted_names(pron, earlier.found, index)
+    excluded = _quoted_names(pron, earlier.found, index) | clause_mate(pron, earlier.found, index)
     # only chains mentioned in the last three sentences can be the antecedent
     window = earlier.found[earlier.window : earlier.end]
     recent = {f.chain for f in window} - excluded
@@ -153,6 +160,23 @@ def is_subject(token: Token, index: DocIndex) -> bool:
     # "it was Lavrov who called Rubio": the antecedent of a subject relative pronoun
     return any(c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.tag_ in {"WP", "WDT"} for g in index.children(c))
                for c in index.children(token))
+
+
+@rule("chain", "clause-mate", "him/her/them as an object is not the subject of its own verb (binding "
+      "principle B)", "Everton thanked Ashworth and wished him well.")
+def clause_mate(pron: Token, found: list[Found], index: DocIndex) -> set[int]:
+    """The chains of the subject of the verb a non-reflexive pronoun is the object of: "Everton wished
+    him well" cannot mean Everton (a reflexive, "himself", would). A verb without a subject of its own
+    takes its first conjunct's ("thanked Ashworth and wished him well"). Possessives ("McDermott has notched
+    his") are not bound this way."""
+    if pron.dep_ not in OBJECTS or pron.lower_ not in _OBJECT_FORMS:
+        return set()
+    verb = index.head(pron)
+    subjects = [c for c in index.children(verb) if c.dep_ == "nsubj"]
+    while not subjects and verb.dep_ == "conj" and index.head(verb) is not verb:
+        verb = index.head(verb)
+        subjects = [c for c in index.children(verb) if c.dep_ == "nsubj"]
+    return {f.chain for subject in subjects for f in _covering(found, subject)}
 
 
 def _quoted_names(pron: Token, found: list[Found], index: DocIndex) -> set[int]:
