@@ -186,7 +186,7 @@ TITLE_WORDS = frozenset(
 
 #: Title words that say what someone is known for, not an office they hold ("the star", "the coach"): a
 #: definite one may name the article's main person (``nominals.definite_description``).
-FAME_WORDS = frozenset("expert analyst coach star actor singer founder".split())
+FAME_WORDS = frozenset("coach star actor singer founder".split())
 
 #: Abbreviations written out, so "Mt Cook" = "Mount Cook" and "St. Petersburg" = "Saint Petersburg".
 ABBREVIATIONS = {"mt": "mount", "st": "saint", "ft": "fort", "pt": "port", "gen": "general", "sen": "senator",
@@ -195,17 +195,13 @@ ABBREVIATIONS = {"mt": "mount", "st": "saint", "ft": "fort", "pt": "port", "gen"
 #: Legal-form words that never distinguish two organisations ("Microsoft Corp." = "Microsoft").
 LEGAL_FORMS = frozenset("inc incorporated corp corporation co ltd limited llc plc sa ag gmbh nv bv".split())
 
-#: Generational suffixes, never part of a name's identity ("Martin Luther King Jr.").
-NAME_SUFFIXES = frozenset({"junior", "senior", "ii", "iii"})
+#: Generational suffixes and post-nominal letters, never part of a name's identity ("Martin Luther King Jr.",
+#: "Rachel Finch KC", "Rachel Reeves MP").
+NAME_SUFFIXES = frozenset({"junior", "senior", "ii", "iii", "kc", "qc", "mp", "mep", "obe", "cbe", "mbe"})
 
 #: Lower-case particles that open a surname ("Ursula von der Leyen", "Charles de Gaulle", "Mohammed bin
 #: Salman", "Lula da Silva"): Dutch, German, French, Italian, Portuguese, Spanish and Arabic.
 NAME_PARTICLES = frozenset("von van der den de du da di del della dos das bin ibn ter ten zu".split())
-
-#: Given names that spell a letter, which English forms from a name's initial ("Jay" Powell for Jerome, "Dee"
-#: for Darnell, "Kay" for Katherine): the letter each stands for.
-LETTER_NAMES = {"bea": "b", "bee": "b", "cee": "c", "dee": "d", "gee": "g", "jay": "j", "kay": "k", "tee": "t",
-                "vee": "v", "zee": "z"}
 
 #: Words an organisation's initials skip ("Bank of America" -> "BA"; "AT&T").
 ORG_FUNCTION_WORDS = frozenset({"and", "of", "the", "for", "&"})

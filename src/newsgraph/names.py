@@ -9,14 +9,22 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from importlib import resources
 
-from .lexicon import ABBREVIATIONS, HONORIFICS, LEGAL_FORMS, NAME_SUFFIXES, TITLE_WORDS
+from .lexicon import (
+    ABBREVIATIONS,
+    HONORIFICS,
+    LEGAL_FORMS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    ORG_FUNCTION_WORDS,
+    TITLE_WORDS,
+)
 
 __all__ = ["HONORIFICS", "TITLE_WORDS", "canonical", "demonym", "fold", "gender", "key", "name_words",
-           "names_someone", "place", "preferred_name", "strip_possessive", "translit"]
+           "initials", "is_acronym", "names_someone", "place", "preferred_name", "strip_possessive", "surname", "translit"]
 
 _PUNCT = re.compile(r"[.\u2019'`´]")
 _SPACE = re.compile(r"[^a-z0-9&]+")
@@ -67,8 +75,42 @@ def name_words(name: str) -> list[str]:
 #: "Luis Gerardo (Jerry) Ortiz": up to three given names, a capitalised nickname (not all capitals: "(AAPL)"),
 #: one surname; spaces only (the clean-up ``nicknamed-name`` makes such spans)
 _NICKNAMED = re.compile(r"((?:[A-Z][\w'’-]* ?){1,3}) *\( *([A-Z][a-z][\w'’-]*) *\) *([A-Z][\w'’-]*)")
+#: An acronym as news writes one after a name: "NHC", "AT&T", "G7".
+_ACRONYM = r"[A-Z][A-Z0-9&]{1,7}"
 #: A name and its acronym in parentheses after it: "US National Hurricane Center (NHC)".
-_ACRONYM_AFTER = re.compile(r"(.*\w) *\( *([A-Z][A-Z0-9&]{1,7}) *\)")
+_ACRONYM_AFTER = re.compile(rf"(.*\w) *\( *({_ACRONYM}) *\)")
+
+
+def is_acronym(word: str) -> bool:
+    """ "NHC", not "R" (a party), "U.S." or "TSLA.O" (a ticker)."""
+    return re.fullmatch(_ACRONYM, word) is not None
+
+
+def initials(words: Sequence[str]) -> str:
+    """The acronym an organisation's name (its folded words or key) goes by: the first letters of its words
+    but function words and legal forms, and without a leading country of the place table when three words
+    or more are left ("Alphabet Inc." has none; "U.S. National Transportation Safety Board" is "ntsb").
+
+    >>> initials(["hewlett", "packard"]), initials(["alphabet", "inc"]), initials(["us", "federal", "trade", "commission"])
+    ('hp', '', 'ftc')
+    """
+    core = [w for w in words if w not in ORG_FUNCTION_WORDS and w not in LEGAL_FORMS]
+    if len(core) > 2 and (known := place(core[0])) is not None and known[0] == "GPE":
+        core = core[1:]
+    return "".join(w[0] for w in core) if len(core) > 1 else ""
+
+
+def surname(name: str) -> str:
+    """A person's name's last word, with the surname particles before it as written.
+
+    >>> surname("Ursula von der Leyen"), surname("Steve Witkoff"), surname("Charles de Gaulle")
+    ('von der Leyen', 'Witkoff', 'de Gaulle')
+    """
+    words = name.split()
+    first = len(words) - 1
+    while first > 0 and words[first - 1] in NAME_PARTICLES:
+        first -= 1
+    return " ".join(words[first:])
 
 
 def name_forms(name: str) -> tuple[str, ...]:

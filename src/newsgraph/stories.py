@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from .iris import slug as _slug
+from .names import surname
 from .model import DEFAULT_STORY, Extraction, Story, StoryFeatures
 from .topics import TopicSettings, with_topics
 
@@ -98,7 +99,7 @@ def features(extraction: Extraction, *, terms: int = 40) -> StoryFeatures:
         if entity.type in _PLACE_TYPES:
             places[" ".join(words)] += counts[entity.index]
         elif entity.type in _NAME_TYPES:
-            names[words[-1] if entity.type == "PERSON" else " ".join(words)] += counts[entity.index]
+            names[surname(entity.name) if entity.type == "PERSON" else " ".join(words)] += counts[entity.index]
     found = Counter(w.strip("'-") for w in _WORD.findall(art.text.lower()))
     kept = sorted(((w, c) for w, c in found.items() if w not in _STOP and len(w) > 2 or w[:1].isdigit() and len(w) > 1),
                   key=lambda wc: (-wc[1], wc[0]))[:terms]

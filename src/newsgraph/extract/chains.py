@@ -68,7 +68,7 @@ class Chain:
 
     @property
     def acronyms(self) -> set[str]:
-        return {"".join(w[0] for w in words) for words in self.org_words if len(words) > 1}
+        return {a for words in self.org_words if (a := names.initials(words))}
 
 
 #: What a join rule says: the chain to join, None (this rule does not apply), or ``AMBIGUOUS`` (several
@@ -146,7 +146,7 @@ def record_name(chain: Chain, span: Span, title_tokens: list[Token]) -> None:
             chain.person_evidence = True
             chain.gender = chain.gender or names.gender(names.name_words(form)[0])
     if span.label_ == "ORG":
-        words = tuple(w for w in names.fold(text.replace("-", " ")).split() if w not in {"and", "of", "the", "&"})
+        words = tuple(names.fold(text.replace("-", " ")).split())
         if len(words) > 1:
             chain.org_words.add(words)
     chain.label_votes[span.label_] += 1
@@ -162,11 +162,12 @@ def record_name(chain: Chain, span: Span, title_tokens: list[Token]) -> None:
 
 
 def _title_modifiers(title: Token, name: Span) -> set[str]:
-    """The words that qualify a title, before it or in its "of" phrase, outside the name: "U.S." of "U.S.
-    envoy Steve Witkoff", "European" and "Commission" of "Ursula von der Leyen, the president of the European
-    Commission" (so that "the commission president" is her later)."""
+    """The words that qualify a title, before it or in a phrase of a preposition after it, outside the name:
+    "U.S." of "U.S. envoy Steve Witkoff", "Russia" of "ambassador to Russia John Sullivan", "European" and
+    "Commission" of "Ursula von der Leyen, the president of the European Commission" (so that "the commission
+    president" is her later)."""
     words = [t for c in title.children if c.dep_ in PRE_MODIFIERS - {"det"} for t in c.subtree]
-    words += [t for c in title.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+    words += [t for c in title.children if c.dep_ == "prep" for p in c.children
               if p.dep_ == "pobj" for t in p.subtree if t.dep_ != "det"]
     return {names.fold(t.text) for t in words if not name.start <= t.i < name.end}
 

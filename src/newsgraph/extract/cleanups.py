@@ -6,7 +6,7 @@ chains of them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -22,6 +22,7 @@ from ..lexicon import (
 )
 from ..rules import appending
 from .coordination import entity_parts
+from .credits import dateline_credits, staff_lines
 from .docindex import DocIndex
 from .labels import ACTOR_LABELS, DESCRIPTOR_MODIFIERS, PLACE_LABELS
 from .plurals import plural_names
@@ -35,6 +36,7 @@ class _Context:
     body_names: set[str]  # folded entity texts outside them
     proper_words: set[str]  # words of the entities outside them that hold a proper noun, as written
     credits: set[str]  # folded names of the agencies a dateline credits ("BRUSSELS (Reuters) —")
+    staff_lines: list[tuple[int, int]]  # character bounds of the lines that credit a wire's staff
 
 
 Cleanup = Callable[[Span, _Context], "Span | None"]  # the span as cleaned (maybe the same), or None to drop it
@@ -53,7 +55,8 @@ def name_spans(doc: Doc, *, index: DocIndex | None = None) -> list[tuple[Span, s
     body = [e for e in ents if e.start not in headline]
     named = [e for e in body if e.label_ in ACTOR_LABELS | PLACE_LABELS and any(t.tag_ in {"NNP", "NNPS"} for t in e)]
     proper = {t.text for e in named for t in e if t.is_alpha}
-    context = _Context(headline, {names.fold(e.text) for e in body}, proper, _dateline_credits(ents))
+    context = _Context(headline, {names.fold(e.text) for e in body}, proper, dateline_credits(ents),
+                       staff_lines(doc.text))
     spans = []
     plurals = [(span, plural_names.rule.name) for span in plural_names(doc, index, headline)]  # type: ignore[attr-defined]
     for ent, first_rule in sorted(entity_parts(ents) + plurals, key=lambda p: p[0].start):
@@ -137,16 +140,20 @@ def particle_surname(span: Span, context: _Context) -> Span | None:
         end = span.end
         while end < len(doc) and _particle(doc[end]):
             end += 1
-        if end < len(doc) and doc[end].tag_ == "NNP" and doc[end].is_title and "\n" not in doc[span.end - 1 : end + 1].text:
-            return Span(doc, span.start, end + 1, label="PERSON")
-        return span
+        return Span(doc, span.start, end + 1, label="PERSON") if _surname_word(doc, end) else span
     first = span.start  # the particles before the span, and a person's name ending in one of them
     while first > 0 and _particle(doc[first - 1]):
         first -= 1
-    if first < span.start and any(e.label_ == "PERSON" and first < e.end <= span.start and _particle(doc[e.end - 1])
-                                  for e in doc.ents):
-        return None
+    if first < span.start and _surname_word(doc, span.start) and any(
+            e.label_ == "PERSON" and first < e.end <= span.start and _particle(doc[e.end - 1]) for e in doc.ents):
+        return None  # the person's name runs on to it
     return span
+
+
+def _surname_word(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` can end a name after its particles: a capitalised proper noun (a line break between
+    is a token of its own, which stops the particles)."""
+    return i < len(doc) and doc[i].tag_ == "NNP" and doc[i].is_title
 
 
 def _particle(tok: Token) -> bool:
@@ -174,24 +181,10 @@ def dateline_credit(span: Span, context: _Context) -> Span | None:
     return None if names.fold(span.text) in context.credits else span
 
 
-def _dateline_credits(ents: Sequence[Span]) -> set[str]:
-    """The folded names of the entities in parentheses before a dash on a line that opens with a place in
-    capitals and maybe a date: "BRUSSELS (GPW) —", "LONDON, July 26 (Meridian Press) -"."""
-    out = set()
-    for e in ents:
-        doc = e.doc
-        if not (0 < e.start and e.end + 1 < len(doc) and doc[e.start - 1].text == "(" and doc[e.end].text == ")"
-                and doc[e.end + 1].text in _DASHES):
-            continue
-        first = e.start - 1  # the first token of the line
-        while first > 0 and "\n" not in doc[first - 1].text_with_ws and not doc[first - 1].is_space:
-            first -= 1
-        if first < e.start - 1 and doc[first].is_alpha and doc[first].is_upper:
-            out.add(names.fold(e.text))
-    return out
-
-
-_DASHES = frozenset({"—", "–", "-", "--"})
+@_cleanup("staff-credit", "a wire's line that credits its staff (\"(Reporting by ...; Editing by ...)\") names no "
+          "actor", "(Reporting by Moscow bureau; Editing by Mark Hollis) -> no actor Mark Hollis")
+def staff_credit(span: Span, context: _Context) -> Span | None:
+    return None if any(a <= span.start_char < b for a, b in context.staff_lines) else span
 
 
 @_cleanup("trim", "articles, leading and trailing punctuation, line breaks, possessive marks, trailing function "
@@ -208,7 +201,8 @@ def trim(ent: Span, context: _Context) -> Span | None:
         words = [t.text for t in ent.doc[start:end]]
         if "(" not in words or ")" in words[words.index("("):]:
             break
-        if words[-2:-1] == ["("] and words[-1].isupper() and end < len(ent.doc) and ent.doc[end].text == ")":
+        if (words[-2:-1] == ["("] and names.is_acronym(words[-1]) and ent.label_ in {"ORG", "FAC"}
+                and end < len(ent.doc) and ent.doc[end].text == ")"):
             end += 1  # its acronym, closed just after: "(NHC)" is the name's other form (names.name_forms)
             break
         end = start + words.index("(")

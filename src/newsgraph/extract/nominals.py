@@ -192,7 +192,7 @@ def definite_description(tok: Token, lemma: str, state: _Described) -> tuple[int
     children = state.index.children(tok)
     if tok.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
         return None
-    if lemma in GENERIC_PEOPLE or lemma in names.TITLE_WORDS - FAME_WORDS or any(
+    if lemma in GENERIC_PEOPLE or lemma in _OFFICES or any(
             c.dep_ in {"amod", "compound"} and c.text[:1].isupper() for c in children):
         return None
     wanted = ACTOR_NOUNS.get(lemma, "PERSON")
@@ -214,6 +214,10 @@ def definite_description(tok: Token, lemma: str, state: _Described) -> tuple[int
     if not counts:
         return None
     return max(counts, key=lambda ch: counts[ch]), _phrase(state.doc, tok, state.taken)
+
+
+#: The titles that name an office, which ``definite_description`` gives no one.
+_OFFICES = names.TITLE_WORDS - FAME_WORDS
 
 
 @rule("mention", "leader-government", "a government or regime named by a person's possessive is that person's "

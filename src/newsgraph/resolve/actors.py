@@ -165,10 +165,6 @@ def cluster_actors(docs: dict[str, Extraction]) -> tuple[list[list[EntityRef]], 
     return sorted(clusters.values()), merged_by
 
 
-def _initials(key: str) -> str:
-    return "".join(w[0] for w in key.split() if w not in ORG_FUNCTION_WORDS)
-
-
 @rule("actor-merge", "surname", "a one-word name joins the one full name of the story it ends",
       "Witkoff (003) / Steve Witkoff (000)")
 def _surname_index(key: str, people: bool) -> str | None:
@@ -184,7 +180,7 @@ def _first_name_index(key: str, people: bool) -> str | None:
 @rule("actor-merge", "acronym", "an organisation's one-word name (five letters at most) joins the one organisation "
       "of the story whose initials it spells", "HP (001) / Hewlett-Packard (002)")
 def _acronym_index(key: str, people: bool) -> str | None:
-    return None if people else _initials(key)
+    return None if people else names.initials(key.split()) or None
 
 
 #: The one-word rules in the order tried, with whether each may apply to a one-word group.

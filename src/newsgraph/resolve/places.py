@@ -117,7 +117,9 @@ def attach_qualified_names(entities: dict[EntityRef, LocalEntity], uf: UnionFind
         if (found := _qualified(long, _Qualifiers(qualifiers), alone)) is not None:
             prefix, short = found
             longs[short] |= refs
-            owners[short] |= {uf.find(r) for r in qualifiers[prefix]} if prefix in qualifiers else {_known_place(prefix)}
+            # one owner however the qualifier is known: a place of the table by its canonical name
+            known = _known_place(prefix)
+            owners[short] |= {known} if known is not None else {uf.find(r) for r in qualifiers[prefix]}
     for short in sorted(longs):
         targets = {uf.find(r) for r in alone[short]}
         if len(owners[short]) != 1 or len(targets) != 1:

@@ -18,7 +18,6 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import cdist
 
 from .. import names
-from ..lexicon import LETTER_NAMES
 from ..model import EntityRef, LocalEntity
 from ..rules import rule
 from .unionfind import Join, UnionFind
@@ -46,9 +45,8 @@ def attach_name_tails(entities: dict[EntityRef, LocalEntity], by_full: dict[str,
 
 
 @rule("actor-merge", "given-name-variant", "two people of the story with one surname and given names that are a "
-      "short form or a misspelling of one another, a nickname and its name (the `nicknames` table) or a letter's "
-      "name and a name of that initial (\"Jay\" / \"Jerome\"), when neither has such a variant in a third bearer "
-      "of the surname", "Alexis Grigoropoulos / Alexandros Grigoropoulos; Dave "
+      "short form or a misspelling of one another, or a nickname and its name (the `nicknames` table), when neither "
+      "has such a variant in a third bearer of the surname", "Alexis Grigoropoulos / Alexandros Grigoropoulos; Dave "
       "Rossi / David Rossi; Ben Banky / Benjamin David Banky beside John Banky (not Donald Trump / Melania Trump)")
 def _variant(a: str, b: str) -> bool:
     """Given names (keys) one of which shortens or misspells the other ("Fred"/"Frederick", "Alexis"/"Alexandros",
@@ -74,12 +72,6 @@ def _nickname(a: str, b: str) -> bool:
     return short != long and short not in _NICKNAMER.nickname_lookup and long in _NICKNAMER.canonicals_of(short)
 
 
-def _initial_name(a: str, b: str) -> bool:
-    """Whether one given name (as written, folded) spells the initial of the other: "Jay" / "Jerome", "Dee" /
-    "Darnell" (``lexicon.LETTER_NAMES``)."""
-    return any(LETTER_NAMES.get(x) == y[:1] and len(y) > len(x) for x, y in ((a, b), (b, a)))
-
-
 #: The most bearers of one surname among whom a given-name variant is looked for: more say little about any
 #: two of them (and would make the pairwise comparison slow on a story of thousands of names).
 MAX_BEARERS = 10
@@ -103,7 +95,7 @@ def attach_given_name_variants(entities: dict[EntityRef, LocalEntity], by_full: 
     def alike(a: EntityRef, b: EntityRef) -> bool:
         return len((genders[a] | genders[b]) - {""}) < 2 and (
             any(_variant(x, y) for x in keys[a] for y in keys[b])
-            or any(_nickname(x, y) or _initial_name(x, y) for x in written[a] for y in written[b]))
+            or any(_nickname(x, y) for x in written[a] for y in written[b]))
 
     for surname, bearers in sorted(by_surname.items()):
         roots = sorted({uf.find(r) for r in bearers})

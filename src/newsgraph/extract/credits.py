@@ -1,0 +1,61 @@
+"""What a wire says of itself: the agency its dateline credits ("BRUSSELS (Reuters) —") and the lines that
+credit its staff ("(Reporting by ...; Editing by ...)"). The clean-up rules ``dateline-credit`` and
+``staff-credit`` (``cleanups.py``) read them: the outlet and its staff are no actors of the story."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Span
+
+from .. import names
+
+__all__ = ["dateline_credits", "staff_lines"]
+
+
+def dateline_credits(ents: Sequence[Span]) -> set[str]:
+    """The folded names of the entities in parentheses before a dash that a dateline opens a line with:
+    "BRUSSELS (GPW) —", "LONDON, July 26 (Meridian Press) -", "ST. LOUIS (AP) —", or the credit alone at a
+    line's start, "(Bloomberg) --". A dateline is a place in capitals, then at most a state's abbreviation
+    and a date ("HOUMA, La.", "BEIJING, May 3")."""
+    out = set()
+    for e in ents:
+        doc = e.doc
+        if not (0 < e.start and e.end + 1 < len(doc) and doc[e.start - 1].text == "(" and doc[e.end].text == ")"
+                and doc[e.end + 1].text in _DASHES):
+            continue
+        first = e.start - 1  # the first token of the line
+        while first > 0 and "\n" not in doc[first - 1].text_with_ws and not doc[first - 1].is_space:
+            first -= 1
+        dateline = doc[first : e.start - 1]
+        if not len(dateline) or _dateline(dateline):
+            out.add(names.fold(e.text))
+    return out
+
+
+def _dateline(tokens: Span) -> bool:
+    """A place in capitals ("BEIJING", "ST. LOUIS"; not "I" nor "A"), then commas, capitalised abbreviations,
+    months and numbers only: not "SCORERS: ...", "US officials met ..."."""
+    n = 0
+    while n < len(tokens) and (tokens[n].text == "." or tokens[n].text.replace(".", "").isalpha() and tokens[n].is_upper):
+        n += 1
+    if not any(len(t.text.replace(".", "")) >= 2 for t in tokens[:n]):
+        return False
+    rest = tokens[n:]
+    return len(rest) <= 6 and all(
+        t.text == "," or t.like_num or (t.text[:1].isupper() and (t.text.endswith(".") or t.ent_type_ in {"DATE", "GPE"}))
+        for t in rest)
+
+
+_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def staff_lines(text: str) -> list[tuple[int, int]]:
+    """The character bounds of the lines of ``text`` that credit a wire's staff."""
+    return [m.span() for m in _STAFF_LINE.finditer(text)]
+
+
+#: A line that credits a story's reporters and editors, as wires close their copy.
+_STAFF_LINE = re.compile(r"^[ \t]*\(?[ \t]*(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Cc]ompiled|"
+                         r"[Pp]roduced|[Ff]act-checked) by\b.*$", re.MULTILINE)
