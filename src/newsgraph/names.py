@@ -23,7 +23,7 @@ from .lexicon import (
     TITLE_WORDS,
 )
 
-__all__ = ["HONORIFICS", "TITLE_WORDS", "canonical", "demonym", "fold", "gender", "key", "name_words",
+__all__ = ["HONORIFICS", "TITLE_WORDS", "canonical", "country", "demonym", "fold", "gender", "key", "name_words",
            "initials", "is_acronym", "names_someone", "place", "preferred_name", "strip_possessive", "surname", "translit"]
 
 _PUNCT = re.compile(r"[.\u2019'`´]")
@@ -88,14 +88,17 @@ def is_acronym(word: str) -> bool:
 
 def initials(words: Sequence[str]) -> str:
     """The acronym an organisation's name (its folded words or key) goes by: the first letters of its words
-    but function words and legal forms, and without a leading country of the place table when three words
-    or more are left ("Alphabet Inc." has none; "U.S. National Transportation Safety Board" is "ntsb").
+    but function words and legal forms, and without a leading country of the place table when two words or
+    more are left ("Alphabet Inc." has none; "U.S. National Transportation Safety Board" is "ntsb"; "London
+    Stock Exchange", a city's, is "lse").
 
     >>> initials(["hewlett", "packard"]), initials(["alphabet", "inc"]), initials(["us", "federal", "trade", "commission"])
     ('hp', '', 'ftc')
+    >>> initials(["london", "stock", "exchange"])
+    'lse'
     """
     core = [w for w in words if w not in ORG_FUNCTION_WORDS and w not in LEGAL_FORMS]
-    if len(core) > 2 and (known := place(core[0])) is not None and known[0] == "GPE":
+    if len(core) > 2 and country(core[0]) is not None:
         core = core[1:]
     return "".join(w[0] for w in core) if len(core) > 1 else ""
 
@@ -203,6 +206,13 @@ def place(name: str) -> tuple[str, str] | None:
     """
     row = _table("places.tsv").get(fold(strip_possessive(name)))
     return (row[0], row[1]) if row else None
+
+
+def country(name: str) -> str | None:
+    """The canonical name of a country the place table knows ("the U.S." -> "United States"), not of a city
+    or a region ("London", "Crimea"): else None."""
+    row = _table("places.tsv").get(fold(strip_possessive(name)))
+    return row[1] if row and row[2:3] == ("country",) else None
 
 
 def demonym(word: str) -> str | None:

@@ -15,15 +15,15 @@ __all__ = ["dateline_credits", "staff_lines"]
 
 
 def dateline_credits(ents: Sequence[Span]) -> set[str]:
-    """The folded names of the entities in parentheses before a dash that a dateline opens a line with:
+    """The folded names of the organisations in parentheses before a dash that a dateline opens a line with:
     "BRUSSELS (GPW) —", "LONDON, July 26 (Meridian Press) -", "ST. LOUIS (AP) —", or the credit alone at a
     line's start, "(Bloomberg) --". A dateline is a place in capitals, then at most a state's abbreviation
     and a date ("HOUMA, La.", "BEIJING, May 3")."""
     out = set()
     for e in ents:
         doc = e.doc
-        if not (0 < e.start and e.end + 1 < len(doc) and doc[e.start - 1].text == "(" and doc[e.end].text == ")"
-                and doc[e.end + 1].text in _DASHES):
+        if not (e.label_ == "ORG" and 0 < e.start and e.end + 1 < len(doc) and doc[e.start - 1].text == "("
+                and doc[e.end].text == ")" and doc[e.end + 1].text in _DASHES):
             continue
         first = e.start - 1  # the first token of the line
         while first > 0 and "\n" not in doc[first - 1].text_with_ws and not doc[first - 1].is_space:
@@ -35,14 +35,18 @@ def dateline_credits(ents: Sequence[Span]) -> set[str]:
 
 
 def _dateline(tokens: Span) -> bool:
-    """A place in capitals ("BEIJING", "ST. LOUIS"; not "I" nor "A"), then commas, capitalised abbreviations,
-    months and numbers only: not "SCORERS: ...", "US officials met ..."."""
+    """A place in capitals ("BEIJING", "ST. LOUIS": words of two letters or more; not "I" nor "A"), then
+    commas, capitalised abbreviations, months and numbers only ("HOUMA, La.", "LONDON, July 26"): not
+    "SCORERS: ...", "US officials met ...". A place alone must be one the model tags as a name or the place
+    table knows (not "ANALYSIS")."""
     n = 0
     while n < len(tokens) and (tokens[n].text == "." or tokens[n].text.replace(".", "").isalpha() and tokens[n].is_upper):
         n += 1
-    if not any(len(t.text.replace(".", "")) >= 2 for t in tokens[:n]):
+    place, rest = tokens[:n], tokens[n:]
+    if not any(len(t.text.replace(".", "")) >= 2 for t in place):
         return False
-    rest = tokens[n:]
+    if not len(rest) and not any(t.ent_type_ for t in place) and names.place(place.text) is None:
+        return False
     return len(rest) <= 6 and all(
         t.text == "," or t.like_num or (t.text[:1].isupper() and (t.text.endswith(".") or t.ent_type_ in {"DATE", "GPE"}))
         for t in rest)

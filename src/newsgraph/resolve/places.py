@@ -62,7 +62,7 @@ _ORGANISATION_TYPES = frozenset({"ORG", "FAC"})
 
 
 @rule("actor-merge", "qualified-name", "an organisation or facility named with a place or organisation of the story "
-      "(or a country or capital of the place table) before a name of two words or more that the story also uses "
+      "(or a country of the place table) before a name of two words or more that the story also uses "
       "alone is that organisation (\"Malibu Promises Treatment Center\" / \"Promises Treatment Center\"); not when "
       "two qualifiers each go with the name",
       "Boston Red Sox (a) / Red Sox (b); U.N. Security Council (a) / Security Council (b); U.S. Federal Trade "
@@ -80,20 +80,15 @@ def _qualified(name: str, qualifiers: Container[str], alone: Container[str]) -> 
 
 
 class _Qualifiers:
-    """The qualifiers a name may open with: a place or organisation the story names on its own, or a country or
-    capital of the place table, which a national agency carries whether or not the story names the country
-    apart ("US National Hurricane Center" / "National Hurricane Center")."""
+    """The qualifiers a name may open with: a place or organisation the story names on its own, or a country of
+    the place table, which a national agency carries whether or not the story names the country apart ("US
+    National Hurricane Center" / "National Hurricane Center")."""
 
     def __init__(self, story: Container[str]) -> None:
         self.story = story
 
     def __contains__(self, prefix: object) -> bool:
-        return prefix in self.story or (isinstance(prefix, str) and _known_place(prefix) is not None)
-
-
-def _known_place(prefix: str) -> str | None:
-    known = names.place(prefix)
-    return known[1] if known is not None and known[0] == "GPE" else None
+        return prefix in self.story or (isinstance(prefix, str) and names.country(prefix) is not None)
 
 
 def attach_qualified_names(entities: dict[EntityRef, LocalEntity], uf: UnionFind[EntityRef], join: Join) -> None:
@@ -112,13 +107,13 @@ def attach_qualified_names(entities: dict[EntityRef, LocalEntity], uf: UnionFind
             if ent.type in _ORGANISATION_TYPES:
                 alone[k].add(ref)
     longs: dict[str, set[EntityRef]] = defaultdict(set)  # short -> the entities of its qualified names
-    owners: dict[str, set[object]] = defaultdict(set)  # short -> the actors (or known places) that qualify it
+    owners: dict[str, set[object]] = defaultdict(set)  # short -> the actors (or countries) that qualify it
     for long, refs in sorted(alone.items()):
         if (found := _qualified(long, _Qualifiers(qualifiers), alone)) is not None:
             prefix, short = found
             longs[short] |= refs
-            # one owner however the qualifier is known: a place of the table by its canonical name
-            known = _known_place(prefix)
+            # one owner however the qualifier is known: a country of the table by its canonical name
+            known = names.country(prefix)
             owners[short] |= {known} if known is not None else {uf.find(r) for r in qualifiers[prefix]}
     for short in sorted(longs):
         targets = {uf.find(r) for r in alone[short]}
