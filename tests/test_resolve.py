@@ -255,6 +255,29 @@ def test_an_organisation_qualified_by_a_place_or_organisation_of_the_story_is_th
         assert joined_refs and all(res.actor_of[m][0] == res.actor_of[(f"a{len(arts) - 1}", 0)][0] for m in joined_refs)
 
 
+@pytest.mark.parametrize(("text", "joined"), [
+    ("The Party for Freedom, or PVV, won.", True),  # an acronym of another language, spelt out with ", or"
+    ("The Kenya Airports Authority (KAA) won.", True),  # in parentheses, tagged apart
+    ("The Party for Freedom and PVV won.", False),  # two names
+    ("The Party for Freedom (PVV won.", False),  # a parenthesis left open
+])
+def test_an_acronym_spelt_out_after_an_organisations_name_is_that_organisation(text: str, joined: bool) -> None:
+    name = text.split(" or ")[0].split(" (")[0].split(" and ")[0].removeprefix("The ").rstrip(",")
+    acronym = "PVV" if "PVV" in text else "KAA"
+    res = resolve_story("s", [told("a", text, [(name, "ORG"), (acronym, "ORG")], "won", "win"),
+                              told("b", f"{acronym} lost.", [(acronym, "ORG")], "lost", "lose")])
+    assert (len(res.actors) == 1) == joined
+    assert ("spelt-out" in {rule for _key, rule in res.actor_of.values()}) == joined
+
+
+def test_an_acronym_is_read_as_written() -> None:
+    """Found on a probe story: a key's spelling folds "KAA" to "ka", the initials of "Kenya Airways"; the
+    acronym rule reads names as written."""
+    res = resolve_story("s", [article("a", [("Kenya Airways", "ORG", ["Kenya Airways"])]),
+                              article("b", [("KAA", "ORG", ["KAA"])])])
+    assert len(res.actors) == 2
+
+
 def test_resolution_does_not_depend_on_article_order() -> None:
     arts = [
         article("1", [("Zelenskiy", "ORG", ["Zelenskiy"]), ("Witkoff", "PERSON", ["Witkoff"])], [("accuse", [0], [1])]),

@@ -22,7 +22,13 @@ from ..rules import appending, rule
 from .described import attach_ages, attach_org_heads, attach_roles
 from .places import attach_home_teams, attach_qualified_names
 from .unionfind import Join, UnionFind
-from .variants import attach_clipped_names, attach_given_name_variants, attach_name_tails, attach_spelling_variants
+from .variants import (
+    attach_clipped_names,
+    attach_given_name_variants,
+    attach_name_tails,
+    attach_spelling_variants,
+    attach_spelt_out,
+)
 
 T = TypeVar("T")
 
@@ -148,6 +154,7 @@ def cluster_actors(docs: dict[str, Extraction]) -> tuple[list[list[EntityRef]], 
         for group in by_key.values():
             for ref in group[1:]:
                 join(group[0], ref, name)
+    attach_spelt_out(docs, entities, uf, join)
     attach_name_tails(entities, groups["full-name"], uf, join)  # first: "Comeaux" then finds one full name
     attach_given_name_variants(entities, groups["full-name"], uf, join)
     attach_spelling_variants(entities, uf, join)
@@ -179,15 +186,18 @@ def _first_name_index(key: str, people: bool) -> str | None:
 
 @rule("actor-merge", "acronym", "an organisation's one-word name (five letters at most) joins the one organisation "
       "of the story whose initials it spells", "HP (001) / Hewlett-Packard (002)")
-def _acronym_index(key: str, people: bool) -> str | None:
-    return None if people else names.initials(key.split()) or None
+def _acronym_index(name: str, people: bool) -> str | None:
+    """Read on names as written (folded), not on keys: a key's spelling folds "KAA" to "ka", the initials of
+    "Kenya Airways"."""
+    return None if people else names.initials(names.fold(name).split()) or None
 
 
-#: The one-word rules in the order tried, with whether each may apply to a one-word group.
-_ONE_WORD: tuple[tuple[Callable[[str, bool], str | None], Callable[[str, bool], bool]], ...] = (
-    (_surname_index, lambda word, people: True),
-    (_first_name_index, lambda word, people: people),
-    (_acronym_index, lambda word, people: not people and len(word) <= 5),
+#: The one-word rules in the order tried, with whether each may apply to a one-word group and whether it reads
+#: the names as written (else their keys).
+_ONE_WORD: tuple[tuple[Callable[[str, bool], str | None], Callable[[str, bool], bool], bool], ...] = (
+    (_surname_index, lambda word, people: True, False),
+    (_first_name_index, lambda word, people: people, False),
+    (_acronym_index, lambda word, people: not people and len(word) <= 5, True),
 )
 
 
@@ -202,17 +212,18 @@ def _attach_one_word_names(entities, by_full, by_word, uf, join) -> None:  # typ
         root = uf.find(group[0])
         types_of[root] |= {entities[r].type for r in group}
         people = any(entities[r].type == "PERSON" for r in group)
-        for (index_of, _allowed), index in zip(_ONE_WORD, indexes):
-            word = index_of(k, people)
-            if word is not None:
+        written = {n for r in group for n in entities[r].names}
+        for (index_of, _allowed, as_written), index in zip(_ONE_WORD, indexes):
+            for word in filter(None, (index_of(n, people) for n in written) if as_written else [index_of(k, people)]):
                 index[word].add(root)
     for word, group in sorted(by_word.items()):
         if any(names.place(n) for r in group for n in entities[r].names):
             continue
         people = any(entities[r].type == "PERSON" for r in group)
         kinds = {entities[r].type for r in group}
-        for (index_of, allowed), index in zip(_ONE_WORD, indexes):
-            candidates = {uf.find(r) for r in index.get(word, set())}
+        folded = {names.fold(n) for r in group for n in entities[r].names}
+        for (index_of, allowed, as_written), index in zip(_ONE_WORD, indexes):
+            candidates = {uf.find(r) for w in (folded if as_written else {word}) for r in index.get(w, set())}
             if "GPE" in kinds:  # a state is not the lake or party named after it; a person's surname may be mistagged
                 candidates = {c for c in candidates if types_of[c] & (kinds | {"PERSON"})}
             if allowed(word, people) and len(candidates) == 1:

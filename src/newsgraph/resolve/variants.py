@@ -1,4 +1,4 @@
-"""Variants of one person's name across a story's articles: the ``actor-merge`` rules ``name-tail`` and
+"""Variants of one name across a story's articles: the ``actor-merge`` rules ``spelt-out``, ``name-tail`` and
 ``given-name-variant``, run by ``actors.cluster_actors`` after the key rules (so "Comeaux" then finds one full
 name once "Joseph Comeaux Jr." is "Arcade Joseph Comeaux Jr."). Never two different given names of one
 surname ("Donald Trump" / "Melania Trump"), nor a given name with variants in two other bearers of the
@@ -18,9 +18,32 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import cdist
 
 from .. import names
-from ..model import EntityRef, LocalEntity
+from ..model import EntityRef, Extraction, LocalEntity
 from ..rules import rule
 from .unionfind import Join, UnionFind
+
+
+@rule("actor-merge", "spelt-out", "an acronym written right after an organisation's name, in parentheses or after "
+      "\", or\", is that organisation's (of any language)", "the Party for Freedom, or PVV; the Party of Industrialists "
+      "and Entrepreneurs (PPPT)")
+def _spelt_out(between: str, after: str) -> bool:
+    """Whether the text between a name and an acronym (and the character after the acronym) make the acronym the
+    name's: ", or " or " (" closed by ")"."""
+    return between in {", or ", ", or the "} or between == " (" and after == ")"
+
+
+def attach_spelt_out(docs: dict[str, Extraction], entities: dict[EntityRef, LocalEntity], uf: UnionFind[EntityRef],
+                     join: Join) -> None:
+    """News spells an organisation's acronym out once and then uses it alone ("the Party for Freedom, or PVV"):
+    an acronym of another language, or of words the name does not hold, which the initials cannot find. Read
+    on the finished mentions, so an acronym the model tagged only later in the article is joined too."""
+    for doc_id, ex in sorted(docs.items()):
+        named = sorted((m for m in ex.mentions if m.kind == "NAME"), key=lambda m: m.start)
+        for a, b in zip(named, named[1:]):
+            first, second = (doc_id, a.local), (doc_id, b.local)
+            if (a.local != b.local and entities[first].type in {"ORG", "FAC"} and names.is_acronym(b.text)
+                    and _spelt_out(ex.article.text[a.end : b.start], ex.article.text[b.end : b.end + 1])):
+                join(first, second, _spelt_out.rule.name)  # type: ignore[attr-defined]
 
 
 @rule("actor-merge", "name-tail", "a person's name of two or more words joins the one longer name of the story it ends",
