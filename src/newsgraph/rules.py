@@ -41,7 +41,8 @@ STAGES: dict[str, str] = {
 
 #: The modules whose import registers every rule (the stages' own modules).
 _RULE_MODULES = (
-    "newsgraph.extract.coordination", "newsgraph.extract.cleanups", "newsgraph.extract.actors", "newsgraph.extract.plurals", "newsgraph.extract.chains",
+    "newsgraph.extract.coordination", "newsgraph.extract.cleanups", "newsgraph.extract.actors",
+    "newsgraph.extract.plurals", "newsgraph.extract.chains",
     "newsgraph.extract.nominals", "newsgraph.extract.pronouns", "newsgraph.extract.headings", "newsgraph.extract.events",
     "newsgraph.extract.subjects", "newsgraph.extract.quotes", "newsgraph.extract.attribution",
     "newsgraph.extract.modality", "newsgraph.extract.timeplace",
