@@ -171,12 +171,13 @@ def clause_mate(pron: Token, found: list[Found], index: DocIndex) -> set[int]:
     his") are not bound this way."""
     if pron.dep_ not in OBJECTS or pron.lower_ not in _OBJECT_FORMS:
         return set()
+    def subjects(verb: Token) -> list[Token]:
+        return [c for c in index.children(verb) if c.dep_ == "nsubj"]
+
     verb = index.head(pron)
-    subjects = [c for c in index.children(verb) if c.dep_ == "nsubj"]
-    while not subjects and verb.dep_ == "conj" and index.head(verb) is not verb:
+    while not subjects(verb) and verb.dep_ == "conj" and index.head(verb) is not verb:
         verb = index.head(verb)
-        subjects = [c for c in index.children(verb) if c.dep_ == "nsubj"]
-    return {f.chain for subject in subjects for f in _covering(found, subject)}
+    return {f.chain for subject in subjects(verb) for f in _covering(found, subject)}
 
 
 def _quoted_names(pron: Token, found: list[Found], index: DocIndex) -> set[int]:

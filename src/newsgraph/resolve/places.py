@@ -7,7 +7,7 @@ or patient of an event: a setting never is) and where exactly one organisation o
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Container
+from collections.abc import Callable, Container
 
 from .. import names
 from ..lexicon import ACTOR_NOUNS, LEGAL_FORMS, NOT_NICKNAMES, ORG_FUNCTION_WORDS
@@ -67,35 +67,25 @@ _ORGANISATION_TYPES = frozenset({"ORG", "FAC"})
       "two qualifiers each go with the name",
       "Boston Red Sox (a) / Red Sox (b); U.N. Security Council (a) / Security Council (b); U.S. Federal Trade "
       "Commission (a) / Federal Trade Commission (b)")
-def _qualified(name: str, qualifiers: Container[str], alone: Container[str]) -> tuple[str, str] | None:
+def _qualified(name: str, qualifies: Callable[[str], bool], alone: Container[str]) -> tuple[str, str] | None:
     """The qualifier and the name ``name`` (a key) stands for without it, or None: a leading place or organisation
-    of ``qualifiers`` (keys) and the words after it, two at least, a name of ``alone`` ("U.S. Army Corps of
+    (a key ``qualifies`` accepts) and the words after it, two at least, a name of ``alone`` ("U.S. Army Corps of
     Engineers" is the Corps of Engineers of the U.S. Army, when the story names the Corps alone)."""
     words = name.split()
     for cut in range(1, len(words) - 1):
         prefix, rest = " ".join(words[:cut]), " ".join(words[cut:])
-        if prefix in qualifiers and rest in alone:
+        if qualifies(prefix) and rest in alone:
             return prefix, rest
     return None
-
-
-class _Qualifiers:
-    """The qualifiers a name may open with: a place or organisation the story names on its own, or a country of
-    the place table, which a national agency carries whether or not the story names the country apart ("US
-    National Hurricane Center" / "National Hurricane Center")."""
-
-    def __init__(self, story: Container[str]) -> None:
-        self.story = story
-
-    def __contains__(self, prefix: object) -> bool:
-        return prefix in self.story or (isinstance(prefix, str) and names.country(prefix) is not None)
 
 
 def attach_qualified_names(entities: dict[EntityRef, LocalEntity], uf: UnionFind[EntityRef], join: Join) -> None:
     """English names put their head last: "Boston Red Sox" is the Red Sox of Boston, "U.N. Security Council"
     the Security Council of the U.N., as "Boston Herald" is no Boston. Only names the story also uses alone,
-    and only a qualifier the story names as a place or an organisation of its own; one qualifier however
-    spelt ("U.N." / "United Nations", one actor by then)."""
+    and only a qualifier the story names as a place or an organisation of its own, or a country of the place
+    table, which a national agency carries whether or not the story names the country apart ("US National
+    Hurricane Center" / "National Hurricane Center"); one qualifier however spelt ("U.N." / "United Nations",
+    one actor by then)."""
     qualifiers: dict[str, set[EntityRef]] = defaultdict(set)  # a place's or organisation's key -> its entities
     alone: dict[str, set[EntityRef]] = defaultdict(set)  # an organisation's or facility's name key -> its entities
     for ref, ent in entities.items():
@@ -108,8 +98,11 @@ def attach_qualified_names(entities: dict[EntityRef, LocalEntity], uf: UnionFind
                 alone[k].add(ref)
     longs: dict[str, set[EntityRef]] = defaultdict(set)  # short -> the entities of its qualified names
     owners: dict[str, set[object]] = defaultdict(set)  # short -> the actors (or countries) that qualify it
+    def qualifies(prefix: str) -> bool:
+        return prefix in qualifiers or names.country(prefix) is not None
+
     for long, refs in sorted(alone.items()):
-        if (found := _qualified(long, _Qualifiers(qualifiers), alone)) is not None:
+        if (found := _qualified(long, qualifies, alone)) is not None:
             prefix, short = found
             longs[short] |= refs
             # one owner however the qualifier is known: a country of the table by its canonical name
