@@ -205,8 +205,30 @@ def test_particle_surname_and_open_parenthesis_with_the_model() -> None:
 
 
 @pytest.mark.model
+def test_initial_given_name_with_the_model() -> None:
+    """In this sentence en_core_web_sm 3.8.0 tags "J. Blinken" (and "State" an organisation): the person is
+    "Antony J. Blinken", whom other articles call "Antony Blinken"."""
+    nlp = load()
+    text = ("The Biden administration responded quickly. Secretary of State Antony J. Blinken called the move an "
+            "attempt to \"weaponize\" supply chains, while the White House said it was coordinating with allies.")
+    assert "J. Blinken" in {e.text for e in nlp(text).ents}
+    ex = extract_doc(nlp(text), Article("t", text, "t.txt"))
+    assert "Antony J. Blinken" in {e.name for e in ex.entities}
+    other = extract_doc(nlp("Antony Blinken arrived."), Article("u", "Antony Blinken arrived.", "u.txt"))
+    (blinken,) = [a for a in resolve_story("s", [ex, other]).actors if "Blinken" in a.label]
+    assert {d for d, _i in blinken.mentions} == {"t", "u"}
+
+
+#: The outlet of the articles in test_credits_with_the_model
+OUTLET = "The Bayside Business Journal"
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(("text", "credited", "kept"), [
     ("BRUSSELS (GPW) — European Union leaders agreed, according to a draft seen by GPW.", "GPW", "European Union"),
+    # own-outlet: the article's outlet, "The Bayside Business Journal" (test_credits_with_the_model gives it)
+    ("Several current and former Googlers in the Bay Area told the Journal that teams were bracing for cuts.",
+     "Journal", "Bay Area"),
     ("LONDON, July 26 (Meridian Press) - Arsenal have signed Jordan Ashworth.", "Meridian Press", "Jordan Ashworth"),
     ("ST. LOUIS (AP) — Police said Smith fled.", "AP", "Smith"),
     ("(Bloomberg) -- Apple shares rose on Monday.", "Bloomberg", "Apple"),
@@ -217,10 +239,11 @@ def test_particle_surname_and_open_parenthesis_with_the_model() -> None:
     ("Putin met Erdogan in Sochi.\n(Reporting by the Moscow bureau; Editing by Mark Hollis)", "Mark Hollis", "Erdogan"),
 ])
 def test_credits_with_the_model(text: str, credited: str, kept: str) -> None:
-    """The agency a dateline credits and the staff a closing line credits are no actors (the model's own
-    entities, en_core_web_sm 3.8.0); elsewhere a name in parentheses before a dash is one."""
+    """The agency a dateline credits, the staff a closing line credits and the article's own outlet are no
+    actors (the model's own entities, en_core_web_sm 3.8.0); elsewhere a name in parentheses before a dash is
+    one."""
     nlp = load()
-    said = {m.text for m in extract_doc(nlp(text), Article("t", text, "t.txt")).mentions}
+    said = {m.text for m in extract_doc(nlp(text), Article("t", text, "t.txt", outlet=OUTLET)).mentions}
     assert kept in said
     assert not credited or credited not in said
 
@@ -249,6 +272,7 @@ def test_acronyms_with_the_model() -> None:
         ("Hewlett-Packard", "ORG", "HP", "ORG"),  # acronym
         ("Matt Smith", "PERSON", "Matt", "PERSON"),  # first-name
         ("Bettie Page", "PERSON", "Betty Page", "PERSON"),  # spelling
+        ("Fed", "ORG", "Federal Reserve", "ORG"),  # the place table's alias
     ],
 )
 def test_names_of_one_actor_across_articles(a: str, a_type: str, b: str, b_type: str) -> None:
@@ -262,6 +286,14 @@ def test_first_name_shared_by_two_people_joins_neither() -> None:
         article("3", [("Emmanuel", "PERSON", ["Emmanuel"])]),
     )
     assert groups == [["Emmanuel"], ["Emmanuel Bonne"], ["Emmanuel Macron"]]
+
+
+def test_a_known_short_name_is_no_surname() -> None:
+    """ "the Fed" is the Federal Reserve, not the last word of the "Cleveland Fed" (a regional bank)."""
+    groups = actor_groups(article("1", [("Cleveland Fed", "ORG", ["Cleveland Fed"])]),
+                          article("2", [("Fed", "ORG", ["Fed"])]),
+                          article("3", [("Federal Reserve", "ORG", ["Federal Reserve"])]))
+    assert groups == [["Cleveland Fed"], ["Fed", "Federal Reserve"]]
 
 
 def test_rules_are_recorded_for_audit() -> None:

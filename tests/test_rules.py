@@ -661,6 +661,25 @@ Hollis NNP PROPN pobj 6
 ) -RRB- PUNCT punct 5
 """, {"Putin": "PERSON", "Mark Hollis": "PERSON"})
 
+#: "Antony J. Blinken spoke .": the model's person starts at the middle initial ("J. Blinken")
+INITIAL = ("""
+Antony NNP PROPN compound 2
+J. NNP PROPN compound 2
+Blinken NNP PROPN nsubj 3
+spoke VBD VERB ROOT 3 speak
+. . PUNCT punct 3
+""", {"J. Blinken": "PERSON"})
+
+#: "Kilavuka told the Business Daily .": in The East Africa Business Daily, the paper itself
+OWN_OUTLET = """
+Kilavuka NNP PROPN nsubj 1
+told VBD VERB ROOT 1 tell
+the DT DET det 4
+Business NNP PROPN compound 4
+Daily NNP PROPN dobj 1
+. . PUNCT punct 1
+"""
+
 #: (stage, rule, parse, ents, the publication date): one row per extraction rule
 EXTRACTION_CASES: list[tuple[str, str, str, dict[str, str], str | None]] = [
     ("mention", "entity", *ENVOY, None),
@@ -680,6 +699,7 @@ EXTRACTION_CASES: list[tuple[str, str, str, dict[str, str], str | None]] = [
     ("mention", "mountain-name", *MOUNTAIN, None),
     ("mention", "nicknamed-name", *NICKNAMED, None),
     ("mention", "particle-surname", *PARTICLE, None),
+    ("mention", "initial-given-name", *INITIAL, None),
     ("mention", "dateline-credit", *CREDIT, None),
     ("mention", "staff-credit", *STAFF, None),
     ("mention", "body-part", *BODY_PART, None),
@@ -1147,6 +1167,7 @@ def test_every_rule_has_a_row() -> None:
     covered |= {("actor-merge", "event-role"), ("actor-merge", "org-head"), ("actor-merge", "home-team"), ("actor-merge", "same-age")}
     covered |= {("actor-merge", "synonym-description"), ("event-merge", "learned-pair"), ("actor-merge", "learned-pair")}
     covered |= {("actor-merge", "spelt-out")}  # test_resolve: an acronym spelt out (its mentions' offsets matter)
+    covered |= {("mention", "own-outlet")}  # test_an_articles_own_outlet_is_no_actor: it needs the article's outlet
     assert {(r.stage, r.name) for r in rules.all_rules()} == covered
 
 
@@ -1497,6 +1518,35 @@ left VBD VERB conj 1 leave
 """, {"NATO": "ORG"})
     ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
     assert [m.text for m in ex.mentions] == ["NATO"]
+
+
+def test_a_name_started_at_a_middle_initial_runs_back_to_the_given_name() -> None:
+    doc = make_doc(*INITIAL)
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    assert [(m.text, m.found_by) for m in ex.mentions] == [("Antony J. Blinken", "initial-given-name")]
+    # a title before the initial is no given name ("Judge I. Leo Glasser" stays "I. Leo Glasser")
+    doc = make_doc("""
+Judge NNP PROPN compound 3
+I. NNP PROPN compound 3
+Leo NNP PROPN compound 3
+Glasser NNP PROPN nsubj 4
+spoke VBD VERB ROOT 4 speak
+. . PUNCT punct 4
+""", {"I. Leo Glasser": "PERSON"})
+    assert [m.text for m in extract_doc(doc, Article("t", doc.text, "t.txt")).mentions] == ["I. Leo Glasser"]
+
+
+@pytest.mark.parametrize(("outlet", "said"), [
+    ("The East Africa Business Daily", ["Kilavuka"]),  # a tail of its name after "the"
+    ("Business Daily", ["Kilavuka"]),  # its whole name
+    ("Daily Planet", ["Kilavuka", "Business Daily"]),  # "Daily" ends neither name: another paper
+    (None, ["Kilavuka", "Business Daily"]),
+])
+def test_an_articles_own_outlet_is_no_actor(outlet: str | None, said: list[str]) -> None:
+    """ "told the Business Daily": the paper that publishes the article is no actor of its story."""
+    doc = make_doc(OWN_OUTLET, {"Kilavuka": "PERSON", "Business Daily": "ORG"})
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt", outlet=outlet))
+    assert [m.text for m in ex.mentions] == said
 
 
 def test_a_wires_closing_credits_name_no_actor() -> None:

@@ -51,7 +51,7 @@ class Reading:
 
 
 def _actors(r: Reading) -> None:
-    r.mentions, r.entities, r.token_mention = find_actors(r.doc, index=r.index)
+    r.mentions, r.entities, r.token_mention = find_actors(r.doc, index=r.index, outlet=r.article.outlet)
     r.lookup = Mentions(r.doc, r.mentions, r.index)
 
 

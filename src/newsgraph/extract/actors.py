@@ -33,15 +33,17 @@ from .pronouns import pronoun_mentions
 __all__ = ["find_actors"]
 
 
-def find_actors(doc: Doc, *, index: DocIndex | None = None) -> tuple[list[ActorMention], list[LocalEntity], dict[int, int]]:
-    """Every actor mention of ``doc`` with its local entity; also token index -> mention index."""
+def find_actors(doc: Doc, *, index: DocIndex | None = None, outlet: str | None = None,
+                ) -> tuple[list[ActorMention], list[LocalEntity], dict[int, int]]:
+    """Every actor mention of ``doc`` (published by ``outlet``) with its local entity; also token index ->
+    mention index."""
     index = index if index is not None else DocIndex(doc)
     sentence_of = index.sentence_of
     chains: list[Chain] = []
     found: list[Found] = []
 
     settings: set[int] = set()  # token indices of places named as a setting: mentioned, but no participant
-    for span, found_by in name_spans(doc, index=index):
+    for span, found_by in name_spans(doc, index=index, outlet=outlet):
         if dateline(span) or (span.label_ in PLACE_LABELS and locative_place(span)):
             settings.update(range(span.start, span.end))
         chain, chain_rule = attach_name(span, chains)

@@ -18,13 +18,13 @@ from ..lexicon import (
     GOVERNMENT_NOUNS,
     GROUP_NOUNS,
     MILITARY_NOUNS,
-    NAME_PARTICLES,
 )
 from ..rules import appending
 from .coordination import entity_parts
-from .credits import dateline_credits, staff_lines
+from .credits import dateline_credits, outlet_forms, staff_lines
 from .docindex import DocIndex
 from .labels import ACTOR_LABELS, DESCRIPTOR_MODIFIERS, PLACE_LABELS
+from .nametokens import nicknamed_end, particle, place_word, role_word, surname_word
 from .plurals import plural_names
 
 __all__ = ["CLEANUPS", "name_spans"]
@@ -37,6 +37,7 @@ class _Context:
     proper_words: set[str]  # words of the entities outside them that hold a proper noun, as written
     credits: set[str]  # folded names of the agencies a dateline credits ("BRUSSELS (Reuters) —")
     staff_lines: list[tuple[int, int]]  # character bounds of the lines that credit a wire's staff
+    outlet: tuple[frozenset[str], frozenset[str]]  # folded names of the article's own outlet (credits.outlet_forms)
 
 
 Cleanup = Callable[[Span, _Context], "Span | None"]  # the span as cleaned (maybe the same), or None to drop it
@@ -46,9 +47,10 @@ CLEANUPS: list[Cleanup] = []
 _cleanup = appending(CLEANUPS, "mention")
 
 
-def name_spans(doc: Doc, *, index: DocIndex | None = None) -> list[tuple[Span, str]]:
+def name_spans(doc: Doc, *, index: DocIndex | None = None, outlet: str | None = None) -> list[tuple[Span, str]]:
     """The model's entities that name actors or places and the plurals it left untagged, in order, cleaned up;
-    with the rule behind each (``entity`` or ``plural-name``, or the clean-up that last changed its span or type)."""
+    with the rule behind each (``entity`` or ``plural-name``, or the clean-up that last changed its span or type).
+    ``outlet``: the article's outlet, which is no actor of its story."""
     index = index if index is not None else DocIndex(doc)
     ents = index.ents
     headline = _headline_tokens(index.tokens)
@@ -56,7 +58,7 @@ def name_spans(doc: Doc, *, index: DocIndex | None = None) -> list[tuple[Span, s
     named = [e for e in body if e.label_ in ACTOR_LABELS | PLACE_LABELS and any(t.tag_ in {"NNP", "NNPS"} for t in e)]
     proper = {t.text for e in named for t in e if t.is_alpha}
     context = _Context(headline, {names.fold(e.text) for e in body}, proper, dateline_credits(ents),
-                       staff_lines(doc.text))
+                       staff_lines(doc.text), outlet_forms(outlet))
     spans = []
     plurals = [(span, plural_names.rule.name) for span in plural_names(doc, index, headline)]  # type: ignore[attr-defined]
     for ent, first_rule in sorted(entity_parts(ents) + plurals, key=lambda p: p[0].start):
@@ -90,7 +92,7 @@ def nicknamed_name(span: Span, context: _Context) -> Span | None:
     (Pacman) Jones"), the nearest start first."""
     doc = span.doc
     for start in [*range(span.start, span.end), *range(span.start - 1, max(-1, span.start - 7), -1)]:
-        end = _nicknamed_end(doc, start)
+        end = nicknamed_end(doc, start)
         if end <= span.start or start >= span.end:
             continue
         whole = span.start == start and span.end == end  # the model saw one name, whatever it tagged
@@ -102,33 +104,6 @@ def nicknamed_name(span: Span, context: _Context) -> Span | None:
     return span
 
 
-def _nicknamed_end(doc: Doc, start: int) -> int:
-    """The end of "Given [Given [Given]] ( Nickname ) Surname" starting at ``start``, else -1: capitalised
-    proper nouns, none a title, a noun for people or a place; the nickname no entity of another kind
-    ("(Labor)", "(Nasdaq)") and not all capitals (a ticker or an acronym), the surname one word on the same
-    line that modifies no noun after it."""
-    def proper(i: int) -> bool:
-        return (0 <= i < len(doc) and doc[i].tag_ == "NNP" and doc[i].is_alpha and doc[i].text[:1].isupper()
-                and not _role_word(doc[i]) and not _place(doc[i]))
-
-    if not proper(start):
-        return -1
-    i = start + 1
-    while i < start + 3 and proper(i):
-        i += 1
-    if (i + 3 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")"
-            or not proper(i + 1) or not proper(i + 3)):
-        return -1
-    nickname = doc[i + 1]
-    # the nickname tagged on its own as something else ("(Labor)"), not as a part of the model's name entity
-    own_entity = nickname.ent_type_ not in {"", "PERSON"} and not all(
-        t.ent_iob_ == "I" for t in doc[start + 1:i + 2])
-    # the surname modifying a noun after it is no surname ("Kevin Rudd (Labor) Prime Minister")
-    if nickname.is_upper or own_entity or "\n" in doc[start:i + 4].text or doc[i + 3].dep_ == "compound":
-        return -1
-    return i + 4
-
-
 @_cleanup("particle-surname", "a person's name that stops at a surname particle (\"von der\") runs on to the "
           "capitalised word after it, which no other entity then takes", "European Commission President Ursula von der "
           "Leyen (tagged \"Ursula von der\" and \"Leyen\") -> Ursula von der Leyen, PERSON")
@@ -136,42 +111,34 @@ def particle_surname(span: Span, context: _Context) -> Span | None:
     """The small model splits some particle surnames (always "von der Leyen": a person, then the surname as a
     place), so the surname other articles write alone never meets the given name."""
     doc = span.doc
-    if span.label_ == "PERSON" and _particle(span[-1]):
+    if span.label_ == "PERSON" and particle(span[-1]):
         end = span.end
-        while end < len(doc) and _particle(doc[end]):
+        while end < len(doc) and particle(doc[end]):
             end += 1
-        return Span(doc, span.start, end + 1, label="PERSON") if _surname_word(doc, end) else span
+        return Span(doc, span.start, end + 1, label="PERSON") if surname_word(doc, end) else span
     first = span.start  # the particles before the span, and a person's name ending in one of them
-    while first > 0 and _particle(doc[first - 1]):
+    while first > 0 and particle(doc[first - 1]):
         first -= 1
-    if first < span.start and _surname_word(doc, span.start) and any(
-            e.label_ == "PERSON" and first < e.end <= span.start and _particle(doc[e.end - 1]) for e in doc.ents):
+    if first < span.start and surname_word(doc, span.start) and any(
+            e.label_ == "PERSON" and first < e.end <= span.start and particle(doc[e.end - 1]) for e in doc.ents):
         return None  # the person's name runs on to it
     return span
 
 
-def _surname_word(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` can end a name after its particles: a capitalised proper noun (a line break between
-    is a token of its own, which stops the particles)."""
-    return i < len(doc) and doc[i].tag_ == "NNP" and doc[i].is_title
-
-
-def _particle(tok: Token) -> bool:
-    return tok.is_lower and tok.text in NAME_PARTICLES
-
-
-#: Titles and honorifics ("Deputy", "Mr."), read for every proper noun a nickname pattern may hold.
-_TITLES = names.TITLE_WORDS | names.HONORIFICS
-
-
-def _role_word(tok: Token) -> bool:
-    """A title, an honorific or a noun for people ("Deputy", "Mr.", "Police", "Officer"): no part of a name."""
-    return tok.lower_.rstrip(".") in _TITLES or tok.lower_ in ACTOR_NOUNS
-
-
-def _place(tok: Token) -> bool:
-    """A word the model tags a place, or the place table knows."""
-    return tok.ent_type_ in PLACE_LABELS or names.place(tok.text) is not None
+@_cleanup("initial-given-name", "a person's name that the model starts at a middle initial runs back to the "
+          "capitalised given name just before it", "Secretary of State Antony J. Blinken (tagged \"J. Blinken\") -> "
+          "Antony J. Blinken")
+def initial_given_name(span: Span, context: _Context) -> Span | None:
+    """Papers write a middle initial ("Antony J. Blinken", "Regina M. Benjamin"); the small model sometimes
+    starts the name there, and "J. Blinken" then meets no other article's "Antony Blinken". The word before
+    must be a proper noun on the same line, no title ("Judge I. Leo Glasser"), place or other entity."""
+    doc, i = span.doc, span.start - 1
+    given = doc[i] if i >= 0 else None
+    if (span.label_ != "PERSON" or given is None or not (len(span[0]) == 2 and span[0].text[0].isupper()
+            and span[0].text[1] == ".") or given.tag_ != "NNP" or not given.is_title or len(given) < 2
+            or given.ent_type_ or "\n" in given.whitespace_ or role_word(given) or place_word(given)):
+        return span
+    return Span(doc, i, span.end, label="PERSON")
 
 
 @_cleanup("dateline-credit", "the agency a dateline credits (\"BRUSSELS (Reuters) —\") filed the story: neither there "
@@ -209,6 +176,18 @@ def trim(ent: Span, context: _Context) -> Span | None:
     if end == start:
         return None
     return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label_)
+
+
+@_cleanup("own-outlet", "the article's own outlet, named in full or after \"the\" by the last words of its name, "
+          "published the story and is no actor of it", "Mr Kilavuka told the Business Daily on Monday. (in The East "
+          "Africa Business Daily) -> no actor Business Daily")
+def own_outlet(span: Span, context: _Context) -> Span | None:
+    """A paper quotes people who spoke to it ("told the Journal", "the Times reported"); only its own articles
+    name it, so it would be a single-source actor of every story it covers. Runs after ``trim`` (no "the")."""
+    full, tails = context.outlet
+    key = names.fold(span.text)
+    after_the = span.start > 0 and span.doc[span.start - 1].lower_ == "the"
+    return None if key in full or (after_the and key in tails) else span
 
 
 @_cleanup("headline-name", "in a title-case headline, keep only the longest part of an entity the body also names, "

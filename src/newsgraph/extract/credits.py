@@ -1,6 +1,7 @@
-"""What a wire says of itself: the agency its dateline credits ("BRUSSELS (Reuters) —") and the lines that
-credit its staff ("(Reporting by ...; Editing by ...)"). The clean-up rules ``dateline-credit`` and
-``staff-credit`` (``cleanups.py``) read them: the outlet and its staff are no actors of the story."""
+"""What an article says of itself: the agency its dateline credits ("BRUSSELS (Reuters) —"), the lines that
+credit its staff ("(Reporting by ...; Editing by ...)") and the names of its own outlet ("told the Journal").
+The clean-up rules ``dateline-credit``, ``staff-credit`` and ``own-outlet`` (``cleanups.py``) read them: the
+outlet and its staff are no actors of the story."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from spacy.tokens import Span
 
 from .. import names
 
-__all__ = ["dateline_credits", "staff_lines"]
+__all__ = ["dateline_credits", "outlet_forms", "staff_lines"]
 
 
 def dateline_credits(ents: Sequence[Span]) -> set[str]:
@@ -63,3 +64,16 @@ def staff_lines(text: str) -> list[tuple[int, int]]:
 #: A line that credits a story's reporters and editors, as wires close their copy.
 _STAFF_LINE = re.compile(r"^[ \t]*\(?[ \t]*(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Cc]ompiled|"
                          r"[Pp]roduced|[Ff]act-checked) by\b.*$", re.MULTILINE)
+
+
+def outlet_forms(outlet: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """The folded names an article may call its own outlet by: (written anywhere, written after "the").
+    "The East Africa Business Daily": its full name anywhere, and after "the" each tail of its words
+    ("Business Daily", "Daily"), as a paper writes "told the Business Daily"; never its first words alone
+    ("East Africa" is a region)."""
+    words = (outlet or "").split()
+    if words[:1] and words[0].lower() == "the":
+        words = words[1:]
+    if not words:
+        return frozenset(), frozenset()
+    return frozenset({names.fold(" ".join(words))}), frozenset(names.fold(" ".join(words[i:])) for i in range(len(words)))
