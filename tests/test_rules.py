@@ -1540,6 +1540,7 @@ spoke VBD VERB ROOT 4 speak
     ("The East Africa Business Daily", ["Kilavuka"]),  # a tail of its name after "the"
     ("Business Daily", ["Kilavuka"]),  # its whole name
     ("Daily Planet", ["Kilavuka", "Business Daily"]),  # "Daily" ends neither name: another paper
+    ("Kilavuka", ["Kilavuka", "Business Daily"]),  # ... not without it ("Hill said" in The Hill)
     (None, ["Kilavuka", "Business Daily"]),
 ])
 def test_an_articles_own_outlet_is_no_actor(outlet: str | None, said: list[str]) -> None:

@@ -178,9 +178,9 @@ def trim(ent: Span, context: _Context) -> Span | None:
     return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label_)
 
 
-@_cleanup("own-outlet", "the article's own outlet, named in full or after \"the\" by the last words of its name, "
-          "published the story and is no actor of it", "Mr Kilavuka told the Business Daily on Monday. (in The East "
-          "Africa Business Daily) -> no actor Business Daily")
+@_cleanup("own-outlet", "the article's own outlet, named in full (two words or more) or after \"the\" by the last "
+          "words of its name, published the story and is no actor of it", "Mr Kilavuka told the Business Daily on "
+          "Monday. (in The East Africa Business Daily) -> no actor Business Daily")
 def own_outlet(span: Span, context: _Context) -> Span | None:
     """A paper quotes people who spoke to it ("told the Journal", "the Times reported"); only its own articles
     name it, so it would be a single-source actor of every story it covers. Runs after ``trim`` (no "the")."""

@@ -70,10 +70,13 @@ def outlet_forms(outlet: str | None) -> tuple[frozenset[str], frozenset[str]]:
     """The folded names an article may call its own outlet by: (written anywhere, written after "the").
     "The East Africa Business Daily": its full name anywhere, and after "the" each tail of its words
     ("Business Daily", "Daily"), as a paper writes "told the Business Daily"; never its first words alone
-    ("East Africa" is a region)."""
+    ("East Africa" is a region). A one-word name only after "the" too: "The Hill" reported, not "Hill said".
+
+    >>> outlet_forms("The Hill")
+    (frozenset(), frozenset({'hill'}))
+    """
     words = (outlet or "").split()
     if words[:1] and words[0].lower() == "the":
         words = words[1:]
-    if not words:
-        return frozenset(), frozenset()
-    return frozenset({names.fold(" ".join(words))}), frozenset(names.fold(" ".join(words[i:])) for i in range(len(words)))
+    tails = frozenset(names.fold(" ".join(words[i:])) for i in range(len(words)))
+    return frozenset({names.fold(" ".join(words))}) if len(words) > 1 else frozenset(), tails
