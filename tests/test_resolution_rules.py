@@ -249,6 +249,19 @@ def test_credits_with_the_model(text: str, credited: str, kept: str) -> None:
 
 
 @pytest.mark.model
+def test_the_fed_with_the_model() -> None:
+    """ "the Fed" of one outlet is the Federal Reserve of another; a regional paper's "Cleveland Fed" (the
+    Federal Reserve Bank of Cleveland) is neither, though "Fed" ends it (en_core_web_sm 3.8.0's entities)."""
+    nlp = load()
+    texts = {"a": "The Federal Reserve held interest rates steady on Wednesday.",
+             "b": "The Fed now says it will cut rates just once this year. Loretta Mester, who leads the Cleveland "
+                  "Fed, steps down in June."}
+    res = resolve_story("s", [extract_doc(nlp(t), Article(k, t, "t.txt")) for k, t in texts.items()])
+    assert {a.label: len(a.mentions) for a in res.actors if "Fed" in a.label} == {"Federal Reserve": 2,
+                                                                                    "Cleveland Fed": 1}
+
+
+@pytest.mark.model
 def test_acronyms_with_the_model() -> None:
     """ "AI" is no acronym of "Alphabet Inc." (a legal form has no initial); "NTSB" is the "US National
     Transportation Safety Board" (a leading country has none either), in the article and across articles."""

@@ -1534,6 +1534,16 @@ spoke VBD VERB ROOT 4 speak
 . . PUNCT punct 4
 """, {"I. Leo Glasser": "PERSON"})
     assert [m.text for m in extract_doc(doc, Article("t", doc.text, "t.txt")).mentions] == ["I. Leo Glasser"]
+    # found in review: nor is an abbreviated title ("Sen. J. D. Vance" stays "J. D. Vance")
+    doc = make_doc("""
+Sen. NNP PROPN compound 3
+J. NNP PROPN compound 3
+D. NNP PROPN compound 3
+Vance NNP PROPN nsubj 4
+spoke VBD VERB ROOT 4 speak
+. . PUNCT punct 4
+""", {"J. D. Vance": "PERSON"})
+    assert [m.text for m in extract_doc(doc, Article("t", doc.text, "t.txt")).mentions] == ["J. D. Vance"]
 
 
 @pytest.mark.parametrize(("outlet", "said"), [
@@ -1548,6 +1558,56 @@ def test_an_articles_own_outlet_is_no_actor(outlet: str | None, said: list[str])
     doc = make_doc(OWN_OUTLET, {"Kilavuka": "PERSON", "Business Daily": "ORG"})
     ex = extract_doc(doc, Article("t", doc.text, "t.txt", outlet=outlet))
     assert [m.text for m in ex.mentions] == said
+
+
+def test_an_outlet_named_after_a_place_keeps_the_place() -> None:
+    """Found in review: in HuffPost UK, "the UK" is the country, not the outlet."""
+    doc = make_doc("""
+Johnson NNP PROPN nsubj 1
+flew VBD VERB ROOT 1 fly
+to IN ADP prep 1
+the DT DET det 4
+UK NNP PROPN pobj 2
+. . PUNCT punct 1
+""", {"Johnson": "PERSON", "UK": "GPE"})
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt", outlet="HuffPost UK"))
+    assert [m.text for m in ex.mentions] == ["Johnson", "UK"]
+
+
+def test_the_outlet_is_no_repeated_name() -> None:
+    """Found in review: in The Hill, "Hill spoke to The Hill": the outlet's words are no untagged repeat of
+    Rep. French Hill's surname."""
+    doc = make_doc("""
+French NNP PROPN compound 1
+Hill NNP PROPN nsubj 2
+spoke VBD VERB ROOT 2 speak
+to IN ADP prep 2
+The DT DET det 5
+Hill NNP PROPN pobj 3
+. . PUNCT punct 2
+""", {"French Hill": "PERSON", "Hill": "ORG"})
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt", outlet="The Hill"))
+    assert [m.text for m in ex.mentions] == ["French Hill"]
+
+
+def test_an_alias_is_found_repeated() -> None:
+    """Found in review: a word the alias table knows ("IMF": the International Monetary Fund) is still found
+    where the model leaves it untagged."""
+    doc = make_doc("""
+The DT DET det 1
+IMF NNP PROPN nsubj 2
+cut VBD VERB ROOT 2 cut
+rates NNS NOUN dobj 2 rate
+. . PUNCT punct 2
+IMF NNP PROPN compound 6
+economists NNS NOUN nsubj 7 economist
+agreed VBD VERB ROOT 7 agree
+. . PUNCT punct 7
+""")
+    doc.ents = [Span(doc, 1, 2, label="ORG")]
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    imf = [m for m in ex.mentions if m.text == "IMF"]
+    assert [m.found_by for m in imf] == ["entity", "repeated-name"] and len({m.local for m in imf}) == 1
 
 
 def test_a_wires_closing_credits_name_no_actor() -> None:

@@ -89,21 +89,32 @@ def test_the_headline_raises_an_actor() -> None:
     assert after["steve-witkoff"] == before["steve-witkoff"]
 
 
-@pytest.mark.parametrize(("label", "patients", "light"), [
-    ("say", (), True),  # "Shaikin says the team believed ...": the belief is listed, per Shaikin
-    ("accuse Witkoff", ("witkoff",), False),  # an act aimed at someone is news of its own
+@pytest.mark.parametrize(("label", "patients", "obj", "light"), [
+    ("say", (), "", True),  # "Shaikin says the team believed ...": the belief is listed, per Shaikin
+    ("accuse Witkoff", ("witkoff",), "Witkoff", False),  # an act aimed at someone is news of its own
+    ("tell reporter", ("reporter",), "reporters", True),  # "Shaikin told reporters the team believed ...": whom
+    ("say in statement", (), "", True),  # ... and the words it is said in add nothing
+    ("dismiss claim", (), "the claim", False),  # "dismissed the claim": what it is said of is news
 ])
-def test_a_bare_speech_act_whose_content_is_listed_is_light(label: str, patients: tuple[str, ...], light: bool) -> None:
-    text = "Shaikin says the team believed it."
-    said = EventMention(8, 12, "says", label.split()[0], label, 0, False, (0,))
+def test_a_bare_speech_act_whose_content_is_listed_is_light(label: str, patients: tuple[str, ...], obj: str,
+                                                             light: bool) -> None:
+    text = "Shaikin says the team believed it. Witkoff met reporters."  # the second sentence: the patients
+    said = EventMention(8, 12, "says", label.split()[0], label, 0, False, (0,), object=obj)
     believed = EventMention(22, 30, "believed", "believe", "believe", 0, False, attribution="named-source",
                             source=0, cue=said.text, cue_start=said.start)
-    shaikin = ActorMention(0, 7, "Shaikin", "NAME", "PERSON", 0, "shaikin", 0, "new")
-    ex = Extraction(Article("d", text, "d.txt"), (Sentence(0, len(text)),), (LocalEntity(0, "Shaikin", "PERSON", ("Shaikin",)),),
-                    (shaikin,), (said, believed))
+    mentions = (ActorMention(0, 7, "Shaikin", "NAME", "PERSON", 0, "shaikin", 0, "new"),
+                ActorMention(35, 42, "Witkoff", "NAME", "PERSON", 1, "witkoff", 1, "new"),
+                ActorMention(47, 56, "reporters", "NOMINAL", "", 1, "reporter", 2, "new"))
+    assert [text[m.start:m.end] for m in mentions] == ["Shaikin", "Witkoff", "reporters"]
+    entities = (LocalEntity(0, "Shaikin", "PERSON", ("Shaikin",)), LocalEntity(1, "Steve Witkoff", "PERSON", ("Witkoff",)),
+                LocalEntity(2, "reporter", "PERSON", ()))
+    ex = Extraction(Article("d", text, "d.txt"), (Sentence(0, 34), Sentence(35, len(text))), entities, mentions,
+                    (said, believed))
     events = (Event("say", "s", label, label.split()[0], ("shaikin",), patients, (), (("d", 0),)),
               Event("believe", "s", "believe", "believe", (), (), (), (("d", 1),)))
-    actors = (Actor("shaikin", "s", "Shaikin", "PERSON", (), (("d", 0),)),)
+    actors = (Actor("shaikin", "s", "Shaikin", "PERSON", (), (("d", 0),)),
+              Actor("witkoff", "s", "Steve Witkoff", "PERSON", (), (("d", 1),)),  # named: his mention is a name
+              Actor("reporter", "s", "reporter", "PERSON", (), (("d", 2),)))  # generic: a bare common noun
     _, kinds = salience.score(Resolution("s", actors, events), {"d": ex})
     assert (kinds["say"].kind == "light") is light
     assert kinds["believe"].kind == "attributed"

@@ -14,9 +14,10 @@ Actor kinds:
 Event kinds, the first that holds:
 - ``light``: its predicate says little on its own: an aspectual, modal-like or relational verb ("aim",
   "continue", "include"), or a light verb ("make", "take", "go") with no object naming what is done; or
-  a bare speech act (no one it is addressed to or aimed at) whose content the article gives as events of
-  their own: "Bill Shaikin says" the team believed ...: the belief is listed, "per Bill Shaikin"; "Zelenskyy
-  accused Witkoff of ..." is not bare;
+  a bare speech act (no named actor it is addressed to or aimed at) whose content the article gives as
+  events of their own: "Bill Shaikin says" the team believed ...: the belief is listed, "per Bill
+  Shaikin"; so with "Peskov told reporters that ..." and "told a news briefing"; "Zelenskyy accused Witkoff
+  of ..." is not bare;
 - ``named``: at least one named actor takes part;
 - ``attributed``: one of its mentions rests on someone else's word (a named or unnamed source);
 - ``other``: the rest (no named participant, in the outlet's own voice).
@@ -53,6 +54,8 @@ AUXILIARY_VERBS = frozenset({
     "involve", "last", "may", "mean", "might", "must", "need", "proceed", "remain", "seem", "shall", "should",
     "start", "stop", "tend", "try", "want", "will", "would",
 })
+#: Speech verbs whose object is whom they address ("told reporters", "briefed the press"), not what is said.
+ADDRESSEE_VERBS = frozenset({"assure", "brief", "inform", "notify", "remind", "tell", "warn"})
 
 # the weights of docs/queries.md#importance
 ACTOR_KIND_WEIGHT: dict[str, int] = {"named": 3, "described": 2, "generic": 1}
@@ -86,11 +89,19 @@ def is_light(predicate: str, label: str) -> bool:
     return predicate in LIGHT_VERBS and label.strip() == predicate
 
 
-def _speech_only(event: Event, speech: Collection[tuple[str, int]]) -> bool:
+def _speech_only(event: Event, speech: Collection[tuple[str, int]], actor_kinds: Mapping[str, str],
+                 extractions: Mapping[str, Extraction]) -> bool:
     """Whether every mention of ``event`` is a speech act that attributes another event of its article
-    (``speech``: ``reports.reported``) and the event has no patient or object: "X said", "as X confirmed",
-    whose content is listed with "per X"."""
-    return not event.patients and event.label == event.predicate and all(m in speech for m in event.mentions)
+    (``speech``: ``reports.reported``), aimed at no named actor and at no thing: "X said", "as X confirmed",
+    whose content is listed with "per X". Whom news is told ("told reporters", "told a news briefing", "told
+    the Journal") and where or when ("said at the department", "said on Tuesday") add nothing to it; a named
+    addressee or target ("accused Witkoff") or an object ("dismissed the initiative") makes it news of its own."""
+    if not all(m in speech for m in event.mentions) or any(actor_kinds.get(p) == "named" for p in event.patients):
+        return False
+    if not event.patients and event.label == event.predicate:
+        return True  # nothing besides the speaker
+    return all(not (said := extractions[d].events[i]).object or said.lemma in ADDRESSEE_VERBS
+               for d, i in event.mentions)
 
 
 def _position(extraction: Extraction, sentence: int) -> int:
@@ -135,7 +146,7 @@ def score(resolution: Resolution, extractions: Mapping[str, Extraction]) -> tupl
     speech = reported(extractions)
     for event in resolution.events:
         reports = [extractions[d].events[i] for d, i in event.mentions]
-        light = is_light(event.predicate, event.label) or _speech_only(event, speech)
+        light = is_light(event.predicate, event.label) or _speech_only(event, speech, actor_kinds, extractions)
         participants = list(dict.fromkeys((*event.agents, *event.patients, *event.others)))
         named = sum(1 for p in participants if actor_kinds.get(p) == "named")
         attributed = any(m.attribution != "author" for m in reports)

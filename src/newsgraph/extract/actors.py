@@ -24,7 +24,7 @@ from ..lexicon import ACTOR_NOUNS, LOCATIVE_PREPS
 from ..model import ActorMention, LocalEntity
 from ..rules import rule
 from .chains import Chain, Found, attach_name, entities, record_name, title_tokens
-from .cleanups import name_spans
+from .cleanups import name_spans, qualifying_place
 from .docindex import DocIndex
 from .labels import DESCRIPTOR_MODIFIERS, PLACE_LABELS
 from .nominals import age_modifier, described_mentions, role_mentions
@@ -43,14 +43,15 @@ def find_actors(doc: Doc, *, index: DocIndex | None = None, outlet: str | None =
     found: list[Found] = []
 
     settings: set[int] = set()  # token indices of places named as a setting: mentioned, but no participant
-    for span, found_by in name_spans(doc, index=index, outlet=outlet):
+    spans, credited = name_spans(doc, index=index, outlet=outlet)
+    for span, found_by in spans:
         if dateline(span) or (span.label_ in PLACE_LABELS and locative_place(span)):
             settings.update(range(span.start, span.end))
         chain, chain_rule = attach_name(span, chains)
         record_name(chains[chain], span, title_tokens(span, index))
         found.append(Found(span, "NAME", span.label_, chain, chain_rule, found_by))
 
-    found += repeated_names(doc, chains, found, index)
+    found += repeated_names(doc, chains, found, index, credited)
     found += [Found(span, "NOMINAL", "", chain, "title", "role-noun") for span, chain in role_mentions(doc, chains, found, index)]
     found += [Found(span, "NOMINAL", "", chain, chain_rule, "described-actor")
               for span, chain, chain_rule in described_mentions(doc, chains, found, index)]
@@ -104,15 +105,17 @@ def age_of(span: Span, index: DocIndex) -> int | None:
 @rule("mention", "repeated-name", "a proper noun the model left untagged that spells a name (or surname) already "
       "found in the article; a capitalised common noun only when it spells a one-word name as written",
       "Zelenskyy met Macron. Later Zelenskyy left. Colts Clinch Berth (Colts: NNS) / The Colts won.")
-def repeated_names(doc: Doc, chains: list[Chain], found: list[Found], index: DocIndex) -> list[Found]:
+def repeated_names(doc: Doc, chains: list[Chain], found: list[Found], index: DocIndex,
+                   credited: set[int] | frozenset[int] = frozenset()) -> list[Found]:
     """The model often tags "Zelenskyy" in one sentence and not in the next; the tagger calls a headline's
-    "Colts" a common noun where the body's "the Colts" is a team."""
-    taken = {t for f in found for t in range(f.span.start, f.span.end)}
+    "Colts" a common noun where the body's "the Colts" is a team. ``credited``: tokens a credit rule took
+    (the outlet, its staff), never a name. A word's key is its alias table's name where it has one ("IMF":
+    "international monetary fund"), so the chains' keys of several words are looked up too."""
+    taken = {t for f in found for t in range(f.span.start, f.span.end)} | set(credited)
     by_word: dict[str, set[int]] = {}
     for c in chains:
         for k in c.keys | c.surnames:
-            if " " not in k:
-                by_word.setdefault(k, set()).add(c.index)
+            by_word.setdefault(k, set()).add(c.index)
     written: dict[str, set[int]] = {}  # a one-word name as the article writes it -> its chains
     for c in chains:
         for w in c.names:
@@ -132,8 +135,12 @@ def repeated_names(doc: Doc, chains: list[Chain], found: list[Found], index: Doc
         if len(fits) == 1:
             chain = next(iter(fits))
             label = _label(chains[chain])
+            span = Span(doc, tok.i, tok.i + 1, label=label)
+            if names.place(tok.text) and qualifying_place(span):
+                continue  # "The U.S. envoy": as for a tagged place, the description is the actor (a known
+                # place only: a chain's label may be a person's mis-tag, "Zelenskyy's chief of staff")
             chain_rule = "same-name" if key in chains[chain].keys else "surname"
-            out.append(Found(Span(doc, tok.i, tok.i + 1, label=label), "NAME", label, chain, chain_rule, "repeated-name"))
+            out.append(Found(span, "NAME", label, chain, chain_rule, "repeated-name"))
     return out
 
 

@@ -27,7 +27,7 @@ from .labels import ACTOR_LABELS, DESCRIPTOR_MODIFIERS, PLACE_LABELS
 from .nametokens import nicknamed_end, particle, place_word, role_word, surname_word
 from .plurals import plural_names
 
-__all__ = ["CLEANUPS", "name_spans"]
+__all__ = ["CLEANUPS", "name_spans", "qualifying_place"]
 
 
 @dataclass(frozen=True)
@@ -47,10 +47,13 @@ CLEANUPS: list[Cleanup] = []
 _cleanup = appending(CLEANUPS, "mention")
 
 
-def name_spans(doc: Doc, *, index: DocIndex | None = None, outlet: str | None = None) -> list[tuple[Span, str]]:
+def name_spans(doc: Doc, *, index: DocIndex | None = None, outlet: str | None = None,
+               ) -> tuple[list[tuple[Span, str]], set[int]]:
     """The model's entities that name actors or places and the plurals it left untagged, in order, cleaned up;
     with the rule behind each (``entity`` or ``plural-name``, or the clean-up that last changed its span or type).
-    ``outlet``: the article's outlet, which is no actor of its story."""
+    Also the tokens of the entities a credit rule dropped (the outlet and its staff): no later rule may read
+    them as a name ("Hill spoke to The Hill", where Rep. French Hill is named). ``outlet``: the article's
+    outlet, which is no actor of its story."""
     index = index if index is not None else DocIndex(doc)
     ents = index.ents
     headline = _headline_tokens(index.tokens)
@@ -60,6 +63,7 @@ def name_spans(doc: Doc, *, index: DocIndex | None = None, outlet: str | None = 
     context = _Context(headline, {names.fold(e.text) for e in body}, proper, dateline_credits(ents),
                        staff_lines(doc.text), outlet_forms(outlet))
     spans = []
+    credited: set[int] = set()
     plurals = [(span, plural_names.rule.name) for span in plural_names(doc, index, headline)]  # type: ignore[attr-defined]
     for ent, first_rule in sorted(entity_parts(ents) + plurals, key=lambda p: p[0].start):
         span: Span | None = ent
@@ -67,6 +71,8 @@ def name_spans(doc: Doc, *, index: DocIndex | None = None, outlet: str | None = 
         for clean in CLEANUPS:
             cleaned = clean(span, context)  # type: ignore[arg-type]
             if cleaned is None:
+                if clean in _CREDITS:
+                    credited.update(range(span.start, span.end))  # type: ignore[union-attr]
                 span = None
                 break
             if (cleaned.start, cleaned.end, cleaned.label_) != (span.start, span.end, span.label_):  # type: ignore[union-attr]
@@ -74,7 +80,7 @@ def name_spans(doc: Doc, *, index: DocIndex | None = None, outlet: str | None = 
             span = cleaned
         if span is not None:
             spans.append((span, found_by))
-    return spans
+    return spans, credited
 
 
 #: Words a name never ends with: a possessive mark, a preposition, a determiner or a conjunction ("National
@@ -126,16 +132,17 @@ def particle_surname(span: Span, context: _Context) -> Span | None:
 
 
 @_cleanup("initial-given-name", "a person's name that the model starts at a middle initial runs back to the "
-          "capitalised given name just before it", "Secretary of State Antony J. Blinken (tagged \"J. Blinken\") -> "
+          "capitalised proper noun just before it (not a title)", "Secretary of State Antony J. Blinken (tagged \"J. Blinken\") -> "
           "Antony J. Blinken")
 def initial_given_name(span: Span, context: _Context) -> Span | None:
     """Papers write a middle initial ("Antony J. Blinken", "Regina M. Benjamin"); the small model sometimes
     starts the name there, and "J. Blinken" then meets no other article's "Antony Blinken". The word before
-    must be a proper noun on the same line, no title ("Judge I. Leo Glasser"), place or other entity."""
+    must be a proper noun of letters only on the same line (not an abbreviated title: "Sen. J. D. Vance"), no
+    title ("Judge I. Leo Glasser"), place or other entity."""
     doc, i = span.doc, span.start - 1
     given = doc[i] if i >= 0 else None
     if (span.label_ != "PERSON" or given is None or not (len(span[0]) == 2 and span[0].text[0].isupper()
-            and span[0].text[1] == ".") or given.tag_ != "NNP" or not given.is_title or len(given) < 2
+            and span[0].text[1] == ".") or given.tag_ != "NNP" or not given.is_title or not given.is_alpha
             or given.ent_type_ or "\n" in given.whitespace_ or role_word(given) or place_word(given)):
         return span
     return Span(doc, i, span.end, label="PERSON")
@@ -183,11 +190,18 @@ def trim(ent: Span, context: _Context) -> Span | None:
           "Monday. (in The East Africa Business Daily) -> no actor Business Daily")
 def own_outlet(span: Span, context: _Context) -> Span | None:
     """A paper quotes people who spoke to it ("told the Journal", "the Times reported"); only its own articles
-    name it, so it would be a single-source actor of every story it covers. Runs after ``trim`` (no "the")."""
+    name it, so it would be a single-source actor of every story it covers. Runs after ``trim`` (no "the"). A
+    place stays: "the UK" in HuffPost UK, "across the Atlantic" in The Atlantic."""
     full, tails = context.outlet
+    if span.label_ in PLACE_LABELS or names.place(span.text):
+        return span
     key = names.fold(span.text)
     after_the = span.start > 0 and span.doc[span.start - 1].lower_ == "the"
     return None if key in full or (after_the and key in tails) else span
+
+
+#: The rules that drop what the article says of itself: its agency, staff and outlet are no names of the story.
+_CREDITS = frozenset({dateline_credit, staff_credit, own_outlet})
 
 
 @_cleanup("headline-name", "in a title-case headline, keep only the longest part of an entity the body also names, "
@@ -280,12 +294,17 @@ _ORGAN_NOUNS = GOVERNMENT_NOUNS | MILITARY_NOUNS | GROUP_NOUNS
 @_cleanup("place-qualified", "a place that modifies a common noun for people or an organisation says where they are "
           "from, and is no actor of its own: the noun phrase is the actor", "a New York company; a Brooklyn jury")
 def place_qualified(span: Span, context: _Context) -> Span | None:
+    return None if qualifying_place(span) else span
+
+
+def qualifying_place(span: Span) -> bool:
+    """Whether a place modifies a common noun for people or an organisation after it ("a New York company",
+    "the U.S. envoy"), which the noun phrase names; also read by ``repeated-name`` for the words it adds."""
     root, head = span.root, span.root.head
-    qualifies = (span.label_ in PLACE_LABELS and root.dep_ in DESCRIPTOR_MODIFIERS and head.i >= span.end
-                 and head.tag_ in {"NN", "NNS"} and head.lemma_.lower() in ACTOR_NOUNS
-                 and head.lower_ not in _ORGAN_NOUNS and head.lemma_.lower() not in _ORGAN_NOUNS
-                 and head.dep_ not in DESCRIPTOR_MODIFIERS)  # not "U.S. envoy Steve Witkoff": a title of a name
-    return None if qualifies else span
+    return (span.label_ in PLACE_LABELS and root.dep_ in DESCRIPTOR_MODIFIERS and head.i >= span.end
+            and head.tag_ in {"NN", "NNS"} and head.lemma_.lower() in ACTOR_NOUNS
+            and head.lower_ not in _ORGAN_NOUNS and head.lemma_.lower() not in _ORGAN_NOUNS
+            and head.dep_ not in DESCRIPTOR_MODIFIERS)  # not "U.S. envoy Steve Witkoff": a title of a name
 
 
 @_cleanup("known-place-type", "a place or organisation in the place table keeps the table's type",

@@ -70,13 +70,17 @@ def outlet_forms(outlet: str | None) -> tuple[frozenset[str], frozenset[str]]:
     """The folded names an article may call its own outlet by: (written anywhere, written after "the").
     "The East Africa Business Daily": its full name anywhere, and after "the" each tail of its words
     ("Business Daily", "Daily"), as a paper writes "told the Business Daily"; never its first words alone
-    ("East Africa" is a region). A one-word name only after "the" too: "The Hill" reported, not "Hill said".
+    ("East Africa" is a region), nor a tail that opens on a function word ("of India"). A one-word name only
+    after "the" too: "The Hill" reported, not "Hill said".
 
     >>> outlet_forms("The Hill")
     (frozenset(), frozenset({'hill'}))
+    >>> sorted(outlet_forms("The Times of India")[1])
+    ['india', 'times of india']
     """
     words = (outlet or "").split()
     if words[:1] and words[0].lower() == "the":
         words = words[1:]
-    tails = frozenset(names.fold(" ".join(words[i:])) for i in range(len(words)))
+    # a tail opens on a capitalised word: not "of India" of "The Times of India"
+    tails = frozenset(names.fold(" ".join(words[i:])) for i in range(len(words)) if words[i][:1].isupper())
     return frozenset({names.fold(" ".join(words))}) if len(words) > 1 else frozenset(), tails
