@@ -249,6 +249,36 @@ def test_credits_with_the_model(text: str, credited: str, kept: str) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("text", "said", "name"), [
+    # a first name the model tags ORG after the full name
+    ('Back in Laval, Denis\'s co-worker Sophie Lavoie, 41, put it bluntly. "If this place closes, we both lose '
+     'everything on the same day," Sophie said.', "Sophie", "Sophie Lavoie"),
+    # a nickname in quotes, then alone (tagged ORG)
+    ('Laurentian chief Jean-François "JF" Tremblay is all smiles. Company filings show JF\'s shares and options are '
+     'worth about $38 million at the offer price.', "JF", "Jean-François Tremblay"),
+    # a name the model runs on over a dash
+    ('Pellworth boss Marissa Kohler - dubbed "the Cookie Queen" on Wall Street for her string of snack-brand '
+     'buyouts - said the deal was done.', "Marissa Kohler", "Marissa Kohler"),
+])
+def test_tabloid_names_with_the_model(text: str, said: str, name: str) -> None:
+    """Sentences of the twelfth round's probe stories (docs/quality.md), with en_core_web_sm 3.8.0's entities."""
+    nlp = load()
+    ex = extract_doc(nlp(text), Article("t", text, "t.txt"))
+    (m,) = [m for m in ex.mentions if m.text == said]
+    assert (ex.entities[m.local].name, m.ner) == (name, "PERSON")
+
+
+@pytest.mark.model
+def test_an_abbreviated_rank_with_the_model() -> None:
+    """The model tags "Insp" of "Insp. Warren Lysyk" an organisation: no actor."""
+    nlp = load()
+    text = "The Saskatoon Police Service, in a brief statement attributed to Insp. Warren Lysyk, said it had acted."
+    assert "Insp" in {e.text for e in nlp(text).ents}
+    said = {m.text for m in extract_doc(nlp(text), Article("t", text, "t.txt")).mentions}
+    assert "Warren Lysyk" in said and not {"Insp", "Insp."} & said
+
+
+@pytest.mark.model
 def test_the_fed_with_the_model() -> None:
     """ "the Fed" of one outlet is the Federal Reserve of another; a regional paper's "Cleveland Fed" (the
     Federal Reserve Bank of Cleveland) is neither, though "Fed" ends it (en_core_web_sm 3.8.0's entities)."""

@@ -1610,6 +1610,77 @@ agreed VBD VERB ROOT 7 agree
     assert [m.found_by for m in imf] == ["entity", "repeated-name"] and len({m.local for m in imf}) == 1
 
 
+def test_a_first_name_the_model_tags_an_organisation_is_the_person() -> None:
+    """ "Sophie Lavoie, 41, said ... Sophie said": en_core_web_sm tags the second "Sophie" ORG; the earlier full
+    name makes it the person (and a person's label). A place stays apart ("Jordan" after "Jordan Ashworth")."""
+    rows = """
+Sophie NNP PROPN compound 1
+Lavoie NNP PROPN nsubj 2
+spoke VBD VERB ROOT 2 speak
+. . PUNCT punct 2
+Sophie NNP PROPN nsubj 5
+agreed VBD VERB ROOT 5 agree
+. . PUNCT punct 5
+"""
+    doc = make_doc(rows, {"Sophie Lavoie": "PERSON", "Sophie": "ORG"})
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    assert [(m.text, m.ner, m.rule, m.local) for m in ex.mentions] == [
+        ("Sophie Lavoie", "PERSON", "new", 0), ("Sophie", "PERSON", "first-name", 0)]
+    doc = make_doc(rows.replace("Sophie", "Jordan"), {"Jordan Lavoie": "PERSON", "Jordan": "GPE"})
+    assert len(extract_doc(doc, Article("t", doc.text, "t.txt")).entities) == 2
+    doc = make_doc(rows.replace("Sophie", "RCMP"), {"RCMP Lavoie": "PERSON", "RCMP": "ORG"})  # no given name's shape
+    assert len(extract_doc(doc, Article("t", doc.text, "t.txt")).entities) == 2
+
+
+def test_a_nickname_in_quotes_is_a_name_of_the_person() -> None:
+    """'Jean-François "JF" Tremblay ... JF's shares': the nickname the article gives joins him, whatever the model
+    tags it (ORG here, in capitals)."""
+    doc = make_doc("""
+Jean-François NNP PROPN compound 3
+" `` PUNCT punct 3
+JF NNP PROPN compound 3
+" '' PUNCT punct 3
+Tremblay NNP PROPN nsubj 4
+smiled VBD VERB ROOT 4 smile
+. . PUNCT punct 4
+JF NNP PROPN nsubj 7
+left VBD VERB ROOT 7 leave
+. . PUNCT punct 7
+""", {'Jean-François " JF " Tremblay': "PERSON", "JF": "ORG"})
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    assert [(m.text, m.rule, m.local) for m in ex.mentions] == [
+        ('Jean-François " JF " Tremblay', "new", 0), ("JF", "first-name", 0)]
+    assert ex.entities[0].name == "Jean-François Tremblay"
+
+
+def test_a_persons_name_ends_before_a_word_in_lower_case() -> None:
+    """ "Marissa Kohler - dubbed ...": the model ran the name on over the dash; not "Ban Ki-moon"."""
+    doc = make_doc("""
+Marissa NNP PROPN compound 1
+Kohler NNP PROPN nsubj 4
+- : PUNCT punct 1
+dubbed VBN VERB acl 1 dub
+smiled VBD VERB ROOT 4 smile
+. . PUNCT punct 4
+""", {"Marissa Kohler - dubbed": "PERSON"})
+    assert [m.text for m in extract_doc(doc, Article("t", doc.text, "t.txt")).mentions] == ["Marissa Kohler"]
+
+
+def test_an_abbreviated_rank_is_no_name() -> None:
+    """ "Insp. Warren Lysyk": the model tags "Insp" apart; a rank's abbreviation names nobody, and the name's
+    key leaves it out."""
+    doc = make_doc("""
+Insp. NNP PROPN compound 2
+Warren NNP PROPN compound 2
+Lysyk NNP PROPN nsubj 3
+spoke VBD VERB ROOT 3 speak
+. . PUNCT punct 3
+""", {"Insp.": "ORG", "Warren Lysyk": "PERSON"})
+    ex = extract_doc(doc, Article("t", doc.text, "t.txt"))
+    assert [m.text for m in ex.mentions] == ["Warren Lysyk"]
+    assert names.key("Insp. Warren Lysyk") == names.key("Warren Lysyk")
+
+
 def test_a_wires_closing_credits_name_no_actor() -> None:
     doc = make_doc(*STAFF)
     ex = extract_doc(doc, Article("t", doc.text, "t.txt"))

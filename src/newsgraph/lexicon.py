@@ -181,7 +181,8 @@ TITLE_WORDS = frozenset(
     ambassador spokesman spokeswoman spokesperson senator governor mayor general commander chief director
     leader chairman chairwoman chair official diplomat negotiator representative pope prosecutor judge
     attorney lawyer expert analyst officer lieutenant colonel captain admiral sergeant emir sheikh
-    speaker deputy head founder ceo coach star actor singer""".split()
+    speaker deputy head founder ceo coach star actor singer inspector superintendent detective constable
+    councillor councilor corporal""".split()
 )
 
 #: Title words that say what someone is known for, not an office they hold ("the star", "the coach"): a
@@ -190,7 +191,12 @@ FAME_WORDS = frozenset("coach star actor singer founder".split())
 
 #: Abbreviations written out, so "Mt Cook" = "Mount Cook" and "St. Petersburg" = "Saint Petersburg".
 ABBREVIATIONS = {"mt": "mount", "st": "saint", "ft": "fort", "pt": "port", "gen": "general", "sen": "senator",
-                 "gov": "governor", "rep": "representative", "pres": "president", "jr": "junior", "sr": "senior"}
+                 "gov": "governor", "rep": "representative", "pres": "president", "jr": "junior", "sr": "senior",
+                 # police, military and civic ranks ("Insp. Warren Lysyk", "Sgt. Tim Shields", "Cllr Bev Tkachuk")
+                 "insp": "inspector", "supt": "superintendent", "det": "detective", "const": "constable",
+                 "sgt": "sergeant", "cpl": "corporal", "lt": "lieutenant", "capt": "captain", "col": "colonel",
+                 "cmdr": "commander", "adm": "admiral", "amb": "ambassador", "cllr": "councillor",
+                 "coun": "councillor"}
 
 #: Legal-form words that never distinguish two organisations ("Microsoft Corp." = "Microsoft").
 LEGAL_FORMS = frozenset("inc incorporated corp corporation co ltd limited llc plc sa ag gmbh nv bv".split())

@@ -75,6 +75,9 @@ def name_words(name: str) -> list[str]:
 #: "Luis Gerardo (Jerry) Ortiz": up to three given names, a capitalised nickname (not all capitals: "(AAPL)"),
 #: one surname; spaces only (the clean-up ``nicknamed-name`` makes such spans)
 _NICKNAMED = re.compile(r"((?:[A-Z][\w'’-]* ?){1,3}) *\( *([A-Z][a-z][\w'’-]*) *\) *([A-Z][\w'’-]*)")
+#: A given name with a nickname in quotes before the surname, as US and tabloid copy writes one: 'Kevin "Kev"
+#: Marchuk', 'Jean-François "JF" Tremblay', 'Dwayne “The Rock” Johnson'.
+_QUOTED_NICKNAME = re.compile(r"((?:[A-Z][\w'’-]* ?){1,3}) *[\"“] *([^\"“”]{1,24}?) *[\"”] *([A-Z][\w'’-]*)")
 #: An acronym as news writes one after a name: "NHC", "AT&T", "G7".
 _ACRONYM = r"[A-Z][A-Z0-9&]{1,7}"
 #: A name and its acronym in parentheses after it: "US National Hurricane Center (NHC)".
@@ -117,16 +120,18 @@ def surname(name: str) -> str:
 
 
 def name_forms(name: str) -> tuple[str, ...]:
-    """The names a written name stands for: itself; for a given name with a nickname in parentheses before
-    the surname, the full name and the nickname's; for a name with its acronym in parentheses after it, the
-    name and the acronym.
+    """The names a written name stands for: itself; for a given name with a nickname in parentheses or quotes
+    before the surname, the full name and the nickname's; for a name with its acronym in parentheses after
+    it, the name and the acronym.
 
     >>> name_forms("Luis Gerardo (Jerry) Ortiz"), name_forms("Steve Witkoff"), name_forms("Apple (AAPL) Inc.")
     (('Luis Gerardo Ortiz', 'Jerry Ortiz'), ('Steve Witkoff',), ('Apple (AAPL) Inc.',))
     >>> name_forms("US National Hurricane Center (NHC)")
     ('US National Hurricane Center', 'NHC')
+    >>> name_forms('Kevin "Kev" Marchuk'), name_forms('Jean-François “JF” Tremblay')
+    (('Kevin Marchuk', 'Kev Marchuk'), ('Jean-François Tremblay', 'JF Tremblay'))
     """
-    if m := _NICKNAMED.fullmatch(name.strip()):
+    if m := _NICKNAMED.fullmatch(name.strip()) or _QUOTED_NICKNAME.fullmatch(name.strip()):
         given, nickname, surname = m.groups()
         return (f"{given.strip()} {surname}", f"{nickname} {surname}")
     if m := _ACRONYM_AFTER.fullmatch(name.strip()):
@@ -170,10 +175,10 @@ def key(name: str) -> str:
 def names_someone(text: str) -> bool:
     """False for a "name" that is only punctuation, courtesy titles or role words ("Mr.", "’s", "President").
 
-    >>> names_someone("Mr."), names_someone("Mr. Witkoff")
-    (False, True)
+    >>> names_someone("Mr."), names_someone("Mr. Witkoff"), names_someone("Insp.")
+    (False, True, False)
     """
-    words = fold(strip_possessive(text)).split()
+    words = [ABBREVIATIONS.get(w, w) for w in fold(strip_possessive(text)).split()]  # "Insp.", "Gen."
     return any(w not in HONORIFICS and w not in TITLE_WORDS for w in words)
 
 

@@ -48,6 +48,8 @@ def find_actors(doc: Doc, *, index: DocIndex | None = None, outlet: str | None =
         if dateline(span) or (span.label_ in PLACE_LABELS and locative_place(span)):
             settings.update(range(span.start, span.end))
         chain, chain_rule = attach_name(span, chains)
+        if chain_rule == "first-name" and span.label_ != "PERSON":  # "Sophie" (ORG) after "Sophie Lavoie"
+            span = Span(doc, span.start, span.end, label="PERSON")
         record_name(chains[chain], span, title_tokens(span, index))
         found.append(Found(span, "NAME", span.label_, chain, chain_rule, found_by))
 

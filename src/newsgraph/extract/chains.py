@@ -47,6 +47,7 @@ class Chain:
     names: set[str] = field(default_factory=set)
     keys: set[str] = field(default_factory=set)  # name keys of every name used
     full_keys: set[str] = field(default_factory=set)  # keys of person names with two or more words
+    nicknames: set[str] = field(default_factory=set)  # keys of the nicknames its names give ('Kevin "Kev" Marchuk')
     org_words: set[tuple[str, ...]] = field(default_factory=set)  # words of multi-word organisation names
     titles: dict[str, set[str]] = field(default_factory=dict)  # role noun -> modifier words
     descriptions: set[str] = field(default_factory=set)
@@ -115,14 +116,29 @@ def surname(span: Span, k: str, chains: list[Chain]) -> int | None:
     return None
 
 
-@_join("first-name", "a first name joins the one earlier full name it starts, when no other person shares it",
-       "Matt Smith scored. Matt celebrated.")
+@_join("first-name", "a first name joins the one earlier full name it starts, when no other person shares it; "
+       "also where the model tags it an organisation or a nationality, not a place (\"Sophie said\", Sophie tagged "
+       "ORG, after \"Sophie Lavoie\"), and a nickname the article gave (\"JF\" after 'Jean-François \"JF\" "
+       "Tremblay')", "Matt Smith scored. Matt celebrated.")
 def first_name(span: Span, k: str, chains: list[Chain]) -> int | None:
+    """A first name alone is how tabloids name a person the second time; the small model often tags it as
+    something else ("Sophie" ORG, "Serkan" NORP), and an earlier full name of the article is the evidence it
+    is a person (``find_actors`` then labels it one). A place keeps its reading ("Jordan" after "Jordan
+    Ashworth" may be the country)."""
     words = k.split()
-    if len(words) != 1 or span.label_ != "PERSON":
+    if len(words) != 1:
         return None
     fits = [c for c in chains if words[0] in c.first_names]
+    if span.label_ != "PERSON" and not _mistagged_first_name(span):
+        fits = [c for c in fits if words[0] in c.nicknames]  # the article gave it as a nickname: "JF" (ORG)
     return fits[0].index if len(fits) == 1 else None
+
+
+def _mistagged_first_name(span: Span) -> bool:
+    """A word the model tags an organisation or a nationality that may still be a given name: one word in title
+    case ("Sophie"; not "RCMP", "MacBook"), no place or demonym ("Jordan", "Hungarian")."""
+    return (span.label_ in {"ORG", "NORP"} and len(span) == 1 and span.text.istitle()
+            and not names.place(span.text) and not names.demonym(span.text))
 
 
 @_join("acronym", "an acronym joins the one organisation whose initials it spells", "Hewlett-Packard bought EDS. HP paid cash.")
@@ -137,7 +153,8 @@ def acronym(span: Span, k: str, chains: list[Chain]) -> int | None:
 def record_name(chain: Chain, span: Span, title_tokens: list[Token]) -> None:
     """Add a name, its type vote, and the titles bound to it, to a chain."""
     text = names.strip_possessive(span.text)
-    for form in names.name_forms(text):  # "Luis (Jerry) Ortiz": "Luis Ortiz" and "Jerry Ortiz"
+    forms = names.name_forms(text)
+    for form in forms:  # "Luis (Jerry) Ortiz": "Luis Ortiz" and "Jerry Ortiz"
         chain.names.add(form)
         k = names.canonical(form)
         chain.keys.add(k)
@@ -145,6 +162,8 @@ def record_name(chain: Chain, span: Span, title_tokens: list[Token]) -> None:
             chain.full_keys.add(k)
             chain.person_evidence = True
             chain.gender = chain.gender or names.gender(names.name_words(form)[0])
+    if len(forms) > 1 and span.label_ == "PERSON":  # the nickname's name: "Kev Marchuk", "JF Tremblay"
+        chain.nicknames.add(names.canonical(forms[1]).split()[0])
     if span.label_ == "ORG":
         words = tuple(names.fold(text.replace("-", " ")).split())
         if len(words) > 1:

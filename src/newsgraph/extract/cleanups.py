@@ -170,7 +170,8 @@ def trim(ent: Span, context: _Context) -> Span | None:
     while start < end and (ent.doc[start].lower_ in ARTICLES or ent.doc[start].is_punct or ent.doc[start].is_space):
         start += 1
     for _ in range(2):  # trailing words, then again before a parenthesis that is left open
-        while end > start and (ent.doc[end - 1].tag_ in _TRAILING_TAGS or ent.doc[end - 1].is_punct or ent.doc[end - 1].is_space):
+        while end > start and (ent.doc[end - 1].tag_ in _TRAILING_TAGS or ent.doc[end - 1].is_punct
+                               or ent.doc[end - 1].is_space or _lower_word(ent, ent.doc[end - 1])):
             end -= 1
         words = [t.text for t in ent.doc[start:end]]
         if "(" not in words or ")" in words[words.index("("):]:
@@ -183,6 +184,16 @@ def trim(ent: Span, context: _Context) -> Span | None:
     if end == start:
         return None
     return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label_)
+
+
+def _lower_word(ent: Span, tok: Token) -> bool:
+    """A person's name ends on no word in lower case after its capitalised words ("Marissa Kohler - dubbed
+    \"the Cookie Queen\"", "Jonathan Wright - director of ..."), except the end of a hyphenated name
+    ("Ban Ki-moon"); a name all in lower case is left to the other rules ("sarah palin's")."""
+    doc = ent.doc
+    hyphenated = tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_ and not doc[tok.i - 1].whitespace_
+    return (ent.label_ == "PERSON" and tok.is_lower and tok.is_alpha and not particle(tok) and not hyphenated
+            and any(t.is_alpha and t.text[:1].isupper() for t in doc[ent.start:tok.i]))
 
 
 @_cleanup("own-outlet", "the article's own outlet, named in full (two words or more) or after \"the\" by the last "
