@@ -253,12 +253,9 @@ def test_credits_with_the_model(text: str, credited: str, kept: str) -> None:
     # a first name the model tags ORG after the full name
     ('Back in Laval, Denis\'s co-worker Sophie Lavoie, 41, put it bluntly. "If this place closes, we both lose '
      'everything on the same day," Sophie said.', "Sophie", "Sophie Lavoie"),
-    # a nickname in quotes, then alone (tagged ORG)
+    # a nickname in quotes, then alone (tagged ORG); the name as written is the label
     ('Laurentian chief Jean-François "JF" Tremblay is all smiles. Company filings show JF\'s shares and options are '
-     'worth about $38 million at the offer price.', "JF", "Jean-François Tremblay"),
-    # a name the model runs on over a dash
-    ('Pellworth boss Marissa Kohler - dubbed "the Cookie Queen" on Wall Street for her string of snack-brand '
-     'buyouts - said the deal was done.', "Marissa Kohler", "Marissa Kohler"),
+     'worth about $38 million at the offer price.', "JF", 'Jean-François "JF" Tremblay'),
 ])
 def test_tabloid_names_with_the_model(text: str, said: str, name: str) -> None:
     """Sentences of the twelfth round's probe stories (docs/quality.md), with en_core_web_sm 3.8.0's entities."""
@@ -266,6 +263,19 @@ def test_tabloid_names_with_the_model(text: str, said: str, name: str) -> None:
     ex = extract_doc(nlp(text), Article("t", text, "t.txt"))
     (m,) = [m for m in ex.mentions if m.text == said]
     assert (ex.entities[m.local].name, m.ner) == (name, "PERSON")
+
+
+@pytest.mark.model
+def test_a_name_run_on_into_a_verb_with_the_model() -> None:
+    """ECB+ 45_5ecbplus (read at run time): the model tags "Herbert Flynn Jr told"; the person is "Herbert Flynn
+    Jr"."""
+    path = shared(SHARED / "datasets" / "ecbplus" / "normalized_all_sentences.json")
+    doc = next(d for d in json.loads(path.read_text(encoding="utf-8"))["docs"] if d["doc_id"] == "45_5ecbplus")
+    nlp = load()
+    parsed = nlp(doc["text"])
+    assert "Herbert Flynn Jr told" in {e.text for e in parsed.ents}
+    said = {m.text for m in extract_doc(parsed, Article("45_5ecbplus", doc["text"], "ecb+")).mentions}
+    assert "Herbert Flynn Jr" in said and "Herbert Flynn Jr told" not in said
 
 
 @pytest.mark.model

@@ -181,8 +181,7 @@ TITLE_WORDS = frozenset(
     ambassador spokesman spokeswoman spokesperson senator governor mayor general commander chief director
     leader chairman chairwoman chair official diplomat negotiator representative pope prosecutor judge
     attorney lawyer expert analyst officer lieutenant colonel captain admiral sergeant emir sheikh
-    speaker deputy head founder ceo coach star actor singer inspector superintendent detective constable
-    councillor councilor corporal""".split()
+    speaker deputy head founder ceo coach star actor singer""".split()
 )
 
 #: Title words that say what someone is known for, not an office they hold ("the star", "the coach"): a
@@ -191,12 +190,16 @@ FAME_WORDS = frozenset("coach star actor singer founder".split())
 
 #: Abbreviations written out, so "Mt Cook" = "Mount Cook" and "St. Petersburg" = "Saint Petersburg".
 ABBREVIATIONS = {"mt": "mount", "st": "saint", "ft": "fort", "pt": "port", "gen": "general", "sen": "senator",
-                 "gov": "governor", "rep": "representative", "pres": "president", "jr": "junior", "sr": "senior",
-                 # police, military and civic ranks ("Insp. Warren Lysyk", "Sgt. Tim Shields", "Cllr Bev Tkachuk")
-                 "insp": "inspector", "supt": "superintendent", "det": "detective", "const": "constable",
-                 "sgt": "sergeant", "cpl": "corporal", "lt": "lieutenant", "capt": "captain", "col": "colonel",
-                 "cmdr": "commander", "adm": "admiral", "amb": "ambassador", "cllr": "councillor",
-                 "coun": "councillor"}
+                 "gov": "governor", "rep": "representative", "pres": "president", "jr": "junior", "sr": "senior"}
+
+#: Abbreviated police, military and civic ranks ("Insp. Warren Lysyk", "Det. Sarah Holt", "Cllr Bev Tkachuk"),
+#: read only where not written in capitals: "ADM" is a company, "Adm." an admiral. A rank alone names nobody
+#: and is no part of a name's key (names.name_words); the ranks are not title words, so "the detective" still
+#: finds the article's main person (nominals.definite_description).
+RANK_ABBREVIATIONS = {"insp": "inspector", "supt": "superintendent", "det": "detective", "const": "constable",
+                      "sgt": "sergeant", "cpl": "corporal", "lt": "lieutenant", "capt": "captain", "col": "colonel",
+                      "cmdr": "commander", "adm": "admiral", "amb": "ambassador", "cllr": "councillor",
+                      "coun": "councillor"}
 
 #: Legal-form words that never distinguish two organisations ("Microsoft Corp." = "Microsoft").
 LEGAL_FORMS = frozenset("inc incorporated corp corporation co ltd limited llc plc sa ag gmbh nv bv".split())

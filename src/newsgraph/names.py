@@ -15,6 +15,7 @@ from importlib import resources
 
 from .lexicon import (
     ABBREVIATIONS,
+    RANK_ABBREVIATIONS,
     HONORIFICS,
     LEGAL_FORMS,
     NAME_PARTICLES,
@@ -55,6 +56,18 @@ def strip_possessive(text: str) -> str:
     return re.sub(r"[\u2019']s?$", "", text.strip())
 
 
+#: The ranks that abbreviations stand for ("inspector", "detective"): no part of a name.
+_RANKS = frozenset(RANK_ABBREVIATIONS.values())
+
+
+def _expanded(text: str) -> list[str]:
+    """The folded words of ``text`` with abbreviations written out ("Mt" -> "mount"); a rank's only where the
+    text does not write it in capitals ("Adm." -> "admiral", not the company "ADM")."""
+    capitals = {fold(w) for w in text.split() if len(w.strip(".")) > 1 and w.strip(".").isupper()}
+    return [ABBREVIATIONS.get(w) or (RANK_ABBREVIATIONS.get(w, w) if w not in capitals else w)
+            for w in fold(text).split()]
+
+
 def name_words(name: str) -> list[str]:
     """The folded words of a name without honorifics, leading titles and leading initials ("President
     Emmanuel Macron", "W. Mark Felt" -> "mark felt": a first initial before a full name is often left out).
@@ -62,8 +75,8 @@ def name_words(name: str) -> list[str]:
     >>> name_words("W. Mark Felt Sr."), name_words("George W. Bush"), name_words("J. Smith")
     (['mark', 'felt'], ['george', 'w', 'bush'], ['j', 'smith'])
     """
-    words = [ABBREVIATIONS.get(w, w) for w in fold(strip_possessive(name)).split()]
-    while len(words) > 1 and (words[0] in HONORIFICS or words[0] in TITLE_WORDS):
+    words = _expanded(strip_possessive(name))
+    while len(words) > 1 and (words[0] in HONORIFICS or words[0] in TITLE_WORDS or words[0] in _RANKS):
         words = words[1:]
     while len(words) > 2 and len(words[0]) == 1:
         words = words[1:]
@@ -120,20 +133,23 @@ def surname(name: str) -> str:
 
 
 def name_forms(name: str) -> tuple[str, ...]:
-    """The names a written name stands for: itself; for a given name with a nickname in parentheses or quotes
-    before the surname, the full name and the nickname's; for a name with its acronym in parentheses after
-    it, the name and the acronym.
+    """The names a written name stands for: itself; for a given name with a nickname in parentheses before the
+    surname, the full name and the nickname's (in quotes, also the name as written); for a name with its
+    acronym in parentheses after it, the name and the acronym.
 
     >>> name_forms("Luis Gerardo (Jerry) Ortiz"), name_forms("Steve Witkoff"), name_forms("Apple (AAPL) Inc.")
     (('Luis Gerardo Ortiz', 'Jerry Ortiz'), ('Steve Witkoff',), ('Apple (AAPL) Inc.',))
     >>> name_forms("US National Hurricane Center (NHC)")
     ('US National Hurricane Center', 'NHC')
-    >>> name_forms('Kevin "Kev" Marchuk'), name_forms('Jean-François “JF” Tremblay')
-    (('Kevin Marchuk', 'Kev Marchuk'), ('Jean-François Tremblay', 'JF Tremblay'))
+    >>> name_forms('Kevin "Kev" Marchuk')
+    ('Kevin "Kev" Marchuk', 'Kevin Marchuk', 'Kev Marchuk')
     """
-    if m := _NICKNAMED.fullmatch(name.strip()) or _QUOTED_NICKNAME.fullmatch(name.strip()):
+    if m := _NICKNAMED.fullmatch(name.strip()):
         given, nickname, surname = m.groups()
         return (f"{given.strip()} {surname}", f"{nickname} {surname}")
+    if m := _QUOTED_NICKNAME.fullmatch(name.strip()):  # the name as written too: the label a reader knows
+        given, nickname, surname = m.groups()
+        return (name.strip(), f"{given.strip()} {surname}", f"{nickname} {surname}")
     if m := _ACRONYM_AFTER.fullmatch(name.strip()):
         return m.group(1), m.group(2)
     return (name,)
@@ -175,11 +191,10 @@ def key(name: str) -> str:
 def names_someone(text: str) -> bool:
     """False for a "name" that is only punctuation, courtesy titles or role words ("Mr.", "’s", "President").
 
-    >>> names_someone("Mr."), names_someone("Mr. Witkoff"), names_someone("Insp.")
-    (False, True, False)
+    >>> names_someone("Mr."), names_someone("Mr. Witkoff"), names_someone("Insp."), names_someone("ADM")
+    (False, True, False, True)
     """
-    words = [ABBREVIATIONS.get(w, w) for w in fold(strip_possessive(text)).split()]  # "Insp.", "Gen."
-    return any(w not in HONORIFICS and w not in TITLE_WORDS for w in words)
+    return any(w not in HONORIFICS and w not in TITLE_WORDS and w not in _RANKS for w in _expanded(strip_possessive(text)))
 
 
 def preferred_name(candidates: Iterable[str]) -> str:

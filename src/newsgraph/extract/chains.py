@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
-from .. import names
+from .. import meaning, names
 from ..model import LocalEntity
 from ..rules import appending, named
 from .docindex import DocIndex
@@ -136,9 +136,13 @@ def first_name(span: Span, k: str, chains: list[Chain]) -> int | None:
 
 def _mistagged_first_name(span: Span) -> bool:
     """A word the model tags an organisation or a nationality that may still be a given name: one word in title
-    case ("Sophie"; not "RCMP", "MacBook"), no place or demonym ("Jordan", "Hungarian")."""
-    return (span.label_ in {"ORG", "NORP"} and len(span) == 1 and span.text.istitle()
-            and not names.place(span.text) and not names.demonym(span.text))
+    case ("Sophie"; not "RCMP", "MacBook"), no place or demonym ("Jordan", "Hungarian"), no verb ("Chase",
+    "Sky": brands as often as names) and no business named in the possessive ("Wendy's said", "ate at
+    Wendy's")."""
+    doc = span.doc
+    possessive = span.end < len(doc) and doc[span.end].lower_ in {"'s", "’s"}
+    return (span.label_ in {"ORG", "NORP"} and len(span) == 1 and span.text.istitle() and not possessive
+            and not names.place(span.text) and not names.demonym(span.text) and not meaning.senses(span.text.lower()))
 
 
 @_join("acronym", "an acronym joins the one organisation whose initials it spells", "Hewlett-Packard bought EDS. HP paid cash.")
@@ -163,7 +167,7 @@ def record_name(chain: Chain, span: Span, title_tokens: list[Token]) -> None:
             chain.person_evidence = True
             chain.gender = chain.gender or names.gender(names.name_words(form)[0])
     if len(forms) > 1 and span.label_ == "PERSON":  # the nickname's name: "Kev Marchuk", "JF Tremblay"
-        chain.nicknames.add(names.canonical(forms[1]).split()[0])
+        chain.nicknames.add(names.canonical(forms[-1]).split()[0])
     if span.label_ == "ORG":
         words = tuple(names.fold(text.replace("-", " ")).split())
         if len(words) > 1:

@@ -187,11 +187,12 @@ def trim(ent: Span, context: _Context) -> Span | None:
 
 
 def _lower_word(ent: Span, tok: Token) -> bool:
-    """A person's name ends on no word in lower case after its capitalised words ("Marissa Kohler - dubbed
-    \"the Cookie Queen\"", "Jonathan Wright - director of ..."), except the end of a hyphenated name
-    ("Ban Ki-moon"); a name all in lower case is left to the other rules ("sarah palin's")."""
+    """A person's name ends on no word in lower case after its capitalised words ("Ross doesn't", "Herbert
+    Flynn Jr told", "Marissa Kohler — dubbed"), except after a hyphen, spaced or not: a hyphenated name
+    ("Ban Ki-moon", "Kim Jong - il" in re-tokenised text) ends in lower case; a name all in lower case is left
+    to the other rules ("sarah palin's")."""
     doc = ent.doc
-    hyphenated = tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_ and not doc[tok.i - 1].whitespace_
+    hyphenated = tok.i >= 1 and doc[tok.i - 1].text == "-"  # "Kim Jong-il", re-tokenised "Kim Jong - il" too
     return (ent.label_ == "PERSON" and tok.is_lower and tok.is_alpha and not particle(tok) and not hyphenated
             and any(t.is_alpha and t.text[:1].isupper() for t in doc[ent.start:tok.i]))
 
