@@ -117,14 +117,15 @@ def surname(span: Span, k: str, chains: list[Chain]) -> int | None:
 
 
 @_join("first-name", "a first name joins the one earlier full name it starts, when no other person shares it; "
-       "also where the model tags it an organisation or a nationality, not a place (\"Sophie said\", Sophie tagged "
-       "ORG, after \"Sophie Lavoie\"), and a nickname the article gave (\"JF\" after 'Jean-François \"JF\" "
-       "Tremblay')", "Matt Smith scored. Matt celebrated.")
+       "also where the model tags it an organisation or a nationality, unless a place, a verb or a business in the "
+       "possessive spells it (\"Sophie said\", Sophie tagged ORG, after \"Sophie Lavoie\"; not \"Wendy's\"), and "
+       "a nickname the article gave (\"JF\" after 'Jean-François \"JF\" Tremblay')",
+       "Matt Smith scored. Matt celebrated.")
 def first_name(span: Span, k: str, chains: list[Chain]) -> int | None:
     """A first name alone is how tabloids name a person the second time; the small model often tags it as
     something else ("Sophie" ORG, "Serkan" NORP), and an earlier full name of the article is the evidence it
     is a person (``find_actors`` then labels it one). A place keeps its reading ("Jordan" after "Jordan
-    Ashworth" may be the country)."""
+    Ashworth" may be the country), and so do brands (``_mistagged_first_name``)."""
     words = k.split()
     if len(words) != 1:
         return None
