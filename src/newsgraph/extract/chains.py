@@ -124,8 +124,8 @@ def surname(span: Span, k: str, chains: list[Chain]) -> int | None:
 def first_name(span: Span, k: str, chains: list[Chain]) -> int | None:
     """A first name alone is how tabloids name a person the second time; the small model often tags it as
     something else ("Sophie" ORG, "Serkan" NORP), and an earlier full name of the article is the evidence it
-    is a person (``find_actors`` then labels it one). A place keeps its reading ("Jordan" after "Jordan
-    Ashworth" may be the country), and so do brands (``_mistagged_first_name``)."""
+    is a person (``find_actors`` then labels it one). A word the model tags a place keeps its reading
+    ("Jordan" after "Jordan Ashworth" may be the country), and so do brands (``_mistagged_first_name``)."""
     words = k.split()
     if len(words) != 1:
         return None
@@ -137,13 +137,14 @@ def first_name(span: Span, k: str, chains: list[Chain]) -> int | None:
 
 def _mistagged_first_name(span: Span) -> bool:
     """A word the model tags an organisation or a nationality that may still be a given name: one word in title
-    case ("Sophie"; not "RCMP", "MacBook"), no place or demonym ("Jordan", "Hungarian"), no verb ("Chase",
-    "Sky": brands as often as names) and no business named in the possessive ("Wendy's said", "ate at
-    Wendy's")."""
+    case ("Sophie"; not "RCMP", "MacBook"), no place or demonym of the tables ("Kyiv", "Russian"), no verb
+    ("Chase", "Sky": brands as often as names) and no business named in the possessive ("Wendy's said", "ate
+    at Wendy's")."""
     doc = span.doc
     possessive = span.end < len(doc) and doc[span.end].lower_ in {"'s", "’s"}
     return (span.label_ in {"ORG", "NORP"} and len(span) == 1 and span.text.istitle() and not possessive
-            and not names.place(span.text) and not names.demonym(span.text) and not meaning.senses(span.text.lower()))
+            and not names.place(span.text) and not names.demonym(span.text)
+            and not meaning.senses(span.text.lower()))
 
 
 @_join("acronym", "an acronym joins the one organisation whose initials it spells", "Hewlett-Packard bought EDS. HP paid cash.")

@@ -132,8 +132,8 @@ def particle_surname(span: Span, context: _Context) -> Span | None:
 
 
 @_cleanup("initial-given-name", "a person's name that the model starts at a middle initial runs back to the "
-          "capitalised proper noun just before it (not a title)", "Secretary of State Antony J. Blinken (tagged \"J. Blinken\") -> "
-          "Antony J. Blinken")
+          "capitalised proper noun just before it (not a title)",
+          "Secretary of State Antony J. Blinken (tagged \"J. Blinken\") -> Antony J. Blinken")
 def initial_given_name(span: Span, context: _Context) -> Span | None:
     """Papers write a middle initial ("Antony J. Blinken", "Regina M. Benjamin"); the small model sometimes
     starts the name there, and "J. Blinken" then meets no other article's "Antony Blinken". The word before
