@@ -15,12 +15,12 @@ from importlib import resources
 
 from .lexicon import (
     ABBREVIATIONS,
-    RANK_ABBREVIATIONS,
     HONORIFICS,
     LEGAL_FORMS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     ORG_FUNCTION_WORDS,
+    RANK_ABBREVIATIONS,
     TITLE_WORDS,
 )
 
@@ -194,7 +194,8 @@ def names_someone(text: str) -> bool:
     >>> names_someone("Mr."), names_someone("Mr. Witkoff"), names_someone("Insp."), names_someone("ADM")
     (False, True, False, True)
     """
-    return any(w not in HONORIFICS and w not in TITLE_WORDS and w not in _RANKS for w in _expanded(strip_possessive(text)))
+    return any(w not in HONORIFICS and w not in TITLE_WORDS and w not in _RANKS
+               for w in _expanded(strip_possessive(text)))
 
 
 def preferred_name(candidates: Iterable[str]) -> str:

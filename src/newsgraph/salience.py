@@ -26,11 +26,11 @@ Event kinds, the first that holds:
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .model import Event, Extraction, Resolution
+from .model import Event, EventMention, Extraction, Resolution
 from .resolve.reports import reported
 
 ActorKind = Literal["named", "described", "generic"]
@@ -89,19 +89,19 @@ def is_light(predicate: str, label: str) -> bool:
     return predicate in LIGHT_VERBS and label.strip() == predicate
 
 
-def _speech_only(event: Event, speech: Collection[tuple[str, int]], actor_kinds: Mapping[str, str],
-                 extractions: Mapping[str, Extraction]) -> bool:
-    """Whether every mention of ``event`` is a speech act that attributes another event of its article
-    (``speech``: ``reports.reported``), aimed at no named actor and at no thing: "X said", "as X confirmed",
-    whose content is listed with "per X". Whom news is told ("told reporters", "told a news briefing", "told
-    the Journal") and where or when ("said at the department", "said on Tuesday") add nothing to it; a named
-    addressee or target ("accused Witkoff") or an object ("dismissed the initiative") makes it news of its own."""
+def _speech_only(event: Event, mentions: Sequence[EventMention], speech: Collection[tuple[str, int]],
+                 actor_kinds: Mapping[str, str]) -> bool:
+    """Whether every mention of ``event`` (``mentions``, as extracted) is a speech act that attributes another
+    event of its article (``speech``: ``reports.reported``), aimed at no named actor and at no thing: "X
+    said", "as X confirmed", whose content is listed with "per X". Whom news is told ("told reporters", "told
+    a news briefing", "told the Journal") and where or when ("said at the department", "said on Tuesday") add
+    nothing to it; a named addressee or target ("accused Witkoff") or an object ("dismissed the initiative")
+    makes it news of its own."""
     if not all(m in speech for m in event.mentions) or any(actor_kinds.get(p) == "named" for p in event.patients):
         return False
     if not event.patients and event.label == event.predicate:
         return True  # nothing besides the speaker
-    return all(not (said := extractions[d].events[i]).object or said.lemma in ADDRESSEE_VERBS
-               for d, i in event.mentions)
+    return all(not said.object or said.lemma in ADDRESSEE_VERBS for said in mentions)
 
 
 def _position(extraction: Extraction, sentence: int) -> int:
@@ -146,7 +146,7 @@ def score(resolution: Resolution, extractions: Mapping[str, Extraction]) -> tupl
     speech = reported(extractions)
     for event in resolution.events:
         reports = [extractions[d].events[i] for d, i in event.mentions]
-        light = is_light(event.predicate, event.label) or _speech_only(event, speech, actor_kinds, extractions)
+        light = is_light(event.predicate, event.label) or _speech_only(event, reports, speech, actor_kinds)
         participants = list(dict.fromkeys((*event.agents, *event.patients, *event.others)))
         named = sum(1 for p in participants if actor_kinds.get(p) == "named")
         attributed = any(m.attribution != "author" for m in reports)
