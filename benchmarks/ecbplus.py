@@ -12,6 +12,8 @@ and events (ACTION_*, NEG_ACTION_*):
 - single-source claims: precision and recall of "only one outlet mentions X", and the share of gold
   clusters that two or more outlets mention which some node wrongly reports as single-source;
 - shared claims: the precision of "two or more outlets mention X" (a false "shared" hides a real blind spot);
+- the same claims over the nodes newsgraph's default answers list (``single-source-*`` and ``shared-*``
+  without ``kind``: named actors; named and attributed events), the claims a user sees first;
 - the same for two baselines on the same mentions (exact lower-cased text; head lemma), and, to check the
   scorer against published figures, for the baselines on the gold mentions.
 
@@ -38,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from coref_metrics import conll  # noqa: E402
 
 from newsgraph import Store, build  # noqa: E402
+from newsgraph.salience import DEFAULT_ACTOR_KINDS, DEFAULT_EVENT_KINDS  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "datasets" / "ecbplus" / "normalized_validated_sentences.json"
@@ -51,6 +54,9 @@ SPLITS["dev"] = [t for t in range(1, 46) if t not in SPLITS["validation"] + SPLI
 Mention = tuple[str, int, int]  # (doc id, start, end)
 NODE_LABELS: dict[str, str] = {}  # node IRI -> rdfs:label, for the report of false claims
 MENTION_KINDS: dict[Mention, str] = {}  # actor mention -> NAME, NOMINAL or PRONOUN, for --errors
+NODE_KINDS: dict[str, str] = {}  # node IRI -> its ng:kind (named, described ...; light, attributed ...)
+#: The kinds the default single-source and shared answers list (docs/queries.md, "Defaults")
+DEFAULT_KINDS: dict[str, tuple[str, ...]] = {"actors": DEFAULT_ACTOR_KINDS, "events": DEFAULT_EVENT_KINDS}
 
 
 @dataclass
@@ -130,8 +136,8 @@ def predict(records: list[dict[str, str]], workers: int = 1) -> dict[str, list[t
                 PREFIX dcterms: <http://purl.org/dc/terms/>
                 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
                 PREFIX ng: <https://w3id.org/newsgraph/ns#>
-                SELECT ?doc ?b ?e ?node ?text ?label ?kind WHERE {{
-                  ?node a sem:{cls} ; rdfs:label ?label ; gaf:denotedBy ?m .
+                SELECT ?doc ?b ?e ?node ?text ?label ?kind ?nodeKind WHERE {{
+                  ?node a sem:{cls} ; rdfs:label ?label ; ng:kind ?nodeKind ; gaf:denotedBy ?m .
                   ?m nif:sentence/nif:referenceContext/dcterms:identifier ?doc ; nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?text
                   OPTIONAL {{ ?m ng:mentionKind ?kind }} }}""")
             rows = list(rows)
@@ -140,6 +146,7 @@ def predict(records: list[dict[str, str]], workers: int = 1) -> dict[str, list[t
                                       r["kind"].value if r["kind"] is not None else "NAME" for r in rows})
             out[kind] = [((r["doc"].value, int(r["b"].value), int(r["e"].value)), r["node"].value, r["text"].value) for r in rows]
             NODE_LABELS.update({r["node"].value: r["label"].value for r in rows})
+            NODE_KINDS.update({r["node"].value: r["nodeKind"].value for r in rows})
         store.close()
     return out
 
@@ -238,6 +245,10 @@ def evaluate(gold: Gold, pred: dict[str, list[tuple[Mention, str, str]]]) -> dic
         for name, response in systems.items():
             row[name] = {"coref": conll(key, response),
                          "single": single_source(key, response, mention_doc, gold.outlet_of, gold_outlets, labels)}
+        # the claims newsgraph's default answers make: the same figures over the nodes of the kinds they list
+        listed = {k: n for k, n in systems["newsgraph"].items() if NODE_KINDS.get(n) in DEFAULT_KINDS[kind]}
+        row["default answer"] = {"kinds": list(DEFAULT_KINDS[kind]), "single": single_source(
+            {k: key[k] for k in listed}, listed, mention_doc, gold.outlet_of, gold_outlets, labels)}
         # the baselines on the gold mentions themselves: a check of this scorer against published figures
         gkey = {i: c for i, (_m, c, _t) in enumerate(g)}
         gdoc = {i: m[0] for i, (m, _c, _t) in enumerate(g)}
@@ -310,6 +321,10 @@ def table(results: dict[str, dict[str, object]]) -> str:
                 f"| {name} | {c['muc'][2]:.2f} | {c['b3'][2]:.2f} | {c['ceafe'][2]:.2f} | **{c['conll']:.2f}** | "
                 f"{ss['precision']:.2f} | {ss['recall']:.2f} | {ss['false_share']:.2f} | {ss['shared_precision']:.2f} |"
             )
+            if name == "newsgraph":  # the claims its default answers make (no coreference scores: a subset of nodes)
+                d, kinds = row["default answer"]["single"], ", ".join(row["default answer"]["kinds"])  # type: ignore[index]
+                lines.append(f"| newsgraph, default answer ({kinds}) | | | | | {d['precision']:.2f} | {d['recall']:.2f} | "
+                             f"{d['false_share']:.2f} | {d['shared_precision']:.2f} |")
         worst = row["newsgraph"]["single"]["worst"]  # type: ignore[index]
         if worst:
             lines += ["", "Worst false single-source claims (gold cluster, outlets that mention it, newsgraph nodes):"]
