@@ -13,7 +13,8 @@ and events (ACTION_*, NEG_ACTION_*):
   clusters that two or more outlets mention which some node wrongly reports as single-source;
 - shared claims: the precision of "two or more outlets mention X" (a false "shared" hides a real blind spot);
 - the same claims over the nodes newsgraph's default answers list (``single-source-*`` and ``shared-*``
-  without ``kind``: named actors; named and attributed events), the claims a user sees first;
+  without ``kind``: named actors; named and attributed events), the claims a user sees first; and over the
+  nodes it does not flag as unsure (an event with ``ng:mayBeSameAs``), with how many flagged claims are false;
 - the same for two baselines on the same mentions (exact lower-cased text; head lemma), and, to check the
   scorer against published figures, for the baselines on the gold mentions.
 
@@ -55,6 +56,7 @@ Mention = tuple[str, int, int]  # (doc id, start, end)
 NODE_LABELS: dict[str, str] = {}  # node IRI -> rdfs:label, for the report of false claims
 MENTION_KINDS: dict[Mention, str] = {}  # actor mention -> NAME, NOMINAL or PRONOUN, for --errors
 NODE_KINDS: dict[str, str] = {}  # node IRI -> its ng:kind (named, described ...; light, attributed ...)
+FLAGGED: set[str] = set()  # event nodes with an ng:mayBeSameAs: claims newsgraph marks as unsure
 #: The kinds the default single-source and shared answers list (docs/queries.md, "Defaults")
 DEFAULT_KINDS: dict[str, tuple[str, ...]] = {"actors": DEFAULT_ACTOR_KINDS, "events": DEFAULT_EVENT_KINDS}
 
@@ -136,10 +138,10 @@ def predict(records: list[dict[str, str]], workers: int = 1) -> dict[str, list[t
                 PREFIX dcterms: <http://purl.org/dc/terms/>
                 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
                 PREFIX ng: <https://w3id.org/newsgraph/ns#>
-                SELECT ?doc ?b ?e ?node ?text ?label ?kind ?nodeKind WHERE {{
+                SELECT ?doc ?b ?e ?node ?text ?label ?kind ?nodeKind ?near WHERE {{
                   ?node a sem:{cls} ; rdfs:label ?label ; ng:kind ?nodeKind ; gaf:denotedBy ?m .
                   ?m nif:sentence/nif:referenceContext/dcterms:identifier ?doc ; nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?text
-                  OPTIONAL {{ ?m ng:mentionKind ?kind }} }}""")
+                  OPTIONAL {{ ?m ng:mentionKind ?kind }} OPTIONAL {{ ?node ng:mayBeSameAs ?near }} }}""")
             rows = list(rows)
             if kind == "actors":  # an actor mention without ng:mentionKind is a name (docs/vocabulary.md)
                 MENTION_KINDS.update({(r["doc"].value, int(r["b"].value), int(r["e"].value)):
@@ -147,6 +149,7 @@ def predict(records: list[dict[str, str]], workers: int = 1) -> dict[str, list[t
             out[kind] = [((r["doc"].value, int(r["b"].value), int(r["e"].value)), r["node"].value, r["text"].value) for r in rows]
             NODE_LABELS.update({r["node"].value: r["label"].value for r in rows})
             NODE_KINDS.update({r["node"].value: r["nodeKind"].value for r in rows})
+            FLAGGED.update(r["node"].value for r in rows if r["near"] is not None)
         store.close()
     return out
 
@@ -249,6 +252,10 @@ def evaluate(gold: Gold, pred: dict[str, list[tuple[Mention, str, str]]]) -> dic
         listed = {k: n for k, n in systems["newsgraph"].items() if NODE_KINDS.get(n) in DEFAULT_KINDS[kind]}
         row["default answer"] = {"kinds": list(DEFAULT_KINDS[kind]), "single": single_source(
             {k: key[k] for k in listed}, listed, mention_doc, gold.outlet_of, gold_outlets, labels)}
+        # and over the nodes newsgraph does not flag as unsure (ng:mayBeSameAs: events only)
+        sure = {k: n for k, n in systems["newsgraph"].items() if n not in FLAGGED}
+        row["unflagged"] = {"single": single_source({k: key[k] for k in sure}, sure, mention_doc, gold.outlet_of,
+                                                    gold_outlets, labels)}
         # the baselines on the gold mentions themselves: a check of this scorer against published figures
         gkey = {i: c for i, (_m, c, _t) in enumerate(g)}
         gdoc = {i: m[0] for i, (m, _c, _t) in enumerate(g)}
@@ -325,12 +332,33 @@ def table(results: dict[str, dict[str, object]]) -> str:
                 d, kinds = row["default answer"]["single"], ", ".join(row["default answer"]["kinds"])  # type: ignore[index]
                 lines.append(f"| newsgraph, default answer ({kinds}) | | | | | {d['precision']:.2f} | {d['recall']:.2f} | "
                              f"{d['false_share']:.2f} | {d['shared_precision']:.2f} |")
+                u = row["unflagged"]["single"]  # type: ignore[index]
+                if u["claims"] != ss["claims"] or u["shared_claims"] != ss["shared_claims"]:
+                    lines.append(f"| newsgraph, not flagged may-be-same | | | | | {u['precision']:.2f} | {u['recall']:.2f} | "
+                                 f"{u['false_share']:.2f} | {u['shared_precision']:.2f} |")
+        flagged = _flagged(row)
+        if flagged:
+            lines += ["", f"Single-source claims flagged may-be-same (ng:mayBeSameAs): {flagged[0]}, of which "
+                          f"{flagged[1]} false (unflagged: {flagged[2]} of {flagged[3]} false)."]
         worst = row["newsgraph"]["single"]["worst"]  # type: ignore[index]
         if worst:
             lines += ["", "Worst false single-source claims (gold cluster, outlets that mention it, newsgraph nodes):"]
             lines += [f"- {label!r} ({n} outlets): {', '.join(repr(x) for x in nodes)}" for label, n, nodes in worst]
         lines.append("")
     return "\n".join(lines)
+
+
+def _flagged(row: dict[str, object]) -> tuple[int, int, int, int] | None:
+    """(flagged single-source claims, false among them, false unflagged claims, unflagged claims), or None
+    where nothing is flagged."""
+    whole, sure = row["newsgraph"]["single"], row["unflagged"]["single"]  # type: ignore[index]
+
+    def false(s: dict[str, float]) -> int:
+        return round(s["claims"] * (1 - s["precision"]))
+
+    if whole["claims"] == sure["claims"]:
+        return None
+    return whole["claims"] - sure["claims"], false(whole) - false(sure), false(sure), sure["claims"]
 
 
 def run(topics: list[int], workers: int = 1, full_text: bool = False) -> dict[str, dict[str, object]]:

@@ -129,7 +129,9 @@ def resolution() -> Resolution:
         Event("call-rubio", STORY, "call Rubio", "call", ("lavrov",), ("rubio",), (), (("b1", 1),)),
         Event("make", STORY, "make", "make", ("analyst",), (), (), (("b1", 2),)),
         Event("decline-comment", STORY, "decline comment", "decline", ("macron",), (), (), (("a1", 1),)),
-        Event("leave-meeting", STORY, "leave meeting", "leave", ("steve-witkoff",), (), (), (("a1", 0),), ("the meeting",)),
+        # a hand-made doubt (ng:mayBeSameAs), so that single-source-events shows its columns filled
+        Event("leave-meeting", STORY, "leave meeting", "leave", ("steve-witkoff",), (), (), (("a1", 0),), ("the meeting",),
+              may_be_same_as="welcome-witkoff"),
         Event("welcome-witkoff", STORY, "welcome Witkoff", "welcome", ("macron",), ("steve-witkoff",), (), (("a1", 2), ("b1", 0)), (), ("new", "synonym")),
     )
     actor_of = {m: (a.key, "pronoun" if m == ("a1", 2) else "name") for a in actors for m in a.mentions}

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.extract import extract_doc, load
-from newsgraph.model import Actor, ActorMention, Article, Extraction, Resolution
+from newsgraph.model import Actor, ActorMention, Article, Event, Extraction, Resolution
 from newsgraph.resolve import resolve_story
 
 from .conftest import ROOT, SEEDS, SHARED, shared
@@ -766,6 +766,25 @@ def test_learned_pair_on_ecbplus_news() -> None:
     tackled = [k for k, e in enumerate(docs["14_1ecbplus"].events) if e.text == "tackled"]
     assert {res.event_of[("14_1ecbplus", k)][0] for k in tackled} == {res.event_of[("14_11ecbplus", fought)][0]}
     assert "learned-pair" in {res.event_of[("14_1ecbplus", k)][1] for k in tackled}
+
+
+@pytest.mark.model
+def test_may_be_same_on_ecbplus_news() -> None:
+    """ECB+ topic 11 (read at run time, never copied here): elections "planned for December 15" (11_1ecbplus)
+    and "scheduled for December 15" (11_2ecbplus) are one plan, which the learned step scores too low to join
+    but high enough to flag: each event may be the other."""
+    exs = _ecbplus("11", "ecbplus")
+    res = resolve_story("11", exs)
+    docs = {e.article.id: e for e in exs}
+
+    def event_of(doc: str, word: str) -> Event:
+        k = next(k for k, e in enumerate(docs[doc].events) if e.text == word)
+        key = res.event_of[(doc, k)][0]
+        return next(e for e in res.events if e.key == key)
+
+    planned, scheduled = event_of("11_1ecbplus", "planned"), event_of("11_2ecbplus", "scheduled")
+    assert planned.key != scheduled.key
+    assert (planned.may_be_same_as, scheduled.may_be_same_as) == (scheduled.key, planned.key)
 
 
 @pytest.mark.model

@@ -26,7 +26,7 @@ from newsgraph.cli import main
 from newsgraph.extract import extract_doc
 from newsgraph.extract.cleanups import CLEANUPS, _given_and_surname
 from newsgraph.model import Article, Extraction
-from newsgraph.resolve import actor_pairs, resolve_story
+from newsgraph.resolve import actor_pairs, event_pairs, resolve_story
 
 from .docs import (
     IMPORTANT_STEP,
@@ -1118,6 +1118,34 @@ def test_learned_pair_joins_one_happening_named_by_unrelated_verbs(second: Extra
     assert (res.event_of[("b", 0)][1] == "learned-pair") == one
 
 
+def _event_view(article: str, agents: tuple[str, ...] = ()) -> event_pairs.EventView:
+    """An event of one article as the learned step sees it, with its agents (actor keys)."""
+    none: frozenset[str] = frozenset()
+    return event_pairs.EventView(frozenset({article}), none, none, none, frozenset(agents), none, frozenset(agents),
+                                 none, none, none, 0, False, False, {})
+
+
+@pytest.mark.parametrize(("p", "groups", "outlets", "agents", "near"), [
+    (0.3, [[0], [1]], {"a": "A", "b": "B"}, ((), ()), {0: 1, 1: 0}),  # unsure: each may be the other
+    (0.1, [[0], [1]], {"a": "A", "b": "B"}, ((), ()), {}),  # too unlikely to name
+    (0.5, [[0], [1]], {"a": "A", "b": "B"}, ((), ()), {}),  # sure: the step joins such pairs, it never flags them
+    (0.3, [[0], [1]], {"a": "A", "b": "A"}, ((), ()), {}),  # one outlet: no other outlet's report to check
+    (0.3, [[0], [1]], {"a": "A", "b": "B"}, (("Lavrov",), ("Macron",)), {}),  # two named agents: two happenings
+    (0.3, [[0, 1]], {"a": "A", "b": "B"}, ((), ()), {}),  # one group already
+])
+def test_may_be_same_flags_the_pairs_the_learned_step_was_unsure_of(
+        p: float, groups: list[list[int]], outlets: dict[str, str], agents: tuple[tuple[str, ...], ...],
+        near: dict[int, int]) -> None:
+    views = [_event_view("a", agents[0]), _event_view("b", agents[1])]
+    kinds = {"Lavrov": "PERSON", "Macron": "PERSON"}
+    assert event_pairs.near(views, kinds, [(p, 0, 1)], groups, outlets) == near
+
+
+def test_may_be_same_never_flags_two_events_one_article_tells_apart() -> None:
+    views = [_event_view("a"), _event_view("b"), _event_view("a")]  # "a" names the first and the third
+    assert event_pairs.near(views, {}, [(0.3, 1, 2)], [[0, 1], [2]], {"a": "A", "b": "B"}) == {}
+
+
 #: ECB+ 12_2ecbplus / 12_5ecbplus, shortened: one warship, named in full by one outlet and by its name alone
 #: (tagged as a place) by another
 SUKANYA = told("a", "Indian Naval Ship Sukanya thwarted a piracy attack in the Gulf of Aden.",
@@ -1166,6 +1194,7 @@ def test_every_rule_has_a_row() -> None:
     covered |= {("event-merge", "speech-tie"), ("event-merge", "denial-tie"), ("event-merge", "same-report"), ("event-merge", "shell-noun"), ("event-merge", "resultative"), ("actor-merge", "leader-government"), ("actor-merge", "role-title")}
     covered |= {("actor-merge", "event-role"), ("actor-merge", "org-head"), ("actor-merge", "home-team"), ("actor-merge", "same-age")}
     covered |= {("actor-merge", "synonym-description"), ("event-merge", "learned-pair"), ("actor-merge", "learned-pair")}
+    covered |= {("event-merge", "may-be-same")}  # test_may_be_same_*: a flag, not a join; on the learned step's scores
     covered |= {("actor-merge", "spelt-out")}  # test_resolve: an acronym spelt out (its mentions' offsets matter)
     covered |= {("mention", "own-outlet")}  # test_an_articles_own_outlet_is_no_actor: it needs the article's outlet
     assert {(r.stage, r.name) for r in rules.all_rules()} == covered

@@ -35,6 +35,7 @@ class Item:
     importance: int
     evidence: str  # the sentence of its first mention
     event: str  # its IRI
+    may_be: str = ""  # 'may be "check into Center" (18 outlets)': an event of others it may be the same as
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def digest(store: Store, story: str | None = None, top: int = 5) -> list[StoryDi
             names = [r["label"] for r in actors if r["outlet"] == outlet]
             items = tuple(
                 Item(sentence(words.get(r["event"], {}), r), " ".join(sorted(str(r["articles"] or "").split())), how(r), int(r["importance"] or 0),
-                     " ".join((r["evidence"] or "").split()), r["event"])
+                     " ".join((r["evidence"] or "").split()), r["event"], may_be(r))
                 for r in own[:top]
             )
             spots.append(OutletSpots(outlet, items, tuple(names[:top]), max(0, len(own) - top), max(0, len(names) - top)))
@@ -185,9 +186,23 @@ def how(row: dict[str, Any]) -> str:
     return ", ".join(parts)
 
 
+def may_be(row: dict[str, Any]) -> str:
+    """What a single-source row may be the same happening as, in words (ng:mayBeSameAs), or "".
+
+    >>> may_be({"mayBeSameAs": "check into Center", "mayBeSameAsOutlets": 18})
+    'may be “check into Center” (18 outlets)'
+    """
+    label = " ".join(str(row.get("mayBeSameAs") or "").split())
+    if not label:
+        return ""
+    n = int(row.get("mayBeSameAsOutlets") or 0)
+    return f"may be “{label}” ({n} outlet{'s' if n != 1 else ''})"
+
+
 def tags(row: dict[str, Any]) -> tuple[str, ...]:
     """How a row's outlet reports it, in words, leaving out the plain case (its own voice, positive,
-    certain): "attributed to sources close to the meeting", "denied", "hedged: reportedly".
+    certain): "attributed to sources close to the meeting", "denied", "hedged: reportedly"; then what it may be
+    the same happening as (``may_be``).
 
     >>> tags({"attribution": "unnamed-source", "source": "an aide", "polarity": "positive", "certainty": "hedged"})
     ('attributed to an aide', 'hedged')
@@ -201,7 +216,7 @@ def tags(row: dict[str, Any]) -> tuple[str, ...]:
     certainty = row.get("certainty")
     if certainty in ("hedged", "future", "conditional"):
         out.append({"hedged": "hedged", "future": "as future", "conditional": "as a condition"}[str(certainty)])
-    return tuple(out)
+    return tuple(out) + tuple(filter(None, [may_be(row)]))
 
 
 def _split(value: Any) -> list[str]:
@@ -281,7 +296,8 @@ def _text(stories: list[StoryDigest], width: int) -> str:
         for o in s.outlets:
             lines.append(_cut(f"Only {o.outlet} reports:", width))
             for item in o.events:
-                lines += _item(f"{item.sentence} — {item.articles}, {item.how}", width)
+                lines += _item(f"{item.sentence} — {item.articles}, {item.how}" + (f"; {item.may_be}" if item.may_be else ""),
+                               width)
             if o.more_events:
                 lines.append(f"    (+{o.more_events} more: newsgraph query single-source-events --param story={s.story})")
             if o.actors:
@@ -310,7 +326,8 @@ def _markdown(stories: list[StoryDigest]) -> str:
         lines += [f"## Blind spots: {_md(s.label or s.story)}", "", f"{s.articles} articles (story `{s.story}`).", ""]
         for o in s.outlets:
             lines += [f"### Only {_md(o.outlet)} reports", ""]
-            lines += [f"- **{_md(i.sentence)}** — {_md(i.articles)}, {_md(i.how)}" for i in o.events]
+            lines += [f"- **{_md(i.sentence)}** — {_md(i.articles)}, {_md(i.how)}" + (f"; {_md(i.may_be)}" if i.may_be else "")
+                      for i in o.events]
             if o.more_events:
                 lines.append(f"- … and {o.more_events} more")
             if o.actors:

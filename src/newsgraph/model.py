@@ -248,6 +248,7 @@ class Event:
     mentions: tuple[tuple[str, int], ...]  # (article id, EventMention index)
     objects: tuple[str, ...] = ()
     rules: tuple[str, ...] = ()
+    may_be_same_as: str = ""  # the key of an event of the story it may be the same happening as (``may-be-same``)
 
 
 @dataclass(frozen=True)

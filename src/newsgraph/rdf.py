@@ -40,8 +40,7 @@ DEFAULT_FOUND_BY = {"event": "verb", "NAME": "entity", "NOMINAL": "described-act
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$")
-_YEAR_MONTH = re.compile(r"^\d{4}-\d{2}$")
-_YEAR = re.compile(r"^\d{4}$")
+_YEAR_MONTH, _YEAR = re.compile(r"^\d{4}-\d{2}$"), re.compile(r"^\d{4}$")
 
 
 @lru_cache(maxsize=65536)
@@ -262,6 +261,7 @@ def story_quads(resolution: Resolution, extractions: Mapping[str, Extraction], l
             (e, NG.importance, _int(event_salience[event.key].importance), g),
         ]
         quads += [(e, NG.objectPhrase, Literal(obj), g) for obj in event.objects]
+        quads += [(e, NG.mayBeSameAs, URIRef(iris.event_iri(story, k)), g) for k in [event.may_be_same_as] if k]
         for role, keys in ((NG.agent, event.agents), (NG.patient, event.patients), (None, event.others)):
             for key in keys:
                 a = URIRef(iris.actor_iri(story, key))

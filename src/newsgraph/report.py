@@ -33,7 +33,7 @@ from .store import Store
 #: Columns the report itself lays out; any other column of a single-source row is shown as a detail.
 _KNOWN = frozenset(
     {"story", "storyLabel", "actor", "event", "label", "type", "agents", "patients", "outlet", "articles", "mention", "evidence",
-     "kind", "importance", "attribution", "source", "polarity", "certainty"}
+     "kind", "importance", "attribution", "source", "polarity", "certainty", "mayBeSameAs", "mayBeSameAsOutlets"}
 )
 TOP = 5  # claims of each kind an outlet's column shows before "more"
 _KIND_WORDS = {"NAME": "name", "NOMINAL": "description", "PRONOUN": "pronoun"}

@@ -28,6 +28,7 @@ class NG(DefinedNamespace):
     agent: URIRef  # event -> actor who does it
     patient: URIRef  # event -> actor it is done to
     objectPhrase: URIRef  # event -> its object as written ("the meeting")
+    mayBeSameAs: URIRef  # event -> an event of its story that may be the same happening (the may-be-same rule)
     mentionKind: URIRef  # mention -> "NAME" | "NOMINAL" | "PRONOUN"
     nerLabel: URIRef  # mention -> the spaCy model's own entity label, before correction
     resolvedBy: URIRef  # mention -> the rule that attached it to its actor or event

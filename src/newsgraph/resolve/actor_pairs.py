@@ -202,7 +202,7 @@ def joins(actors: Sequence[ActorView]) -> list[tuple[int, int]]:
     """The actors to join as (kept, joined) group roots."""
     model = learned.scorer("actor_pairs", tuple(FEATURES))
 
-    return learned.best_first(model, candidates(actors), lambda i, j: features(actors[i], actors[j]),
-                              [v.articles for v in actors],
+    scores = learned.scored(model, candidates(actors), lambda i, j: features(actors[i], actors[j]))
+    return learned.best_first(scores, model.threshold, [v.articles for v in actors],
                               lambda ours, theirs: any(apart(actors[i], actors[j]) for i in ours for j in theirs),
                               one_candidate=True)

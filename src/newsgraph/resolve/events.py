@@ -13,7 +13,7 @@ mention says how its predicate relates to the event's first mention.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from .. import meaning
@@ -260,9 +260,10 @@ def resolve_events(story: str, docs: dict[str, Extraction], actor_key: dict[Enti
     if len(clusters) > 1:
         clusters = _join(clusters, reports.statements([c.members for c in clusters], docs, actor_key),
                          reports.SAME_REPORT, rule_of)
+    may_be: dict[int, int] = {}  # cluster -> the cluster it may be the same happening as (may-be-same)
     if with_learned and len(clusters) > 1:
         kinds = {k: actors[k].type for k in named if actors[k].type in event_pairs.CLASHING_TYPES}
-        clusters = _join_learned(clusters, docs, actor_key, kinds, rule_of)
+        clusters, may_be = _join_learned(clusters, docs, actor_key, kinds, rule_of)
     built = [(predicate, _event_label(predicate, c, docs, actor_key, actors), c)
              for c in clusters for predicate in (_predicate(c, docs),)]
     keys = unique_keys([(slug(label), "-".join(sorted(c.agents)) or "x") for _p, label, c in built])
@@ -277,6 +278,7 @@ def resolve_events(story: str, docs: dict[str, Extraction], actor_key: dict[Enti
             tuple(sorted({rule_of[m] for m in c.members})),
         ))
         event_of.update({m: (key, rule_of[m]) for m in c.members})
+    events = [replace(e, may_be_same_as=keys[may_be[k]]) if k in may_be else e for k, e in enumerate(events)]
     return sorted(events, key=lambda e: e.key), event_of
 
 
@@ -315,12 +317,15 @@ def _join(clusters: list[_EventCluster], groups: list[list[int]], name: str,
 
 
 def _join_learned(clusters: list[_EventCluster], docs: dict[str, Extraction], actor_key: dict[EntityRef, str],
-                  kinds: dict[str, str], rule_of: dict[tuple[str, int], str]) -> list[_EventCluster]:
-    """The clusters after the learned step (``event_pairs.joins``)."""
+                  kinds: dict[str, str], rule_of: dict[tuple[str, int], str]) -> tuple[list[_EventCluster], dict[int, int]]:
+    """The clusters after the learned step (``event_pairs.joins``), and which of them may be the same happening
+    as which other (``event_pairs.near``), by their index in the list returned."""
     views = event_pairs.views([c.members for c in clusters], [(c.agents, c.patients, c.everyone) for c in clusters],
                               [c.keys for c in clusters], docs, actor_key)
-    groups = learned.groups(len(clusters), event_pairs.joins(views, kinds))
-    return _join(clusters, groups, event_pairs.joins.rule.name, rule_of)  # type: ignore[attr-defined]
+    scored = event_pairs.scores(views)
+    groups = learned.groups(len(clusters), event_pairs.joins(views, kinds, scored))
+    near = event_pairs.near(views, kinds, scored, groups, {d: ex.article.outlet_name for d, ex in docs.items()})
+    return _join(clusters, groups, event_pairs.joins.rule.name, rule_of), near  # type: ignore[attr-defined]
 
 
 def _event_label(predicate: str, c: _EventCluster, docs: dict[str, Extraction], actor_key: dict[EntityRef, str], actors: dict[str, Actor]) -> str:

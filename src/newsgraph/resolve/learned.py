@@ -128,27 +128,32 @@ def candidates(keys: Sequence[Iterable[str]], articles: Sequence[frozenset[str]]
     return sorted(kept)
 
 
-def best_first(model: Scorer, pairs: Iterable[tuple[int, int]], features: Callable[[int, int], Sequence[float]],
-               articles: Sequence[frozenset[str]], apart: Callable[[set[int], set[int]], bool],
-               one_candidate: bool = False) -> list[tuple[int, int]]:
-    """The pairs to join as (kept, joined) group roots, best first: each scored pair at or above the threshold
-    whose two groups share no article and are not ``apart`` (given the two groups' members). With
-    ``one_candidate``, an item with two such partners that are two (one article names both, or they are
-    ``apart``: "Trump" / "Donald Trump" and "Melania Trump") joins neither, as the name rules do; an article
-    often names one happening twice without the rules joining them, so events do without."""
-    scored = sorted((-p, i, j) for i, j in pairs for p in (model.probability(features(i, j)),) if p >= model.threshold)
+def scored(model: Scorer, pairs: Iterable[tuple[int, int]],
+           features: Callable[[int, int], Sequence[float]]) -> list[tuple[float, int, int]]:
+    """Each pair with its probability, (p, i, j), best first (ties in the items' order)."""
+    return sorted(((model.probability(features(i, j)), i, j) for i, j in pairs), key=lambda pij: (-pij[0], pij[1], pij[2]))
+
+
+def best_first(scores: Sequence[tuple[float, int, int]], threshold: float, articles: Sequence[frozenset[str]],
+               apart: Callable[[set[int], set[int]], bool], one_candidate: bool = False) -> list[tuple[int, int]]:
+    """The pairs to join as (kept, joined) group roots, best first: each pair of ``scores`` (``scored``) at or
+    above ``threshold`` whose two groups share no article and are not ``apart`` (given the two groups'
+    members). With ``one_candidate``, an item with two such partners that are two (one article names both, or
+    they are ``apart``: "Trump" / "Donald Trump" and "Melania Trump") joins neither, as the name rules do; an
+    article often names one happening twice without the rules joining them, so events do without."""
+    kept = [(p, i, j) for p, i, j in scores if p >= threshold]
     partners: dict[int, list[int]] = defaultdict(list)
-    for _p, i, j in scored:
+    for _p, i, j in kept:
         partners[i].append(j)
         partners[j].append(i)
     torn = {k for k, ps in partners.items() if one_candidate
             and any(articles[x] & articles[y] or apart({x}, {y}) for n, x in enumerate(ps) for y in ps[n + 1:])}
-    scored = [(p, i, j) for p, i, j in scored if i not in torn and j not in torn]
+    kept = [(p, i, j) for p, i, j in kept if i not in torn and j not in torn]
     uf = UnionFind(range(len(articles)))
     seen = [set(a) for a in articles]
     members = [{k} for k in range(len(articles))]
     out = []
-    for _p, i, j in scored:
+    for _p, i, j in kept:
         a, b = sorted((uf.find(i), uf.find(j)))
         if a == b or seen[a] & seen[b] or apart(members[a], members[b]):
             continue
