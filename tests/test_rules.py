@@ -1121,14 +1121,20 @@ def test_learned_pair_joins_one_happening_named_by_unrelated_verbs(second: Extra
 def _event_view(article: str, agents: tuple[str, ...] = ()) -> event_pairs.EventView:
     """An event of one article as the learned step sees it, with its agents (actor keys)."""
     none: frozenset[str] = frozenset()
-    return event_pairs.EventView(frozenset({article}), none, none, none, frozenset(agents), none, frozenset(agents),
-                                 none, none, none, 0, False, False, {})
+    return event_pairs.EventView(
+        articles=frozenset({article}), lemmas=none, classes=none, keys=none, agents=frozenset(agents), patients=none,
+        everyone=frozenset(agents), context=none, places=none, objects=none, first_sentence=0, reporting=False,
+        unreal=False, words={})
+
+
+_THRESHOLD = 0.4  # data/event_pairs.json's; the test below checks it
 
 
 @pytest.mark.parametrize(("p", "groups", "outlets", "agents", "near"), [
     (0.3, [[0], [1]], {"a": "A", "b": "B"}, ((), ()), {0: 1, 1: 0}),  # unsure: each may be the other
+    (event_pairs.NEAR, [[0], [1]], {"a": "A", "b": "B"}, ((), ()), {0: 1, 1: 0}),  # the band includes NEAR
     (0.1, [[0], [1]], {"a": "A", "b": "B"}, ((), ()), {}),  # too unlikely to name
-    (0.5, [[0], [1]], {"a": "A", "b": "B"}, ((), ()), {}),  # sure: the step joins such pairs, it never flags them
+    (_THRESHOLD, [[0], [1]], {"a": "A", "b": "B"}, ((), ()), {}),  # the step joins from its threshold on
     (0.3, [[0], [1]], {"a": "A", "b": "A"}, ((), ()), {}),  # one outlet: no other outlet's report to check
     (0.3, [[0], [1]], {"a": "A", "b": "B"}, (("Lavrov",), ("Macron",)), {}),  # two named agents: two happenings
     (0.3, [[0, 1]], {"a": "A", "b": "B"}, ((), ()), {}),  # one group already
@@ -1136,9 +1142,19 @@ def _event_view(article: str, agents: tuple[str, ...] = ()) -> event_pairs.Event
 def test_may_be_same_flags_the_pairs_the_learned_step_was_unsure_of(
         p: float, groups: list[list[int]], outlets: dict[str, str], agents: tuple[tuple[str, ...], ...],
         near: dict[int, int]) -> None:
+    assert event_pairs.learned.scorer("event_pairs", tuple(event_pairs.FEATURES)).threshold == _THRESHOLD
     views = [_event_view("a", agents[0]), _event_view("b", agents[1])]
     kinds = {"Lavrov": "PERSON", "Macron": "PERSON"}
     assert event_pairs.near(views, kinds, [(p, 0, 1)], groups, outlets) == near
+
+
+def test_may_be_same_flags_single_source_events_with_their_best_partner() -> None:
+    """Group 0 (outlet A) may be group 1 (B, C) or group 2 (C): the better score names it; group 1, which two
+    outlets report, is no "only one outlet" claim and names nothing; group 2 has its own best partner."""
+    views = [_event_view("a"), _event_view("b"), _event_view("c"), _event_view("d")]
+    outlets = {"a": "A", "b": "B", "c": "C", "d": "C"}
+    scored = [(0.35, 0, 1), (0.3, 0, 3), (0.25, 1, 3)]
+    assert event_pairs.near(views, {}, scored, [[0], [1, 2], [3]], outlets) == {0: 1, 2: 0}
 
 
 def test_may_be_same_never_flags_two_events_one_article_tells_apart() -> None:

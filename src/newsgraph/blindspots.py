@@ -187,16 +187,20 @@ def how(row: dict[str, Any]) -> str:
 
 
 def may_be(row: dict[str, Any]) -> str:
-    """What a single-source row may be the same happening as, in words (ng:mayBeSameAs), or "".
+    """What a single-source row may be the same happening as, in words (ng:mayBeSameAs), or "": "the other"
+    where the two events have one label (two speakers' "say", told apart by their outlets).
 
-    >>> may_be({"mayBeSameAs": "check into Center", "mayBeSameAsOutlets": 18})
-    'may be “check into Center” (18 outlets)'
+    >>> may_be({"label": "hit church", "mayBeSameAs": "devastate church", "mayBeSameAsOutlets": 5})
+    'may be “devastate church” (5 outlets)'
+    >>> may_be({"label": "respond to call", "mayBeSameAs": "respond to call", "mayBeSameAsOutlets": 2})
+    'may be the other “respond to call” (2 outlets)'
     """
     label = " ".join(str(row.get("mayBeSameAs") or "").split())
     if not label:
         return ""
     n = int(row.get("mayBeSameAsOutlets") or 0)
-    return f"may be “{label}” ({n} outlet{'s' if n != 1 else ''})"
+    other = "the other " if label == " ".join(str(row.get("label") or "").split()) else ""
+    return f"may be {other}“{label}” ({n} outlet{'s' if n != 1 else ''})"
 
 
 def tags(row: dict[str, Any]) -> tuple[str, ...]:
@@ -216,7 +220,9 @@ def tags(row: dict[str, Any]) -> tuple[str, ...]:
     certainty = row.get("certainty")
     if certainty in ("hedged", "future", "conditional"):
         out.append({"hedged": "hedged", "future": "as future", "conditional": "as a condition"}[str(certainty)])
-    return tuple(out) + tuple(filter(None, [may_be(row)]))
+    if doubt := may_be(row):
+        out.append(doubt)
+    return tuple(out)
 
 
 def _split(value: Any) -> list[str]:

@@ -12,21 +12,19 @@ Queries run over the union of all graphs.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator, Mapping, Sequence
-from functools import lru_cache
 
-import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from . import iris
+from .literals import date_literal, int_literal, is_iri, value_literal
 from .model import ActorMention, Article, EventMention, Extraction, Quote, Resolution
 from .salience import score
 from .stories import features, features_json
 from .stories import label as story_label
 from .topics import TOPICS_GRAPH, topic_iri
-from .vocab import DCTERMS, GAF, NG, NIF, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XSD
+from .vocab import DCTERMS, GAF, NG, NIF, PROV, RDF, RDFS, SCHEMA, SEM, SKOS
 
 Quad = tuple[Node, Node, Node, URIRef]
 
@@ -37,35 +35,6 @@ DEFAULTS = {"attribution": "author", "polarity": "positive", "certainty": "certa
 DEFAULT_MENTION_KIND, DEFAULT_RESOLVED_BY, DEFAULT_RESOLVED_BY_KIND = "NAME", "new", {"PRONOUN": "pronoun"}
 #: A mention's rule without ``ng:foundBy``: an event mention's, an actor mention's by kind (a span of both: both).
 DEFAULT_FOUND_BY = {"event": "verb", "NAME": "entity", "NOMINAL": "described-actor", "PRONOUN": "pronoun"}
-
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$")
-_YEAR_MONTH, _YEAR = re.compile(r"^\d{4}-\d{2}$"), re.compile(r"^\d{4}$")
-
-
-@lru_cache(maxsize=65536)
-def _int(value: int) -> Literal:
-    """An offset. NIF says xsd:nonNegativeInteger, which Oxigraph stores as xsd:integer: write what is kept."""
-    return Literal(value, datatype=XSD.integer)
-
-
-@lru_cache(maxsize=4096, typed=True)
-def _value(value: str | bool) -> Literal:
-    """A literal from a small set (kinds, labels, flags, story names): made once, rdflib's are costly."""
-    return Literal(value)
-
-
-def _date(value: str) -> Literal:
-    """A typed date where the value is one, else the string as given (never a malformed typed literal)."""
-    if _DATE.match(value):
-        return Literal(value, datatype=XSD.date)
-    if _DATETIME.match(value):
-        return Literal(value, datatype=XSD.dateTime)
-    if _YEAR_MONTH.match(value):
-        return Literal(value, datatype=XSD.gYearMonth)
-    if _YEAR.match(value):
-        return Literal(value, datatype=XSD.gYear)
-    return Literal(value)
 
 
 def article_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
@@ -89,9 +58,9 @@ def article_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
     if art.title:
         quads.append((doc, SCHEMA.headline, Literal(art.title), g))
     if art.published:
-        quads.append((doc, SCHEMA.datePublished, _date(art.published), g))
+        quads.append((doc, SCHEMA.datePublished, date_literal(art.published), g))
     if art.url:
-        quads.append((doc, SCHEMA.url, URIRef(art.url) if _is_iri(art.url) else Literal(art.url), g))
+        quads.append((doc, SCHEMA.url, URIRef(art.url) if is_iri(art.url) else Literal(art.url), g))
 
     sentence_iris = []
     for sent in extraction.sentences:
@@ -104,17 +73,17 @@ def article_quads(extraction: Extraction, content_hash: str) -> list[Quad]:
         quads += _offsets(node, m.start, m.end, art.text, g)
         quads.append((node, NIF.sentence, sentence_iris[m.sentence], g))
         if m.kind != DEFAULT_MENTION_KIND:
-            quads.append((node, NG.mentionKind, _value(m.kind), g))
+            quads.append((node, NG.mentionKind, value_literal(m.kind), g))
         if m.found_by and (m.found_by != DEFAULT_FOUND_BY.get(m.kind) or (m.start, m.end) in both):
-            quads.append((node, NG.foundBy, _value(m.found_by), g))
+            quads.append((node, NG.foundBy, value_literal(m.found_by), g))
         if m.ner:
-            quads.append((node, NG.nerLabel, _value(m.ner), g))
+            quads.append((node, NG.nerLabel, value_literal(m.ner), g))
     for ev in extraction.events:
         node = URIRef(iris.span_iri(art.id, ev.start, ev.end))
         quads += _offsets(node, ev.start, ev.end, art.text, g)
         quads.append((node, NIF.sentence, sentence_iris[ev.sentence], g))  # nif:lemma: in the story graph
         if ev.rule and (ev.rule != DEFAULT_FOUND_BY["event"] or (ev.start, ev.end) in both):  # "nominal": a noun
-            quads.append((node, NG.foundBy, _value(ev.rule), g))
+            quads.append((node, NG.foundBy, value_literal(ev.rule), g))
         quads += _perspective(node, ev, extraction, g)
     for q in extraction.quotes:
         quads += _quotation(q, extraction, g)
@@ -135,25 +104,25 @@ def _perspective(node: URIRef, ev: EventMention, extraction: Extraction, g: URIR
     art = extraction.article
     quads: list[Quad] = []
     if ev.polarity != DEFAULTS["polarity"]:
-        quads.append((node, NG.polarity, _value(ev.polarity), g))
+        quads.append((node, NG.polarity, value_literal(ev.polarity), g))
     if ev.certainty != DEFAULTS["certainty"]:
-        quads.append((node, NG.certainty, _value(ev.certainty), g))
+        quads.append((node, NG.certainty, value_literal(ev.certainty), g))
     if ev.attribution != DEFAULTS["attribution"]:
-        quads.append((node, NG.attribution, _value(ev.attribution), g))
+        quads.append((node, NG.attribution, value_literal(ev.attribution), g))
         source = _agent(extraction, ev.source, ev.source_start, ev.source_end, g)
         if source is not None:
             quads.append((node, PROV.wasAttributedTo, source[0], g))
             quads += source[1]
         if ev.cue:
-            quads.append((node, NG.cue, _value(ev.cue), g))
+            quads.append((node, NG.cue, value_literal(ev.cue), g))
         if ev.attribution_rule:
-            quads.append((node, NG.attributedBy, _value(ev.attribution_rule), g))
+            quads.append((node, NG.attributedBy, value_literal(ev.attribution_rule), g))
         if ev.chain:
             quads.append((node, NG.sourceChain, Literal("; ".join(ev.chain)), g))
     if ev.polarity_cue:
-        quads.append((node, NG.polarityCue, _value(ev.polarity_cue), g))
+        quads.append((node, NG.polarityCue, value_literal(ev.polarity_cue), g))
     if ev.certainty_cue:
-        quads.append((node, NG.certaintyCue, _value(ev.certainty_cue), g))
+        quads.append((node, NG.certaintyCue, value_literal(ev.certainty_cue), g))
     if ev.quote >= 0:
         q = extraction.quotes[ev.quote]
         quads.append((node, NG.quote, URIRef(iris.span_iri(art.id, q.start, q.end)), g))
@@ -162,7 +131,7 @@ def _perspective(node: URIRef, ev: EventMention, extraction: Extraction, g: URIR
         quads += [(node, SEM.hasTime, t, g), (t, RDFS.label, Literal(ev.time), g)]
         quads += _span(t, SEM.Time, URIRef(iris.doc_iri(art.id)), ev.time_start, ev.time_end, art.text, g, said=ev.time)
         if ev.time_value:
-            quads.append((t, SEM.hasTimeStamp, _date(ev.time_value), g))
+            quads.append((t, SEM.hasTimeStamp, date_literal(ev.time_value), g))
     if ev.place >= 0:
         m = extraction.mentions[ev.place]
         quads.append((node, SEM.hasPlace, URIRef(iris.span_iri(art.id, m.start, m.end)), g))
@@ -210,7 +179,7 @@ def _span(
 def _offsets(node: URIRef, start: int, end: int, text: str, g: URIRef, *, words: bool = True) -> list[Quad]:
     """Where a span is and what it says: NIF offsets into ``nif:isString`` and the words themselves."""
     anchor: list[Quad] = [(node, NIF.anchorOf, Literal(text[start:end]), g)] if words else []
-    return [(node, NIF.beginIndex, _int(start), g), (node, NIF.endIndex, _int(end), g), *anchor]
+    return [(node, NIF.beginIndex, int_literal(start), g), (node, NIF.endIndex, int_literal(end), g), *anchor]
 
 
 def story_quads(resolution: Resolution, extractions: Mapping[str, Extraction], label: str | None = None) -> list[Quad]:
@@ -235,10 +204,10 @@ def story_quads(resolution: Resolution, extractions: Mapping[str, Extraction], l
         quads += [
             (a, RDF.type, SEM.Actor, g),
             (a, RDFS.label, Literal(actor.label), g),
-            (a, NG.actorType, _value(actor.type), g),
-            (a, NG.story, _value(story), g),
-            (a, NG.kind, _value(actor_salience[actor.key].kind), g),
-            (a, NG.importance, _int(actor_salience[actor.key].importance), g),
+            (a, NG.actorType, value_literal(actor.type), g),
+            (a, NG.story, value_literal(story), g),
+            (a, NG.kind, value_literal(actor_salience[actor.key].kind), g),
+            (a, NG.importance, int_literal(actor_salience[actor.key].importance), g),
         ]
         quads += [(a, SKOS.altLabel, Literal(alt), g) for alt in actor.alt_labels]
         quads += _denotations(a, actor.mentions, resolution.actor_of, extractions, "mentions", g)
@@ -256,9 +225,9 @@ def story_quads(resolution: Resolution, extractions: Mapping[str, Extraction], l
             (e, RDF.type, SEM.Event, g),
             (e, RDFS.label, Literal(event.label), g),
             (e, NG.predicate, Literal(event.predicate), g),
-            (e, NG.story, _value(story), g),
-            (e, NG.kind, _value(event_salience[event.key].kind), g),
-            (e, NG.importance, _int(event_salience[event.key].importance), g),
+            (e, NG.story, value_literal(story), g),
+            (e, NG.kind, value_literal(event_salience[event.key].kind), g),
+            (e, NG.importance, int_literal(event_salience[event.key].importance), g),
         ]
         quads += [(e, NG.objectPhrase, Literal(obj), g) for obj in event.objects]
         quads += [(e, NG.mayBeSameAs, URIRef(iris.event_iri(story, k)), g) for k in [event.may_be_same_as] if k]
@@ -279,8 +248,8 @@ def membership_quads(story: str, article_ids: Sequence[str], label: str) -> list
     ``--stories auto`` an article's story can change when other articles arrive, so the article graph
     (written once, by a worker) never states it; the story graph is rewritten whenever its articles change."""
     g = URIRef(iris.story_iri(story))
-    quads: list[Quad] = [(g, RDF.type, NG.Story, g), (g, NG.story, _value(story), g), (g, RDFS.label, Literal(label), g)]
-    quads += [(URIRef(iris.doc_iri(doc_id)), NG.story, _value(story), g) for doc_id in article_ids]
+    quads: list[Quad] = [(g, RDF.type, NG.Story, g), (g, NG.story, value_literal(story), g), (g, RDFS.label, Literal(label), g)]
+    quads += [(URIRef(iris.doc_iri(doc_id)), NG.story, value_literal(story), g) for doc_id in article_ids]
     return quads
 
 
@@ -308,7 +277,7 @@ def _denotations(node: URIRef, mentions: tuple[tuple[str, int], ...], reasons: M
         yield (node, GAF.denotedBy, mention, g)
         reason = reasons[(doc_id, index)][1]
         if reason != DEFAULT_RESOLVED_BY_KIND.get(m.kind if isinstance(m, ActorMention) else "", DEFAULT_RESOLVED_BY):
-            yield (mention, NG.resolvedBy, _value(reason), g)
+            yield (mention, NG.resolvedBy, value_literal(reason), g)
         if isinstance(m, EventMention) and m.lemma != predicate:
             yield (mention, NIF.lemma, Literal(m.lemma), g)
 
@@ -358,7 +327,7 @@ def _coverage(
     by_outlet: dict[URIRef, dict[URIRef, str]] = {}
     for outlet, mention, key in seen:
         by_outlet.setdefault(outlet, {})[mention] = key
-    quads: list[Quad] = [(node, NG.outletCount, _int(len(by_outlet)), g)]
+    quads: list[Quad] = [(node, NG.outletCount, int_literal(len(by_outlet)), g)]
     if events and seen:  # an actor's is read by no query: the first of its coverages' (docs/vocabulary.md)
         quads.append((node, NG.firstMention, min(seen, key=lambda s: s[2])[1], g))
     shared = len(by_outlet) > 1
@@ -374,22 +343,9 @@ def _coverage(
         if factual != first or (own and not events):
             quads.append((c, NG.mostFactualMention, factual, g))
         if events:  # looked up by either value (contested-events); ownVoice only false (attributed-only)
-            quads.append((c, NG.statesAsFact, _value(any(r[2].startswith("000|") for r in own)), g))
-            quads += [] if any(r[3].attribution == "author" for r in own) else [(c, NG.ownVoice, _value(False), g)]
+            quads.append((c, NG.statesAsFact, value_literal(any(r[2].startswith("000|") for r in own)), g))
+            quads += [] if any(r[3].attribution == "author" for r in own) else [(c, NG.ownVoice, value_literal(False), g)]
     return quads
-
-
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-
-
-def _is_iri(value: str) -> bool:
-    """Whether the store will take ``value`` as an IRI (percent escapes, host and port included): a URL
-    that is not one is kept as text rather than failing the write of every article loaded with it."""
-    try:
-        ox.NamedNode(value)
-    except ValueError:
-        return False
-    return bool(_SCHEME.match(value))
 
 
 def story_graph(story: str) -> URIRef:

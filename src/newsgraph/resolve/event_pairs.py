@@ -170,29 +170,31 @@ def _apart(events: Sequence[EventView], kinds: dict[str, str]) -> Callable[[set[
       "of a speech act, and both say it happened (or both do not)", "Eight crews "
       "fought the blaze at the Waitrose supermarket (a) / Crews tackled a blaze at the Waitrose supermarket (b)")
 def joins(events: Sequence[EventView], kinds: dict[str, str],
-          scored: Sequence[tuple[float, int, int]] | None = None) -> list[tuple[int, int]]:
+          scored: Sequence[tuple[float, int, int]]) -> list[tuple[int, int]]:
     """The events to join as (kept, joined) group roots. ``kinds``: the named people and organisations, by
-    type; ``scored``: the pairs' probabilities when already computed (``scores``)."""
+    type; ``scored``: the candidate pairs' probabilities (``scores``)."""
     model = learned.scorer("event_pairs", tuple(FEATURES))
-    return learned.best_first(scores(events) if scored is None else scored, model.threshold,
-                              [v.articles for v in events], _apart(events, kinds))
+    return learned.best_first(scored, model.threshold, [v.articles for v in events], _apart(events, kinds))
 
 
 #: The probability from which a pair the step leaves apart is still worth a reader's check: chosen on the
-#: development and validation topics (docs/quality.md, "Thirteenth round"), where about two in five of the
+#: development and validation topics (docs/quality.md, "Thirteenth round"), where about half of the
 #: single-source events it flags are one happening with the event it names.
 NEAR = 0.2
 
 
-@rule("event-merge", "may-be-same", "an event the learned step left apart from another event of its story, which it "
-      "scored at least NEAR (0.2) but under its threshold, and which an outlet it lacks reports, may be the same "
-      "happening: the graph says so (ng:mayBeSameAs), so that an \"only one outlet\" claim names what to check; not "
-      "when one article names both or the two are surely apart (as learned-pair)", "Parliamentary elections are "
-      "planned for December 15 (a) / Parliamentary elections are scheduled for December 15 (b)")
+@rule("event-merge", "may-be-same", f"an event only one outlet reports, which the learned step left apart from an "
+      f"event of its story that another outlet reports, scoring the pair at least {NEAR} but under its threshold, "
+      "may be that happening: the graph says so (ng:mayBeSameAs, its best such partner), so that the \"only one "
+      "outlet\" claim names what to check; not when one article names both or the two are surely apart (as "
+      "learned-pair)", "Parliamentary elections are planned for December 15 (a) / Parliamentary elections are "
+      "scheduled for December 15 (b)")
 def near(events: Sequence[EventView], kinds: dict[str, str], scored: Sequence[tuple[float, int, int]],
          groups: Sequence[Sequence[int]], outlet_of: Mapping[str, str]) -> dict[int, int]:
-    """For each group of ``groups`` (the events after ``joins``), the group it may be the same happening as:
-    the best scored pair between the two under the join threshold and at least ``NEAR``, as group indices."""
+    """For each group of ``groups`` (the events after ``joins``) that one outlet reports, the group it may be
+    the same happening as, by group index: of the scored pairs between it and a group another outlet reports,
+    the best one under the join threshold and at least ``NEAR``. Not mutual: the other group keeps its own
+    best partner, or none when it is reported by several outlets."""
     threshold = learned.scorer("event_pairs", tuple(FEATURES)).threshold
     apart = _apart(events, kinds)
     group_of = {k: g for g, members in enumerate(groups) for k in members}
@@ -206,6 +208,6 @@ def near(events: Sequence[EventView], kinds: dict[str, str], scored: Sequence[tu
         if a == b or articles[a] & articles[b] or apart(set(groups[a]), set(groups[b])):
             continue
         for mine, theirs in ((a, b), (b, a)):
-            if mine not in out and outlets[theirs] - outlets[mine]:
+            if mine not in out and len(outlets[mine]) == 1 and outlets[theirs] - outlets[mine]:
                 out[mine] = theirs
     return out
