@@ -20,6 +20,7 @@ from rdflib import URIRef
 from newsgraph import query
 from newsgraph.errors import QueryError, QueryUsageError
 from newsgraph.render import render
+from newsgraph.salience import DEFAULT_ACTOR_KINDS, DEFAULT_EVENT_KINDS
 from newsgraph.store import Store
 from newsgraph.stores import open_store
 from newsgraph.vocab import BASE, NG
@@ -84,6 +85,16 @@ def test_kind_defaults_and_kind_parameter(fixture_store: Store, name: str, kind:
     rows = query.run(fixture_store, query.resolve(name), {} if kind is None else {"kind": kind}).rows
     assert [r["label"] for r in rows] == labels
     assert [r["importance"] for r in rows] == sorted((r["importance"] for r in rows), reverse=True)
+
+
+@pytest.mark.parametrize("name", ["single-source-actors", "shared-actors", "single-source-events", "shared-events"])
+def test_kind_defaults_are_salience_defaults(name: str) -> None:
+    """The kinds a query lists without ``kind`` are salience's DEFAULT_*_KINDS, which the digest, the report
+    and the benchmark's "default answer" row take for what users see first."""
+    text = query.resolve(name).text
+    (default,) = re.findall(r'COALESCE\(\?kind, "([^"]*)"\)', text)
+    expected = DEFAULT_ACTOR_KINDS if name.endswith("actors") else DEFAULT_EVENT_KINDS
+    assert tuple(default.split(",")) == expected
 
 
 def two_stories(store: Store, suffix: str = "~copy") -> Store:
