@@ -35,7 +35,7 @@ class Item:
     importance: int
     evidence: str  # the sentence of its first mention
     event: str  # its IRI
-    may_be: str = ""  # 'may be "check into Center" (18 outlets)': an event of others it may be the same as
+    may_be: str = ""  # 'may be “devastate church” (5 outlets)': another outlet's event it may be the same as
 
 
 @dataclass(frozen=True)
@@ -188,7 +188,7 @@ def how(row: dict[str, Any]) -> str:
 
 def may_be(row: dict[str, Any]) -> str:
     """What a single-source row may be the same happening as, in words (ng:mayBeSameAs), or "": "the other"
-    where the two events have one label (two speakers' "say", told apart by their outlets).
+    where the two events have one label (the same words, which the rules kept apart).
 
     >>> may_be({"label": "hit church", "mayBeSameAs": "devastate church", "mayBeSameAsOutlets": 5})
     'may be “devastate church” (5 outlets)'
