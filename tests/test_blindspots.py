@@ -69,6 +69,16 @@ def test_how_says_only_what_differs_from_the_plain_case(row: dict[str, str], exp
      {"label": "commit troop", "polarity": "negative"}, "Did not commit troops"),
     ({"predicate": "vote", "mention": "votes", "object": "who", "patients": "citizen", "agents": "Turkmenistan"},
      {"label": "vote citizen"}, "Turkmenistan votes citizen"),
+    # a participle that is no past tense takes the article's "have" (ECB+ 10_6ecb: "the Angels have withdrawn
+    # their offer"), as it agrees with the doers; a finite "-en" verb is no participle
+    ({"predicate": "withdraw", "mention": "withdrawn", "object": "their offer", "agents": "Los Angeles Angels"},
+     {"label": "withdraw offer"}, "Los Angeles Angels has withdrawn their offer"),
+    ({"predicate": "withdraw", "mention": "withdrawn", "object": "their offer", "agents": "Angels;Red Sox"},
+     {"label": "withdraw offer"}, "Angels and Red Sox have withdrawn their offer"),
+    ({"predicate": "warn", "mention": "threaten", "object": "strikes", "agents": "Ukrainian officials"},
+     {"label": "warn strike"}, "Ukrainian officials threaten strikes"),
+    ({"predicate": "know", "mention": "known", "object": "as Niyazov"},
+     {"label": "know"}, "Known as Niyazov"),
     # no agent and no object: the words around the mention, quoted
     ({"predicate": "consider", "mention": "considered"},
      {"label": "consider", "mention": "considered",

@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from . import names, query
 from .errors import QueryError
-from .lexicon import EXPLETIVES, FIRST_PERSON, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS
+from .lexicon import EXPLETIVES, FIRST_PERSON, PARTICIPLES_ONLY, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS
 from .store import Store
 
 Format = Literal["text", "markdown", "json"]
@@ -136,8 +136,11 @@ def sentence(words: dict[str, Any], row: dict[str, Any]) -> str:
         verb = f"will {predicate}"
     elif row.get("certainty") == "conditional":
         verb = f"would {predicate}"
-    elif _finite(mention, predicate) or (not agents and _participle(mention, predicate)):
+    elif _finite(mention, predicate) or (not agents and _participle(mention)):
         verb = mention  # without a doer, a participle reads as a headline does ("Known as ...")
+    elif _participle(mention):
+        # the article's "have" ("has withdrawn"), and a phrasal predicate's particle ("has driven up")
+        verb = f"{'have' if _plural(doers) else 'has'} {mention} {predicate.partition(' ')[2]}".strip()
     else:
         verb = _present(predicate) if agents and not _plural(doers) else predicate
     return _cap(" ".join(w for w in (agents, verb, obj) if w))
@@ -233,26 +236,21 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-#: Past participles that are no past tense: after "have" or "be" only ("have withdrawn", "was taken").
-_PARTICIPLE_ONLY = ("en", "wn", "done", "gone", "begun", "run", "sung", "swum", "drunk", "sunk", "shrunk")
-
-
 def _finite(mention: str, predicate: str) -> bool:
     """A verb as written in a finite past or present form ("left", "called", "warns"), not an
     infinitive, a gerund, the bare lemma or a participle that is no past tense ("to disclose", "citing",
     "go", "withdrawn": the sentence's "have" is not written).
 
-    >>> _finite("withdrew", "withdraw"), _finite("withdrawn", "withdraw"), _finite("happened", "happen")
+    >>> _finite("withdrew", "withdraw"), _finite("withdrawn", "withdraw"), _finite("threaten", "warn")
     (True, False, True)
     """
     word = mention.lower()
-    return " " not in word and word != predicate and not word.endswith("ing") and not _participle(word, predicate)
+    return " " not in word and word != predicate and not word.endswith("ing") and not _participle(word)
 
 
-def _participle(mention: str, predicate: str) -> bool:
-    """A past participle that is no past tense ("withdrawn", "done"), not the lemma ("listen")."""
-    word = mention.lower()
-    return word != predicate and word.endswith(_PARTICIPLE_ONLY)
+def _participle(mention: str) -> bool:
+    """A past participle that is no past tense ("withdrawn", "sworn"; lexicon.PARTICIPLES_ONLY)."""
+    return mention.lower() in PARTICIPLES_ONLY
 
 
 def _listed(items: list[str]) -> str:

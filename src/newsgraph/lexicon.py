@@ -347,3 +347,11 @@ MONTHS = {
 RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 #: Words that make an expression a point in time rather than a duration.
 CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(RELATIVE_DAYS) | {"morning", "evening", "afternoon", "night"}
+
+#: Past participles that are no past tense (English irregular verbs): written alone they need "have" ("the
+#: Angels have withdrawn their offer"); "withdrew", "called" are past tenses as well.
+PARTICIPLES_ONLY = frozenset("""beaten begun bidden bitten blown borne broken chosen done drawn driven
+    drunk eaten fallen flown forbidden forgiven forgotten forsaken frozen given gone grown hidden known lain mistaken
+    mown overtaken overthrown proven ridden risen rung seen sewn shaken shorn shown shrunk slain sown spoken
+    sprung stolen stricken striven stunk sung sunk sworn swum taken thrown torn undergone undertaken withdrawn woken
+    worn written""".split())

@@ -68,21 +68,14 @@ def _expanded(text: str) -> list[str]:
             for w in fold(text).split()]
 
 
-#: A web address's ending after a name ("People.com", "TMZ. com", "Amazon.com Inc."): the site is its owner's.
-_WEB_ENDING = re.compile(r"(?<=[A-Za-z0-9]) ?\. ?(?:com|org|net|co\. ?uk)\b")  # lower case: not "Mr. Com"
-
-
 def name_words(name: str) -> list[str]:
-    """The folded words of a name without honorifics, leading titles, leading initials ("President
-    Emmanuel Macron", "W. Mark Felt" -> "mark felt": a first initial before a full name is often left out)
-    and a web address's ending ("People.com" -> "people").
+    """The folded words of a name without honorifics, leading titles and leading initials ("President
+    Emmanuel Macron", "W. Mark Felt" -> "mark felt": a first initial before a full name is often left out).
 
     >>> name_words("W. Mark Felt Sr."), name_words("George W. Bush"), name_words("J. Smith")
     (['mark', 'felt'], ['george', 'w', 'bush'], ['j', 'smith'])
-    >>> name_words("People.com"), name_words("TMZ. com")
-    (['people'], ['tmz'])
     """
-    words = _expanded(strip_possessive(_WEB_ENDING.sub("", name)))
+    words = _expanded(strip_possessive(name))
     while len(words) > 1 and (words[0] in HONORIFICS or words[0] in TITLE_WORDS or words[0] in _RANKS):
         words = words[1:]
     while len(words) > 2 and len(words[0]) == 1:

@@ -96,9 +96,8 @@ def attach_name(span: Span, chains: list[Chain]) -> tuple[int, str]:
     return chains[-1].index, NEW.name
 
 
-@_join("same-name", "the same name was used before, up to case, accents, transliteration, the place table's "
-       "aliases and a web address's ending (People.com)", "Zelenskiy said ... Zelenskiy added ...; the U.S. ... "
-       "the United States")
+@_join("same-name", "the same name was used before, up to case, accents, transliteration and the place table's "
+       "aliases", "Zelenskiy said ... Zelenskiy added ...; the U.S. ... the United States")
 def same_name(span: Span, k: str, chains: list[Chain]) -> int | None:
     return next((chain.index for chain in reversed(chains) if k in chain.keys), None)
 
