@@ -56,8 +56,9 @@ def strip_possessive(text: str) -> str:
     return re.sub(r"[\u2019']s?$", "", text.strip())
 
 
-#: The ranks that abbreviations stand for ("inspector", "detective"): no part of a name.
-_RANKS = frozenset(RANK_ABBREVIATIONS.values())
+#: Words that name no one on their own and open no name: honorifics, titles and the ranks abbreviations
+#: stand for ("mr", "president", "detective").
+_ROLE_WORDS = HONORIFICS | TITLE_WORDS | frozenset(RANK_ABBREVIATIONS.values())
 
 
 def _expanded(text: str) -> list[str]:
@@ -76,7 +77,7 @@ def name_words(name: str) -> list[str]:
     (['mark', 'felt'], ['george', 'w', 'bush'], ['j', 'smith'])
     """
     words = _expanded(strip_possessive(name))
-    while len(words) > 1 and (words[0] in HONORIFICS or words[0] in TITLE_WORDS or words[0] in _RANKS):
+    while len(words) > 1 and words[0] in _ROLE_WORDS:
         words = words[1:]
     while len(words) > 2 and len(words[0]) == 1:
         words = words[1:]
@@ -194,8 +195,7 @@ def names_someone(text: str) -> bool:
     >>> names_someone("Mr."), names_someone("Mr. Witkoff"), names_someone("Insp."), names_someone("ADM")
     (False, True, False, True)
     """
-    return any(w not in HONORIFICS and w not in TITLE_WORDS and w not in _RANKS
-               for w in _expanded(strip_possessive(text)))
+    return any(w not in _ROLE_WORDS for w in _expanded(strip_possessive(text)))
 
 
 def preferred_name(candidates: Iterable[str]) -> str:
