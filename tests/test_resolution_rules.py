@@ -88,6 +88,25 @@ def test_definite_role_names_the_most_named_fitting_actor_again() -> None:
     assert chain_of(ex, "The company") == ("Microsoft", "definite-description")
 
 
+def test_a_demonym_for_one_person_is_no_name() -> None:
+    from .test_rules import DEMONYM_PERSON
+
+    ex = extract(*DEMONYM_PERSON)
+    assert [m.text for m in ex.mentions] == ["Klitschko"]
+    # "Two Americans were hurt .": a group, not one person described
+    group = extract(
+        """
+        Two CD NUM nummod 1
+        Americans NNPS PROPN nsubjpass 3
+        were VBD AUX auxpass 3 be
+        hurt VBN VERB ROOT 3 hurt
+        . . PUNCT punct 3
+        """,
+        {"Americans": "NORP"},
+    )
+    assert [m.text for m in group.mentions] == ["Americans"]
+
+
 def test_described_actor_named_again_is_one_actor() -> None:
     # "Police arrested a suspect . The suspect confessed ."
     ex = extract(
@@ -697,6 +716,15 @@ def test_title_case_descriptions_and_headlines_on_ecbplus_news() -> None:
     assert not [m for m in reid.mentions if "Girl" in m.text and m.kind == "NAME"]
     ellen = next(e for e in _ecbplus("2", "ecbplus") if e.article.id == "2_7ecbplus")
     assert ellen.mentions[0].text == "Ellen DeGeneres" and ellen.mentions[0].found_by == "headline-name"
+
+
+@pytest.mark.model
+def test_a_demonym_for_one_person_on_ecbplus_news() -> None:
+    """ECB+ 7_5ecbplus: "... against Tony Thompson, stopping the 40 - year - old American" names no actor
+    "American"; the name stays."""
+    (thompson,) = _ecbplus("7", "ecbplus", ("7_5ecbplus",))
+    assert "American" not in {m.text for m in thompson.mentions}
+    assert "Tony Thompson" in {m.text for m in thompson.mentions}
 
 
 @pytest.mark.model

@@ -680,6 +680,15 @@ Daily NNP PROPN dobj 1
 . . PUNCT punct 1
 """
 
+#: "Klitschko stopped the American .": a demonym for one person, not a name
+DEMONYM_PERSON = ("""
+Klitschko NNP PROPN nsubj 1
+stopped VBD VERB ROOT 1 stop
+the DT DET det 3
+American NNP PROPN dobj 1
+. . PUNCT punct 1
+""", {"Klitschko": "PERSON", "American": "NORP"})
+
 #: (stage, rule, parse, ents, the publication date): one row per extraction rule
 EXTRACTION_CASES: list[tuple[str, str, str, dict[str, str], str | None]] = [
     ("mention", "entity", *ENVOY, None),
@@ -688,6 +697,7 @@ EXTRACTION_CASES: list[tuple[str, str, str, dict[str, str], str | None]] = [
     ("mention", "headline-name", *HEADLINE, None),
     ("mention", "age", *AGED, None),
     ("mention", "demonym-adjective", *DEMONYM, None),
+    ("mention", "demonym-person", *DEMONYM_PERSON, None),
     ("mention", "title-word", *TITLE_WORD, None),
     ("mention", "common-noun", *EYEWITNESSES, None),
     ("mention", "place-qualified", *PLACE_QUALIFIED, None),

@@ -257,6 +257,19 @@ def demonym_adjective(span: Span, context: _Context) -> Span | None:
     return None if is_adjective else span
 
 
+@_cleanup("demonym-person", "a demonym for one person, after a determiner, a number or an adjective (\"the "
+          "40-year-old American\", \"an Australian\"), describes someone and names no actor of its own",
+          "Klitschko stopped the 40-year-old American in the sixth round.")
+def demonym_person(span: Span, context: _Context) -> Span | None:
+    """Someone the article names elsewhere, as a rule ("stopping the 40-year-old American" of "American
+    challenger Tony Thompson"): a name of its own would be a false single-source actor, and would keep the
+    happening it takes part in apart from the same happening told with the name."""
+    word = span[0]
+    described = (len(span) == 1 and span.label_ == "NORP" and word.tag_ == "NNP" and bool(names.demonym(word.text))
+                 and any(c.dep_ in {"det", "nummod", "amod"} for c in word.children))
+    return None if described else span
+
+
 @_cleanup("common-noun", "an entity of common nouns and adjectives only (the parser's tags) is no name; a known "
           "place or a demonym stays, and so does a name whose words the article writes in a proper name elsewhere "
           "(\"Cheeks\" of \"Maurice Cheeks\")", "Eyewitnesses said the plane ... (Eyewitnesses tagged GPE)")
