@@ -70,7 +70,13 @@ def test_how_says_only_what_differs_from_the_plain_case(row: dict[str, str], exp
     ({"predicate": "vote", "mention": "votes", "object": "who", "patients": "citizen", "agents": "Turkmenistan"},
      {"label": "vote citizen"}, "Turkmenistan votes citizen"),
     # a participle that is no past tense takes the article's "have" (ECB+ 10_6ecb: "the Angels have withdrawn
-    # their offer"), as it agrees with the doers; a finite "-en" verb is no participle
+    # their offer"), as the article writes it, else as it agrees with the doers; a finite "-en" verb is no participle
+    ({"predicate": "withdraw", "mention": "withdrawn", "object": "their offer", "agents": "Los Angeles Angels"},
+     {"label": "withdraw offer", "evidence": "Team spokesman Tim Mead confirmed Sunday the Angels have withdrawn "
+      "their offer."}, "Los Angeles Angels have withdrawn their offer"),
+    ({"predicate": "withdraw", "mention": "withdrawn", "object": "their offer", "agents": "Los Angeles Angels"},
+     {"label": "withdraw offer", "evidence": "The Angels had already withdrawn their offer."},
+     "Los Angeles Angels had withdrawn their offer"),
     ({"predicate": "withdraw", "mention": "withdrawn", "object": "their offer", "agents": "Los Angeles Angels"},
      {"label": "withdraw offer"}, "Los Angeles Angels has withdrawn their offer"),
     ({"predicate": "withdraw", "mention": "withdrawn", "object": "their offer", "agents": "Angels;Red Sox"},

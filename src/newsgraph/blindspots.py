@@ -12,6 +12,7 @@ terminal: fits ``width`` columns), Markdown (a newsletter) or JSON (a script).
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
@@ -140,7 +141,7 @@ def sentence(words: dict[str, Any], row: dict[str, Any]) -> str:
         verb = mention  # without a doer, a participle reads as a headline does ("Known as ...")
     elif _participle(mention):
         # the article's "have" ("has withdrawn"), and a phrasal predicate's particle ("has driven up")
-        verb = f"{'have' if _plural(doers) else 'has'} {mention} {predicate.partition(' ')[2]}".strip()
+        verb = f"{_have(str(row.get('evidence') or ''), mention, doers)} {mention} {predicate.partition(' ')[2]}".strip()
     else:
         verb = _present(predicate) if agents and not _plural(doers) else predicate
     return _cap(" ".join(w for w in (agents, verb, obj) if w))
@@ -251,6 +252,14 @@ def _finite(mention: str, predicate: str) -> bool:
 def _participle(mention: str) -> bool:
     """A past participle that is no past tense ("withdrawn", "sworn"; lexicon.PARTICIPLES_ONLY)."""
     return mention.lower() in PARTICIPLES_ONLY
+
+
+def _have(evidence: str, participle: str, doers: list[str]) -> str:
+    """The "has", "have" or "had" the article writes before the participle, agreeing with its subject as the
+    article has it ("the Angels have withdrawn", where "Los Angeles Angels" looks singular); else by the
+    doers' number."""
+    written = re.search(rf"\b(has|have|had)\b(?:\s+\w+){{0,2}}\s+{re.escape(participle)}\b", evidence, re.IGNORECASE)
+    return written.group(1).lower() if written else "have" if _plural(doers) else "has"
 
 
 def _listed(items: list[str]) -> str:
