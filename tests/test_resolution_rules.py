@@ -107,6 +107,28 @@ def test_a_demonym_for_one_person_is_no_name() -> None:
     assert [m.text for m in group.mentions] == ["Americans"]
 
 
+@pytest.mark.parametrize(("rows", "kept"), [
+    # "The French said .": a people, whose demonym has no plural of its own
+    ("""
+        The DT DET det 1
+        French NNP PROPN nsubj 2
+        said VBD VERB ROOT 2 say
+        . . PUNCT punct 2
+        """, "French"),
+    # "Police cited The Australian .": the newspaper's title
+    ("""
+        Police NNS NOUN nsubj 1 police
+        cited VBD VERB ROOT 1 cite
+        The DT DET det 3
+        Australian NNP PROPN dobj 1
+        . . PUNCT punct 1
+        """, "Australian"),
+])
+def test_a_people_or_a_title_stays_a_name(rows: str, kept: str) -> None:
+    ex = extract(rows, {kept: "NORP"})
+    assert kept in [m.text for m in ex.mentions]
+
+
 def test_described_actor_named_again_is_one_actor() -> None:
     # "Police arrested a suspect . The suspect confessed ."
     ex = extract(

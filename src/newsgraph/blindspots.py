@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from . import names, query
 from .errors import QueryError
-from .lexicon import EXPLETIVES, FIRST_PERSON, PARTICIPLES_ONLY, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS
+from .lexicon import EXPLETIVES, FIRST_PERSON, MODALS, PARTICIPLES_ONLY, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS
 from .store import Store
 
 Format = Literal["text", "markdown", "json"]
@@ -257,9 +257,20 @@ def _participle(mention: str) -> bool:
 def _have(evidence: str, participle: str, doers: list[str]) -> str:
     """The "has", "have" or "had" the article writes before the participle, agreeing with its subject as the
     article has it ("the Angels have withdrawn", where "Los Angeles Angels" looks singular); else by the
-    doers' number."""
-    written = re.search(rf"\b(has|have|had)\b(?:\s+\w+){{0,2}}\s+{re.escape(participle)}\b", evidence, re.IGNORECASE)
-    return written.group(1).lower() if written else "have" if _plural(doers) else "has"
+    doers' number. Only where the sentence has the participle once, its auxiliary is finite (not "to have",
+    "could have") and the clause active (not "has been withdrawn by ...", whose subject is not the doer)."""
+    once = len(re.findall(rf"\b{re.escape(participle)}\b", evidence, re.IGNORECASE)) == 1
+    found = once and re.search(rf"(\w+\s+)?\b(has|have|had)\b((?:\s+\w+){{0,2}})\s+{re.escape(participle)}\b",
+                               evidence, re.IGNORECASE)
+    if found:
+        before, have, between = (found.group(k) or "" for k in (1, 2, 3))
+        if "been" not in between.lower().split() and before.strip().lower() not in _NOT_FINITE:
+            return have.lower()
+    return "have" if _plural(doers) else "has"
+
+
+#: Words before "have" that leave it without a subject to agree with ("to have", "could have withdrawn").
+_NOT_FINITE = frozenset({"to", *MODALS})
 
 
 def _listed(items: list[str]) -> str:

@@ -261,13 +261,15 @@ def demonym_adjective(span: Span, context: _Context) -> Span | None:
           "40-year-old American\", \"an Australian\"), describes someone and names no actor of its own",
           "Klitschko stopped the 40-year-old American in the sixth round.")
 def demonym_person(span: Span, context: _Context) -> Span | None:
-    """Someone the article names elsewhere, as a rule ("stopping the 40-year-old American" of "American
-    challenger Tony Thompson"): a name of its own would be a false single-source actor, and would keep the
-    happening it takes part in apart from the same happening told with the name."""
+    """Someone the article names elsewhere, as a rule ("American challenger Tony Thompson"): as a name, a false
+    single-source actor that keeps "stop American" apart from "stop Tony Thompson". Not a people ("the French",
+    "the Dutch", "the Chinese": no plural of their own) nor a title (the newspaper "The Australian")."""
     word = span[0]
-    described = (len(span) == 1 and span.label_ == "NORP" and word.tag_ == "NNP" and bool(names.demonym(word.text))
-                 and any(c.dep_ in {"det", "nummod", "amod"} for c in word.children))
-    return None if described else span
+    if (len(span) != 1 or span.label_ != "NORP" or word.tag_ != "NNP" or not names.demonym(word.text)
+            or word.lower_.endswith(("sh", "ch", "ese", "ss"))):
+        return span
+    modifiers = [c for c in word.children if c.dep_ in {"det", "nummod", "amod"}]
+    return None if modifiers and not any(c.text == "The" and not c.is_sent_start for c in modifiers) else span
 
 
 @_cleanup("common-noun", "an entity of common nouns and adjectives only (the parser's tags) is no name; a known "
