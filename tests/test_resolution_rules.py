@@ -569,6 +569,17 @@ def _merged_by(res: Resolution, actor: Actor) -> set[str]:
 
 
 @pytest.mark.model
+def test_a_capital_that_acts_on_the_seeds(seeds: dict[str, Extraction]) -> None:
+    """000's "criticized Kyiv's insistence" is Ukraine's government, which 003 calls "Ukrainian officials"."""
+    res = resolve_story("s", list(seeds.values()))
+    (government,) = [a for a in res.actors if a.label == "Ukrainian government"]
+    kyiv = {(d, i) for d, i in government.mentions if seeds[d].mentions[i].text == "Kyiv"}
+    assert {d for d, _i in kyiv} == {"000"} and {d for d, _i in government.mentions} == {"000", "003"}
+    assert "capital-government" in {res.actor_of[m][1] for m in kyiv}
+    assert "Kyiv" not in {a.label for a in res.actors}
+
+
+@pytest.mark.model
 def test_event_rules_on_the_seeds(seeds: dict[str, Extraction]) -> None:
     """The seeds' false "shared" events: "Reports indicated" (000, a source) against "As reported by the
     New York Times" (003), a heading of 003 ("Seeking Cooperation"), "step" said of the

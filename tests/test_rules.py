@@ -920,6 +920,39 @@ def test_leaders_government_is_the_government_of_the_state_the_leader_heads() ->
     assert len([x for x in alone.actors if "government" in x.label]) == 2
 
 
+def test_a_capital_that_acts_is_its_states_government() -> None:
+    """ "Moscow rejected the plan" (a) is the Russian government that "Russian officials" (c) are; a capital that is
+    only where something happens ("Officials met in Moscow", b) stays a place, and so does one that acts in a
+    story that names no government of its state."""
+    doc = make_doc("""
+        Moscow NNP PROPN nsubj 1
+        rejected VBD VERB ROOT 1 reject
+        the DT DET det 3
+        plan NN NOUN dobj 1
+        . . PUNCT punct 1
+        """, {"Moscow": "GPE"})
+    a = extract_doc(doc, Article("a", doc.text, "a.txt", outlet="A"))
+    doc = make_doc("""
+        Officials NNS NOUN nsubj 1 official
+        met VBD VERB ROOT 1 meet
+        in IN ADP prep 1
+        Moscow NNP PROPN pobj 2
+        . . PUNCT punct 1
+        """, {"Moscow": "GPE"})
+    b = extract_doc(doc, Article("b", doc.text, "b.txt", outlet="B"))
+    c = article("c", [("Russian government", "ORG", ["Russian officials"])])
+    c = dataclasses.replace(c, entities=(dataclasses.replace(c.entities[0], names=()),))  # described, not named
+    fired, _names = _resolution(a, c)
+    res = resolve_story("s", [a, c])
+    (government,) = [x for x in res.actors if {d for d, _i in x.mentions} == {"a", "c"}]
+    assert (government.label, government.type) == ("Russian government", "ORG")
+    assert "actor-merge/capital-government" in fired
+    apart = resolve_story("s", [b, c])  # Moscow a setting only: no government
+    assert not [x for x in apart.actors if len({d for d, _i in x.mentions}) > 1]
+    alone = resolve_story("s", [a])
+    assert [x.label for x in alone.actors] == ["Moscow"]
+
+
 def test_a_role_alone_is_the_one_actor_another_article_gives_that_role() -> None:
     """ "the envoy" (b) is Steve Witkoff, whom a names "US envoy"; with two envoys in the story, neither."""
     a = article("a", [("Steve Witkoff", "PERSON", ["Steve Witkoff"])])
@@ -1219,6 +1252,7 @@ def test_every_rule_has_a_row() -> None:
     covered |= {("event-merge", n) for n, *_ in EVENT_CASES} | {("event-merge", "nominalisation")}
     covered |= {("event-merge", "speech-tie"), ("event-merge", "denial-tie"), ("event-merge", "same-report"), ("event-merge", "shell-noun"), ("event-merge", "resultative"), ("actor-merge", "leader-government"), ("actor-merge", "role-title")}
     covered |= {("actor-merge", "event-role"), ("actor-merge", "org-head"), ("actor-merge", "home-team"), ("actor-merge", "same-age")}
+    covered |= {("actor-merge", "capital-government")}  # test_a_capital_that_acts_is_its_states_government
     covered |= {("actor-merge", "synonym-description"), ("event-merge", "learned-pair"), ("actor-merge", "learned-pair")}
     covered |= {("event-merge", "may-be-same")}  # test_may_be_same_*: a flag, not a join; on the learned step's scores
     covered |= {("actor-merge", "spelt-out")}  # test_resolve: an acronym spelt out (its mentions' offsets matter)

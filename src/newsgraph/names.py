@@ -236,6 +236,12 @@ def country(name: str) -> str | None:
     return row[1] if row and row[2:3] == ("country",) else None
 
 
+def capital_of(name: str) -> str | None:
+    """The country whose capital the place table says a name is ("Kyiv" -> "Ukraine"), else None."""
+    row = _table("places.tsv").get(fold(strip_possessive(name)))
+    return row[2].removeprefix("capital of ") if row and row[2:3] and row[2].startswith("capital of ") else None
+
+
 def demonym(word: str) -> str | None:
     """The country a demonym stands for ("Russian" -> "Russia"), else None."""
     row = _table("demonyms.tsv").get(fold(word))

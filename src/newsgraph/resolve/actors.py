@@ -20,7 +20,7 @@ from ..lexicon import FEATURE_WORDS, GROUP_SYNONYM_KEY, LEADER_TITLES, ORG_FUNCT
 from ..model import Actor, EntityRef, Extraction, LocalEntity
 from ..rules import appending, rule
 from .described import attach_ages, attach_org_heads, attach_roles
-from .places import attach_home_teams, attach_qualified_names
+from .places import acting, attach_home_teams, attach_qualified_names
 from .unionfind import Join, UnionFind
 from .variants import (
     attach_clipped_names,
@@ -162,7 +162,7 @@ def cluster_actors(docs: dict[str, Extraction]) -> tuple[list[list[EntityRef]], 
     attach_qualified_names(entities, uf, join)  # first: "Church" then finds one "Wasilla Bible Church"
     _attach_one_word_names(entities, groups["full-name"], groups["same-name"], uf, join)
     attach_home_teams(entities, docs, uf, join)
-    _attach_leader_governments(entities, uf, join)
+    _attach_leader_governments(entities, docs, uf, join)
     attach_roles(entities, uf, join)
     attach_ages(entities, uf, join)
     attach_org_heads(entities, uf, join)
@@ -260,23 +260,43 @@ def _leader_state(ents: Iterable[LocalEntity]) -> str | None:
     return None
 
 
-def _attach_leader_governments(entities: dict[EntityRef, LocalEntity], uf: UnionFind[EntityRef], join: Join) -> None:
+@rule("actor-merge", "capital-government", "a national capital that acts (an event's agent or patient: \"Moscow "
+      "rejected the plan\") stands for its state's government, and joins the story's government of that state "
+      "(\"Ukrainian officials\", a leader's government) where there is one",
+      "Witkoff criticized Kyiv's insistence (000) / Ukrainian officials (003)")
+def _capital_key(ent: LocalEntity) -> str | None:
+    """The government key of a capital of the place table ("Kyiv" -> ``government of ukraine``): news names a
+    government by its seat, and as a place of its own it would be a false single-source actor beside it."""
+    country = next((c for n in sorted(ent.names) if (c := names.capital_of(n))), None) if ent.type == "GPE" else None
+    return f"government of {names.fold(country)}" if country else None
+
+
+def _attach_leader_governments(entities: dict[EntityRef, LocalEntity], docs: dict[str, Extraction],
+                               uf: UnionFind[EntityRef], join: Join) -> None:
     members: dict[EntityRef, list[LocalEntity]] = defaultdict(list)
     for ref, ent in entities.items():
         members[uf.find(ref)].append(ent)
     by_key: dict[str, list[EntityRef]] = defaultdict(list)
+    capitals: set[EntityRef] = set()
+    acts = acting(docs)
     for ref, ent in sorted(entities.items()):
         state = None
         if ent.owner >= 0:
             leader = uf.find((ref[0], ent.owner))
             state = _leader_state(members[leader]) or f"@{leader[0]}/{leader[1]}"
         key = _government_key(ent, state)
+        if key is None and ref in acts and (key := _capital_key(ent)) is not None:
+            capitals.add(ref)
         if key is not None:
             by_key[key].append(ref)
     for group in by_key.values():
-        if any(entities[r].owner >= 0 for r in group):  # described governments alone are same-description's
-            for ref in group[1:]:
-                join(group[0], ref, _government_key.rule.name)  # type: ignore[attr-defined]
+        # described governments alone are same-description's; a capital alone stays a place
+        if any(entities[r].owner >= 0 for r in group) or (capitals & set(group) and set(group) - capitals):
+            base = next(r for r in group if r not in capitals)
+            for ref in group:
+                rule_name = _capital_key.rule.name if ref in capitals else _government_key.rule.name  # type: ignore[attr-defined]
+                if ref != base:
+                    join(base, ref, rule_name)
 
 
 def build_actors(story: str, docs: dict[str, Extraction], clusters: list[list[EntityRef]]) -> tuple[list[Actor], dict[EntityRef, str]]:
@@ -288,6 +308,10 @@ def build_actors(story: str, docs: dict[str, Extraction], clusters: list[list[En
         # a place that stands for an organisation named after it (home-team) does not name the organisation
         orgs = {n for e in ents if e.type == "ORG" for n in e.names}
         known = next((names.place(n) for n in sorted(all_names) if names.place(n) and not _extended(n, orgs)), None)
+        # a capital that stands for its state's government (capital-government) does not name the government
+        government = sorted(e.name for e in ents if not e.names and e.owner < 0 and e.name.endswith(" government"))
+        if government and any(names.capital_of(n) for n in all_names):
+            known = ("ORG", government[0])
         # a government goes by its state ("Ukrainian government") rather than by its leader's possessive
         described = {e.name for e in ents if e.owner < 0} or {e.name for e in ents}
         label = known[1] if known else names.preferred_name(all_names or described)
