@@ -951,6 +951,50 @@ def test_a_capital_that_acts_is_its_states_government() -> None:
     assert not [x for x in apart.actors if len({d for d, _i in x.mentions}) > 1]
     alone = resolve_story("s", [a])
     assert [x.label for x in alone.actors] == ["Moscow"]
+    # a setting elsewhere keeps the whole actor a place: b's "in Moscow" names no government
+    setting = resolve_story("s", [a, b, c])
+    assert not [x for x in setting.actors if "c" in {d for d, _i in x.mentions} and len(x.mentions) > 1]
+
+
+def test_a_capitals_name_in_another_name_is_no_government() -> None:
+    """ "Denzel Washington won . Washington thanked fans ." (the model may make the second a place): no seat of
+    government, though "American officials" (c) are in the story."""
+    doc = make_doc("""
+        Denzel NNP PROPN compound 1
+        Washington NNP PROPN nsubj 2
+        won VBD VERB ROOT 2 win
+        . . PUNCT punct 2
+        Washington NNP PROPN nsubj 5
+        thanked VBD VERB ROOT 5 thank
+        fans NNS NOUN dobj 5 fan
+        . . PUNCT punct 5
+        """, {"Denzel Washington": "PERSON", "Washington": "GPE"})
+    a = extract_doc(doc, Article("a", doc.text, "a.txt", outlet="A"))
+    c = article("c", [("American government", "ORG", ["American officials"])])
+    c = dataclasses.replace(c, entities=(dataclasses.replace(c.entities[0], names=()),))
+    res = resolve_story("s", [a, c])
+    assert not [x for x in res.actors if {d for d, _i in x.mentions} == {"a", "c"}]
+
+
+def test_a_capital_joins_a_leaders_government_by_its_name() -> None:
+    """ "Kyiv rejected the plan" (k) with "Zelenskiy's government" (b), where a names "Ukrainian President
+    Volodymyr Zelenskyy": one government, named as the leader's, an organisation."""
+    doc = make_doc("""
+        Kyiv NNP PROPN nsubj 1
+        rejected VBD VERB ROOT 1 reject
+        the DT DET det 3
+        plan NN NOUN dobj 1
+        . . PUNCT punct 1
+        """, {"Kyiv": "GPE"})
+    k = extract_doc(doc, Article("k", doc.text, "k.txt", outlet="K"))
+    doc = make_doc(*LEADERS_GOVERNMENT)
+    b = extract_doc(doc, Article("b", doc.text, "b.txt", outlet="B"))
+    a = article("a", [("Volodymyr Zelenskyy", "PERSON", ["Volodymyr Zelenskyy"])])
+    a = dataclasses.replace(a, entities=(dataclasses.replace(a.entities[0], descriptions=("Ukrainian President",)),))
+    res = resolve_story("s", [a, b, k])
+    (government,) = [x for x in res.actors if "k" in {d for d, _i in x.mentions}]
+    assert {d for d, _i in government.mentions} == {"b", "k"}
+    assert (government.label, government.type) == ("Zelenskiy's government", "ORG")
 
 
 def test_a_role_alone_is_the_one_actor_another_article_gives_that_role() -> None:

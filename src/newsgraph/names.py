@@ -24,7 +24,7 @@ from .lexicon import (
     TITLE_WORDS,
 )
 
-__all__ = ["HONORIFICS", "TITLE_WORDS", "canonical", "country", "demonym", "fold", "gender", "key", "name_words",
+__all__ = ["HONORIFICS", "TITLE_WORDS", "canonical", "capital_of", "country", "demonym", "fold", "gender", "key", "name_words",
            "initials", "is_acronym", "names_someone", "place", "preferred_name", "strip_possessive", "surname", "translit"]
 
 _PUNCT = re.compile(r"[.\u2019'`´]")

@@ -267,8 +267,35 @@ def _leader_state(ents: Iterable[LocalEntity]) -> str | None:
 def _capital_key(ent: LocalEntity) -> str | None:
     """The government key of a capital of the place table ("Kyiv" -> ``government of ukraine``): news names a
     government by its seat, and as a place of its own it would be a false single-source actor beside it."""
-    country = next((c for n in sorted(ent.names) if (c := names.capital_of(n))), None) if ent.type == "GPE" else None
+    countries = {names.capital_of(n) for n in ent.names} if ent.type == "GPE" else set()
+    country = next(iter(countries)) if len(countries) == 1 else None  # every name a capital's ("Denzel Washington" none)
     return f"government of {names.fold(country)}" if country else None
+
+
+def _seats(entities: dict[EntityRef, LocalEntity], docs: dict[str, Extraction], uf: UnionFind[EntityRef]) -> set[EntityRef]:
+    """The capitals that stand for a government: every entity of their actor so far is a capital that acts (a
+    setting elsewhere, "in Moscow", or a team named after it keeps the whole actor a place), and no other name
+    of its article holds it ("Denzel Washington", "Paris Hilton") nor does its text go on with "state"."""
+    acts = acting(docs)
+    capital = {ref for ref, ent in entities.items() if _capital_key(ent) is not None}
+    clusters: dict[EntityRef, set[EntityRef]] = defaultdict(set)
+    for ref in entities:
+        clusters[uf.find(ref)].add(ref)
+
+    def seat(ref: EntityRef) -> bool:
+        d, i = ref
+        others = {n for j, e in enumerate(docs[d].entities) if j != i for n in e.names}
+        text = docs[d].article.text
+        return (ref in acts and not any(_extended(n, others) or _holds(n, others) for n in entities[ref].names)
+                and not any(text[m.end:m.end + 6].lower() == " state" for m in docs[d].mentions if m.local == i))
+
+    return {ref for ref in capital if all(r in capital and seat(r) for r in clusters[uf.find(ref)])}
+
+
+def _holds(name: str, others: set[str]) -> bool:
+    """Whether another name holds ``name`` as a word ("Washington" in "Denzel Washington")."""
+    k = names.key(name)
+    return any(k in names.key(o).split() and names.key(o) != k for o in others)
 
 
 def _attach_leader_governments(entities: dict[EntityRef, LocalEntity], docs: dict[str, Extraction],
@@ -277,16 +304,13 @@ def _attach_leader_governments(entities: dict[EntityRef, LocalEntity], docs: dic
     for ref, ent in entities.items():
         members[uf.find(ref)].append(ent)
     by_key: dict[str, list[EntityRef]] = defaultdict(list)
-    capitals: set[EntityRef] = set()
-    acts = acting(docs)
+    capitals = _seats(entities, docs, uf)
     for ref, ent in sorted(entities.items()):
         state = None
         if ent.owner >= 0:
             leader = uf.find((ref[0], ent.owner))
             state = _leader_state(members[leader]) or f"@{leader[0]}/{leader[1]}"
-        key = _government_key(ent, state)
-        if key is None and ref in acts and (key := _capital_key(ent)) is not None:
-            capitals.add(ref)
+        key = _capital_key(ent) if ref in capitals else _government_key(ent, state)
         if key is not None:
             by_key[key].append(ref)
     for group in by_key.values():
@@ -308,10 +332,12 @@ def build_actors(story: str, docs: dict[str, Extraction], clusters: list[list[En
         # a place that stands for an organisation named after it (home-team) does not name the organisation
         orgs = {n for e in ents if e.type == "ORG" for n in e.names}
         known = next((names.place(n) for n in sorted(all_names) if names.place(n) and not _extended(n, orgs)), None)
-        # a capital that stands for its state's government (capital-government) does not name the government
-        government = sorted(e.name for e in ents if not e.names and e.owner < 0 and e.name.endswith(" government"))
+        # a capital that stands for its state's government (capital-government) does not name the government:
+        # the state's described government does ("Ukrainian government"), else a leader's ("Zelenskiy's government")
+        government = sorted((e.owner >= 0, e.name) for e in ents if not e.names and (
+            e.owner >= 0 or e.name.endswith(" government")))
         if government and any(names.capital_of(n) for n in all_names):
-            known = ("ORG", government[0])
+            known = ("ORG", government[0][1])
         # a government goes by its state ("Ukrainian government") rather than by its leader's possessive
         described = {e.name for e in ents if e.owner < 0} or {e.name for e in ents}
         label = known[1] if known else names.preferred_name(all_names or described)
