@@ -289,7 +289,8 @@ def _seats(entities: dict[EntityRef, LocalEntity], docs: dict[str, Extraction], 
         return (ref in acts and not any(_extended(n, others) or _holds(n, others) for n in entities[ref].names)
                 and not any(text[m.end:m.end + 6].lower() == " state" for m in docs[d].mentions if m.local == i))
 
-    return {ref for ref in capital if all(r in capital and seat(r) for r in clusters[uf.find(ref)])}
+    seated = {ref for ref in capital if seat(ref)}
+    return {ref for ref in seated if clusters[uf.find(ref)] <= seated}
 
 
 def _holds(name: str, others: set[str]) -> bool:
